@@ -20,7 +20,7 @@ CACHE_DIR="${BUILD_CACHE:-/var/cache/verifier-images}"
 # Tags must match Sandbox:Languages:<name>:Image in the verifier's configuration.
 IMAGES=(
   "sandbox-python|verifier-sandbox-python:1|python3|customize_sandbox"
-  "sandbox-cpp|verifier-sandbox-cpp:1|python3,g++|customize_sandbox"
+  "sandbox-cpp|verifier-sandbox-cpp:1|python3,g++|customize_cpp"
 )
 
 # The sandbox runs everything as this uid/gid (Sandbox:User in configuration); a passwd entry keeps tools
@@ -50,7 +50,6 @@ trim_rootfs() {
   rm -rf "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* \
     "$root"/usr/share/locale/* "$root"/usr/share/lintian "$root"/var/cache/apt/* \
     "$root"/var/lib/apt/lists/* "$root"/var/log/* "$root"/var/cache/debconf/*-old
-  find "$root"/usr/lib/python3* -name '__pycache__' -prune -exec rm -rf {} + 2>/dev/null || true
 }
 
 customize_sandbox() {
@@ -60,6 +59,16 @@ customize_sandbox() {
   # Byte-compile the standard library once, so each sandboxed python3 starts from cached bytecode
   # (the root filesystem is read-only at run time, so nothing could cache it later).
   chroot "$root" python3 -m compileall -q -j 0 /usr/lib/python3 /usr/lib/python3.* >/dev/null 2>&1 || true
+}
+
+# C++ submissions commonly start with #include <bits/stdc++.h>: a precompiled header (built with the sandbox's
+# flags, -std=gnu++17 -O2) turns its ~2 s parse into ~0.3 s.
+customize_cpp() {
+  local root="$1"
+  customize_sandbox "$root"
+  local header
+  header="$(cd "$root" && ls usr/include/x86_64-linux-gnu/c++/*/bits/stdc++.h | head -n 1)"
+  chroot "$root" g++ -std=gnu++17 -O2 -x c++-header "/$header" -o "/$header.gch"
 }
 
 import_changes=(
@@ -83,7 +92,13 @@ build_image() {
   rm -f "$root.log"
   [[ -n "$customize" ]] && "$customize" "$root"
   trim_rootfs "$root"
+  local previous
+  previous="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
   tar --numeric-owner -C "$root" -c . | docker import "${import_changes[@]}" - "$tag" >/dev/null
+  # A rebuild (--force) leaves the old image untagged: remove it unless a container still uses it.
+  if [[ -n "$previous" && "$previous" != "$(docker image inspect -f '{{.Id}}' "$tag")" ]]; then
+    docker image rm "$previous" >/dev/null 2>&1 || true
+  fi
   rm -rf "$root"
   BUILD_ROOT=""
   log "$tag: built in $((SECONDS - started)) s ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{ printf "%d MB", $1 / 1048576 }'))"
