@@ -422,12 +422,8 @@ internal sealed partial class ContainerPool : IAsyncDisposable
             LogRemoveFailed(e, "(sweep)");
         }
 
+        // The semaphores stay undisposed: submissions still in flight release them when their containers vanish.
         _engine.Dispose();
-        _stopping.Dispose();
-        _runSlots.Dispose();
-        _startSlots.Dispose();
-        _sweepLock.Dispose();
-        _wake.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]
