@@ -91,10 +91,8 @@ internal sealed partial class CodeSandbox(
     private async Task<CodeVerdict> RunAsync(
         CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
     {
+        // The container fits the compiler as well as the program; the supervisor holds the program to its own limit.
         var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
-        // Compiling may need more memory than the program may use: the tests run with the container narrowed to the
-        // program's limit (plus the supervisor's share), so a memory bomb meets the OOM killer early and cheaply.
-        var runMemory = ContainerSpec.RunMemoryBytes(limits.MemoryMb);
         SandboxContainer container;
         try
         {
@@ -111,9 +109,7 @@ internal sealed partial class CodeSandbox(
         SubmissionOutcome outcome;
         try
         {
-            outcome = await _runner.RunAsync(
-                container, program, request.Tests, limits, runAll, scrub, ct => pool.FitMemoryAsync(container, runMemory, ct), cancellationToken)
-                .ConfigureAwait(false);
+            outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

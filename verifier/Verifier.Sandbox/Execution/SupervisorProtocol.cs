@@ -23,6 +23,7 @@ internal sealed record CompileMessage(string Kind, IReadOnlyList<string>? Argv, 
 internal sealed record LimitsMessage(
     double CpuMs,
     double WallMs,
+    long MemoryBytes,
     long OutputBytes,
     int StderrBytes,
     long FileBytes,
@@ -124,6 +125,7 @@ internal sealed record SupervisorReply
             "cpu" => RunStop.CpuTime,
             "wall" => RunStop.WallTime,
             "output" => RunStop.Output,
+            "memory" => RunStop.Memory,
             _ => RunStop.None,
         },
     };

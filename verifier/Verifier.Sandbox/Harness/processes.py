@@ -10,6 +10,7 @@ import time
 
 CPUACCT = "/sys/fs/cgroup/cpuacct/cpuacct.usage"
 OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
+MEMORY_STAT = "/sys/fs/cgroup/memory/memory.stat"
 PIDS_CURRENT = "/sys/fs/cgroup/pids/pids.current"
 SPAWN_ERROR_FD = 99
 CHUNK = 65536
@@ -22,6 +23,7 @@ libc = ctypes.CDLL(None, use_errno=True)
 class Cgroup:
     def __init__(self):
         self.cpu_fd = self._open(CPUACCT)
+        self.memory_fd = self._open(MEMORY_STAT)
 
     @staticmethod
     def _open(path):
@@ -34,6 +36,15 @@ class Cgroup:
         if self.cpu_fd is None:
             return None
         return int(os.pread(self.cpu_fd, 64, 0))
+
+    def rss_bytes(self):
+        """Anonymous memory of every process in the container (tmpfs and page cache excluded)."""
+        if self.memory_fd is None:
+            return None
+        for line in os.pread(self.memory_fd, 4096, 0).split(b"\n"):
+            if line.startswith(b"total_rss "):
+                return int(line.split()[1])
+        return None
 
     @staticmethod
     def oom_kills():
@@ -257,12 +268,16 @@ class Sink:
 class Watch:
     """A selector loop over a run's pipes and pidfds with the CPU (whole container), wall and output limits."""
 
-    def __init__(self, cpu_ms, wall_ms):
+    def __init__(self, cpu_ms, wall_ms, memory=None):
+        """memory: (baseline rss bytes, limit bytes): the programs' anonymous memory above the supervisor's own may
+        not pass the limit. The container's cgroup limit is higher when it also had to fit a compiler: this watch
+        stops a memory bomb at the program's limit, in one tick, instead of the OOM killer at the container's."""
         self.selector = selectors.DefaultSelector()
         self.start = time.monotonic()
         self.cpu0 = cgroup.cpu_ns()
         self.oom0 = Cgroup.oom_kills()
         self.cpu_limit_ns = None if cpu_ms is None else int(cpu_ms * 1e6) + 20_000_000
+        self.memory = memory
         self.wall_deadline = None if wall_ms is None else self.start + wall_ms / 1000.0
         self.stopped_for = None
         self.sinks = []
@@ -326,6 +341,11 @@ class Watch:
             if self.cpu_limit_ns is not None and self.cpu0 is not None and cgroup.cpu_ns() - self.cpu0 > self.cpu_limit_ns:
                 self.stopped_for = "cpu"
                 return
+            if self.memory is not None:
+                rss = cgroup.rss_bytes()
+                if rss is not None and rss - self.memory[0] > self.memory[1]:
+                    self.stopped_for = "memory"
+                    return
             yield "tick", None
 
     def _write(self, fd):

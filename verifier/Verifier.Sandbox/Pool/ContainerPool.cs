@@ -184,16 +184,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Sets a leased container's memory limit (and swap, equal to it); the next lease raises it again if needed.</summary>
-    public async Task FitMemoryAsync(SandboxContainer container, long bytes, CancellationToken cancellationToken)
-    {
-        if (container.MemoryBytes != bytes)
-        {
-            await _engine.UpdateMemoryAsync(container.Id, bytes, cancellationToken).ConfigureAwait(false);
-            container.MemoryBytes = bytes;
-        }
-    }
-
     /// <summary>
     /// Gives a container back after its submission. Fast mode keeps a clean one for the next submission of the same
     /// isolation key; everything else is removed (in the background: the caller does not wait for the engine).
