@@ -14,7 +14,7 @@ namespace Verifier.Sandbox.Pool;
 /// every path. At start it removes the containers a crashed predecessor with the same instance name left behind; on
 /// dispose it removes every container it created.
 /// </summary>
-internal sealed partial class ContainerPool : IAsyncDisposable
+internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 {
     private const int ParallelStarts = 2;
     private static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
@@ -376,8 +376,12 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>For hosts that dispose synchronously; removal of the containers is awaited all the same.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        bool started;
         lock (_startLock)
         {
             if (_disposed)
@@ -386,11 +390,18 @@ internal sealed partial class ContainerPool : IAsyncDisposable
             }
 
             _disposed = true;
+            started = _started is not null;
         }
 
         lock (_lock)
         {
             _disposed = true;
+        }
+
+        if (!started)
+        {
+            // Never started: it created nothing, and a predecessor's leftovers are the next start's business.
+            return;
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -413,7 +424,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         }
 
         // The semaphores stay undisposed: submissions still in flight release them when their containers vanish.
-        _engine.Dispose();
+        // The engine client belongs to the container (DI), which disposes it after this pool.
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]
