@@ -49,6 +49,25 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task AWarmContainerThatDied_IsReplacedWithoutFailingTheSubmission()
+    {
+        await using var host = await SandboxHost.StartAsync(o =>
+        {
+            o.WarmContainers = 1;
+            o.Languages["cpp"] = new SandboxLanguageOptions { WarmContainers = 0 };
+        });
+        await StrictModeTests.WaitUntilAsync(async () => (await host.ContainersAsync()).Count == 1);
+        using var client = DockerEnvironment.Client();
+        var warm = (await host.ContainersAsync())[0];
+        await client.Containers.KillContainerAsync(warm, new ContainerKillParameters());
+        await StrictModeTests.WaitUntilAsync(async () => !(await host.ContainersAsync()).Contains(warm));
+
+        var verdict = await host.Sandbox.VerifyAsync(Python("print(1)", Prints("1")));
+
+        Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
+    }
+
+    [Fact]
     public async Task Shutdown_RemovesEveryContainerWarmIdleOrBusy()
     {
         var host = await SandboxHost.StartAsync(o => o.WarmContainers = 2);

@@ -8,6 +8,12 @@ namespace Verifier.Sandbox.Execution;
 internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean);
 
 /// <summary>
+/// The container failed before the submission's first exchange completed (e.g. a warm container that died while
+/// idle). Nothing of the submission ran, so it can safely run again in another container.
+/// </summary>
+internal sealed class ContainerLostException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
 /// Runs one prepared submission in one container: one prepare (files, and the one compilation), then its tests in order,
 /// each judged here as soon as its facts arrive, stopping at the first failure unless every test must run; then a
 /// finish that (in fast mode) scrubs the container and says whether it is clean enough to serve again.
@@ -30,8 +36,15 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             limits.ToMessage(tests.Count),
             CompileMessageFor(program.Compile, limits));
         var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + 10_000);
-        var prepared = await channel.ExchangeAsync(prepare, prepareTimeout, cancellationToken).ConfigureAwait(false);
-        Expect(prepared, "prepared");
+        SupervisorReply prepared;
+        try
+        {
+            prepared = Expect(await channel.ExchangeAsync(prepare, prepareTimeout, cancellationToken).ConfigureAwait(false), "prepared");
+        }
+        catch (SupervisorException e) when (!channel.HasSpoken)
+        {
+            throw new ContainerLostException($"container {container.ShortId} was lost before the submission started: {e.Message}", e);
+        }
 
         double? compileMs = prepared.Compile?.WallMs;
         var compileError = prepared.Compile is { } compile ? CompileFailure(compile, limits) : null;
