@@ -26,6 +26,7 @@ string[] languages = ["python", "cpp"];
 int[] testCounts = [1, 10];
 int[] concurrencies = [1, 8, 64];
 var results = new List<Measurement>();
+var failuresShown = 0;
 var bare = new BareProcessRunner();
 
 Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario");
@@ -56,7 +57,16 @@ foreach (var mode in new[] { "bare", "fast", "strict" })
             };
             Func<CancellationToken, Task<bool>> submit = sandbox is null
                 ? ct => bare.RunAsync(language, cases, ct)
-                : async ct => (await sandbox.Sandbox.VerifyAsync(request, ct)).Verdict == CodeVerdictKind.Accepted;
+                : async ct =>
+                {
+                    var verdict = await sandbox.Sandbox.VerifyAsync(request, ct);
+                    if (verdict.Verdict != CodeVerdictKind.Accepted && Interlocked.Increment(ref failuresShown) <= 10)
+                    {
+                        Console.WriteLine($"   not accepted ({mode} {language} x{tests}): {verdict.Verdict.ToWireName()} {verdict.Reason}");
+                    }
+
+                    return verdict.Verdict == CodeVerdictKind.Accepted;
+                };
 
             // Warm-up: the first submissions pay for JIT (and its tiering), page cache and (fast mode) binding a container.
             await Measurement.RunAsync(language, tests, 4, mode, language == "python" ? 40 : 12, budget, submit);

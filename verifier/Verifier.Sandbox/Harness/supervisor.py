@@ -13,7 +13,7 @@
 # - Children get only the pipes meant for them; the channel to the verifier is never inherited.
 # After each test every process but this one is killed (kill(-1) as the shared uid); after each submission the
 # writable filesystems and SysV/POSIX IPC are wiped and the emptiness verified, else the container is discarded.
-# The parts are concatenated by the verifier in this order: tagged_codec, processes, judge, job, supervisor.
+# The parts are concatenated by the verifier in this order: tagged_codec, processes, watch, judge, job, supervisor.
 import json
 import os
 import select
