@@ -24,6 +24,9 @@ public static class Verdicts
     public const string FormatOk = "format_ok";
     public const string FormatError = "format_error";
 
+    // Items with only named reward components.
+    public const string Scored = "scored";
+
     // The service gave up on the item: its reward is null.
     public const string Timeout = "timeout";
     public const string Cancelled = "cancelled";
