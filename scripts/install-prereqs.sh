@@ -11,6 +11,7 @@ command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
 command -v patchelf >/dev/null 2>&1 || need+=(patchelf)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 # docker-compose v1 (Debian's) runs the local stack where the compose plugin is absent.
 if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
   need+=(docker-compose)
