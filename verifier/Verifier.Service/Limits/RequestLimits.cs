@@ -27,12 +27,6 @@ public sealed class RequestLimits
     [Range(1, 1L << 30)]
     public long MaxTestIoBytes { get; set; } = 8L * 1024 * 1024;
 
-    [Range(1, 600_000)]
-    public int MaxTimeMs { get; set; } = 20_000;
-
-    [Range(16, 65_536)]
-    public int MaxMemoryMb { get; set; } = 2048;
-
     [Range(0, 64)]
     public int MaxRewardScripts { get; set; } = 16;
 

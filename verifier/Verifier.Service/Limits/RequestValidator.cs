@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
+using Verifier.Sandbox;
 using Verifier.Service.Scoring;
 
 namespace Verifier.Service.Limits;
@@ -11,9 +12,12 @@ namespace Verifier.Service.Limits;
 /// Checks a parsed request against the configured limits and the known languages and reward components,
 /// before any work starts, so a bad item fails the request with a message that names its field.
 /// </summary>
-internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, ScoringCatalog catalog)
+internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, IOptions<SandboxOptions> sandbox, ScoringCatalog catalog)
 {
     private readonly RequestLimits _limits = limits.Value;
+
+    // Time and memory bounds are the sandbox's own, so the two can never disagree.
+    private readonly SandboxOptions _sandbox = sandbox.Value;
 
     public ValidationErrors Validate(VerifyRequest? request)
     {
@@ -133,14 +137,14 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, S
 
         if (code.Limits is { } limits)
         {
-            if (limits.TimeMs is { } time && time is < 1 || limits.TimeMs > _limits.MaxTimeMs)
+            if (limits.TimeMs is < 1 || limits.TimeMs > _sandbox.MaxTimeMs)
             {
-                errors.Add($"{at}.limits.timeMs", $"from 1 to {_limits.MaxTimeMs}");
+                errors.Add($"{at}.limits.timeMs", $"from 1 to {_sandbox.MaxTimeMs}");
             }
 
-            if (limits.MemoryMb is { } memory && memory is < 16 || limits.MemoryMb > _limits.MaxMemoryMb)
+            if (limits.MemoryMb < _sandbox.MinMemoryMb || limits.MemoryMb > _sandbox.MaxMemoryMb)
             {
-                errors.Add($"{at}.limits.memoryMb", $"from 16 to {_limits.MaxMemoryMb}");
+                errors.Add($"{at}.limits.memoryMb", $"from {_sandbox.MinMemoryMb} to {_sandbox.MaxMemoryMb}");
             }
         }
 

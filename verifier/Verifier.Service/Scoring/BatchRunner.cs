@@ -21,6 +21,8 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
     public async Task<VerifyResult[]> RunAsync(
         IReadOnlyList<VerifyItem> items, string tenant, Action<VerifyResult>? onResult, CancellationToken clientAborted)
     {
+        // One request of one tenant may share sandbox containers; nothing else may.
+        var isolationKey = $"{tenant}/{Guid.NewGuid():N}";
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, drain.Token);
         deadline.CancelAfter(_options.RequestTimeout);
         var results = new VerifyResult[items.Count];
@@ -37,7 +39,7 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
         {
             if (scorer.NeedsSandbox(items[i]))
             {
-                work.Add(RunCodeItemAsync(items[i], i, tenant, Complete, deadline.Token));
+                work.Add(RunCodeItemAsync(items[i], i, tenant, isolationKey, Complete, deadline.Token));
             }
             else
             {
@@ -45,14 +47,14 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
             }
         }
 
-        work.AddRange(RunCpuItems(items, cpuItems, tenant, Complete, deadline.Token));
+        work.AddRange(RunCpuItems(items, cpuItems, isolationKey, Complete, deadline.Token));
         await Task.WhenAll(work).ConfigureAwait(false);
         clientAborted.ThrowIfCancellationRequested();
         return results;
     }
 
     private IEnumerable<Task> RunCpuItems(
-        IReadOnlyList<VerifyItem> items, List<int> indices, string tenant, Action<int, VerifyResult> complete, CancellationToken deadline)
+        IReadOnlyList<VerifyItem> items, List<int> indices, string isolationKey, Action<int, VerifyResult> complete, CancellationToken deadline)
     {
         for (var start = 0; start < indices.Count; start += _options.CpuChunkSize)
         {
@@ -66,7 +68,7 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
                         var index = indices[k];
                         complete(index, deadline.IsCancellationRequested
                             ? Stopped(items[index], index)
-                            : await scorer.ScoreAsync(items[index], index, tenant, deadline).ConfigureAwait(false));
+                            : await scorer.ScoreAsync(items[index], index, isolationKey, deadline).ConfigureAwait(false));
                     }
                 },
                 CancellationToken.None);
@@ -74,7 +76,7 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
     }
 
     private async Task RunCodeItemAsync(
-        VerifyItem item, int index, string tenant, Action<int, VerifyResult> complete, CancellationToken deadline)
+        VerifyItem item, int index, string tenant, string isolationKey, Action<int, VerifyResult> complete, CancellationToken deadline)
     {
         var gate = _tenantCode.GetOrAdd(tenant, _ => new SemaphoreSlim(_options.TenantCodeConcurrency));
         using var itemTimeout = CancellationTokenSource.CreateLinkedTokenSource(deadline);
@@ -84,7 +86,7 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
             await gate.WaitAsync(itemTimeout.Token).ConfigureAwait(false);
             try
             {
-                complete(index, await scorer.ScoreAsync(item, index, tenant, itemTimeout.Token).ConfigureAwait(false));
+                complete(index, await scorer.ScoreAsync(item, index, isolationKey, itemTimeout.Token).ConfigureAwait(false));
             }
             finally
             {

@@ -11,7 +11,8 @@ internal interface ICodeScorer
 
     IReadOnlyList<LanguageDescription> Describe();
 
-    Task<CodeOutcome> ScoreAsync(CodeSpec spec, string completion, string tenant, CancellationToken cancellationToken);
+    /// <param name="isolationKey">Submissions with the same key may share a container (fast mode): one request of one tenant.</param>
+    Task<CodeOutcome> ScoreAsync(CodeSpec spec, string completion, string isolationKey, CancellationToken cancellationToken);
 
     /// <summary>Ready when the engine answers and every language's image is present.</summary>
     Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken);

@@ -21,14 +21,14 @@ internal sealed class ItemScorer(
 {
     public bool NeedsSandbox(VerifyItem item) => item.Code is not null;
 
-    public async Task<VerifyResult> ScoreAsync(VerifyItem item, int index, string tenant, CancellationToken cancellationToken)
+    public async Task<VerifyResult> ScoreAsync(VerifyItem item, int index, string isolationKey, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var kind = item.Code is not null ? "code" : item.Math is not null ? "math" : "format";
         VerifyResult result;
         try
         {
-            result = await ScoreCoreAsync(item, index, tenant, cancellationToken).ConfigureAwait(false);
+            result = await ScoreCoreAsync(item, index, isolationKey, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -54,7 +54,7 @@ internal sealed class ItemScorer(
         Reason = reason,
     };
 
-    private async Task<VerifyResult> ScoreCoreAsync(VerifyItem item, int index, string tenant, CancellationToken cancellationToken)
+    private async Task<VerifyResult> ScoreCoreAsync(VerifyItem item, int index, string isolationKey, CancellationToken cancellationToken)
     {
         var weights = item.Weights ?? new RewardWeights();
         var components = new List<RewardComponent>(4);
@@ -81,7 +81,7 @@ internal sealed class ItemScorer(
         }
         else if (item.Code is { } codeSpec)
         {
-            var outcome = await code.ScoreAsync(codeSpec, item.Completion, tenant, cancellationToken).ConfigureAwait(false);
+            var outcome = await code.ScoreAsync(codeSpec, item.Completion, isolationKey, cancellationToken).ConfigureAwait(false);
             accuracy = outcome.Accuracy;
             verdict = outcome.Verdict;
             reason = outcome.Reason;
