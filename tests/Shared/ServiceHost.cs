@@ -22,6 +22,9 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
 
     public Uri Address => ClientOptions.BaseAddress;
 
+    /// <summary>The sandbox instance name this host labels its containers with.</summary>
+    public string SandboxInstance => _settings["Sandbox:InstanceName"]!;
+
     /// <summary>Starts a service; <paramref name="settings"/> override configuration (e.g. "Limits:MaxItems").</summary>
     public static ServiceHost Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -31,10 +34,11 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Shutdown:DrainDeadline"] = "00:00:05",
         };
-        foreach (var (key, value) in TestSandboxSettings.Values)
-        {
-            merged[key] = value;
-        }
+        // Each host labels its containers with its own name: a host's start-up sweep of "leftover" containers
+        // must never touch the live containers of another host running in parallel.
+        var instance = $"test-{Guid.NewGuid():N}"[..20];
+        merged["Sandbox:InstanceName"] = instance;
+        merged["Sandbox:WarmContainers"] = "1";
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
