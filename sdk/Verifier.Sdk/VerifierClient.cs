@@ -159,8 +159,35 @@ public class VerifierClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends one batch (with retries); results in batch order.</summary>
+    /// <summary>
+    /// Sends one batch (with retries); results in batch order. Items a replica gave back as <c>cancelled</c>
+    /// (it was shutting down) are sent again, so a replica leaving mid-run costs time, not results.
+    /// </summary>
     private async Task<IReadOnlyList<VerifyResult>> SendBatchAsync(IReadOnlyList<VerifyItem> batch, CancellationToken cancellationToken)
+    {
+        var results = (await SendOnceAsync(batch, cancellationToken).ConfigureAwait(false)).ToArray();
+        for (var attempt = 0; attempt < _options.MaxRetryAttempts; attempt++)
+        {
+            var again = Enumerable.Range(0, results.Length).Where(i => IsRetryable(results[i])).ToArray();
+            if (again.Length == 0)
+            {
+                break;
+            }
+
+            var retried = await SendOnceAsync([.. again.Select(i => batch[i])], cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < again.Length; k++)
+            {
+                results[again[k]] = retried[k] with { Index = again[k] };
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The service gave the item up because it was stopping, not because of the item.</summary>
+    internal static bool IsRetryable(VerifyResult result) => result.Verdict == Verdicts.Cancelled;
+
+    private async Task<IReadOnlyList<VerifyResult>> SendOnceAsync(IReadOnlyList<VerifyItem> batch, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest { Items = batch }, VerifierJsonContext.Default.VerifyRequest);
         await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -328,6 +355,12 @@ public class VerifierClient : IAsyncDisposable
                     }
 
                     var global = indices[result.Index];
+                    if (IsRetryable(result) && _remaining.Contains(global))
+                    {
+                        // Sent again on the next attempt, to a replica that is not stopping.
+                        continue;
+                    }
+
                     if (_remaining.Remove(global))
                     {
                         await output.WriteAsync(result with { Index = global }, cancellationToken).ConfigureAwait(false);
