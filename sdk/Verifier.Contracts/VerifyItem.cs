@@ -22,6 +22,9 @@ public sealed record VerifyItem
 
     /// <summary>Extra reward components by name (e.g. a configured script), each with its weight.</summary>
     public IReadOnlyDictionary<string, double>? Rewards { get; init; }
+
+    /// <summary>Free-form strings passed to reward scripts (the prompt's language, a task id, ...).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }
 
 public sealed record MathSpec

@@ -103,6 +103,11 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
         {
             ValidateRewards(rewards, $"{at}.rewards", errors);
         }
+
+        if (item.Metadata is { } metadata && (metadata.Count > 64 || metadata.Any(m => m.Key.Length > 256 || m.Value is not { Length: <= 4096 })))
+        {
+            errors.Add($"{at}.metadata", "at most 64 entries, keys up to 256 and values up to 4096 characters");
+        }
     }
 
     private void ValidateMath(MathSpec math, string at, ValidationErrors errors)

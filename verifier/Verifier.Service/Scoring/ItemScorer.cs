@@ -134,7 +134,7 @@ internal sealed class ItemScorer(
 
         var values = new Dictionary<string, double?>(requested.Count, StringComparer.Ordinal);
         Dictionary<string, string>? reasons = null;
-        var input = new RewardInput(item.Completion, item.Math?.Gold);
+        var input = new RewardInput(item.Completion, item.Math?.Gold, item.Metadata);
         foreach (var (name, weight) in requested)
         {
             var score = await catalog.Components[name].ScoreAsync(input, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Verifier.Core.Math;
 using Verifier.Sandbox;
+using Verifier.Scripting;
 using Verifier.Service.Admission;
 using Verifier.Service.Apis;
 using Verifier.Service.Idempotency;
@@ -25,6 +26,8 @@ public static class ScoringExtensions
         services.AddSingleton(_ => new MathVerifier());
         services.AddCodeSandbox(configuration);
         services.AddSingleton<ICodeScorer, SandboxCodeScorer>();
+        services.AddOptions<LanguageConsistencyOptions>().BindConfiguration(LanguageConsistencyOptions.Section);
+        services.AddRewardScripts(configuration);
         services.AddSingleton<ScoringCatalog>();
         services.AddSingleton<RequestValidator>();
         services.AddSingleton<ItemScorer>();
