@@ -1,0 +1,29 @@
+namespace Verifier.Core.Code;
+
+/// <summary>One submission to run against its tests.</summary>
+public sealed record CodeRequest
+{
+    /// <summary>A language name from the sandbox's registry: <c>python</c>, <c>cpp</c>, ...</summary>
+    public required string Language { get; init; }
+
+    /// <summary>The model's full output; the code is the last fenced block of the language (inside <c>&lt;answer&gt;</c> when there is one).</summary>
+    public string? Completion { get; init; }
+
+    /// <summary>Already-extracted code; when set, <see cref="Completion"/> is not read.</summary>
+    public string? Code { get; init; }
+
+    public required CodeTests Tests { get; init; }
+
+    public CodeLimits? Limits { get; init; }
+
+    public CodeScoring Scoring { get; init; } = CodeScoring.Binary;
+
+    /// <summary>Run every test even after one fails. Always true under <see cref="CodeScoring.Fraction"/>.</summary>
+    public bool RunAllTests { get; init; }
+
+    /// <summary>
+    /// Who may share a container with this submission in <c>fast</c> mode (e.g. <c>tenant/batch</c>).
+    /// Submissions with different keys never share one; null means this submission shares with nobody.
+    /// </summary>
+    public string? IsolationKey { get; init; }
+}

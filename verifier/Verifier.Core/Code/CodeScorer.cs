@@ -1,0 +1,52 @@
+namespace Verifier.Core.Code;
+
+/// <summary>Turns per-test results into the submission's verdict and reward.</summary>
+public static class CodeScorer
+{
+    /// <summary>
+    /// The verdict is the first failing test's (in test order), else accepted when every test ran and passed.
+    /// Any infrastructure failure makes the whole verdict <c>infra_error</c> with a null reward: an unknown is never a 0.
+    /// </summary>
+    public static CodeVerdict Score(IReadOnlyList<CodeTestResult> results, int testsTotal, CodeScoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentOutOfRangeException.ThrowIfNegative(testsTotal);
+        var passed = results.Count(r => r.Passed);
+        var fraction = testsTotal == 0 ? 0 : (double)passed / testsTotal;
+        var infra = results.FirstOrDefault(r => r.Verdict == CodeVerdictKind.InfraError);
+        if (infra is not null)
+        {
+            return Build(CodeVerdictKind.InfraError, null, infra.Reason, results, passed, testsTotal, fraction);
+        }
+
+        var failure = results.FirstOrDefault(r => !r.Passed);
+        if (failure is null && passed == testsTotal && testsTotal > 0)
+        {
+            return Build(CodeVerdictKind.Accepted, 1.0, null, results, passed, testsTotal, 1.0);
+        }
+
+        if (failure is null)
+        {
+            // Fewer results than tests with none failing means the run was cut short by the sandbox.
+            return Build(CodeVerdictKind.InfraError, null, $"only {results.Count} of {testsTotal} tests reported", results, passed, testsTotal, fraction);
+        }
+
+        var reward = scoring == CodeScoring.Fraction ? fraction : 0.0;
+        var reason = $"test {failure.Index}: {failure.Reason ?? failure.Verdict.ToWireName()}";
+        return Build(failure.Verdict, reward, reason, results, passed, testsTotal, fraction);
+    }
+
+    private static CodeVerdict Build(
+        CodeVerdictKind verdict, double? reward, string? reason, IReadOnlyList<CodeTestResult> results, int passed, int total, double fraction) => new()
+        {
+            Verdict = verdict,
+            Reward = reward,
+            Reason = reason,
+            Tests = results,
+            TestsPassed = passed,
+            TestsRun = results.Count,
+            TestsTotal = total,
+            PassFraction = fraction,
+            CpuMs = results.Sum(r => r.CpuMs),
+        };
+}

@@ -1,0 +1,32 @@
+namespace Verifier.Core.Code;
+
+/// <summary>The outcome of one test (one io case, one function call, or the whole assert block).</summary>
+public sealed record CodeTestResult
+{
+    public required int Index { get; init; }
+
+    public required CodeVerdictKind Verdict { get; init; }
+
+    /// <summary>Why the test failed, in a sentence (expected vs actual, the exception, the limit hit).</summary>
+    public string? Reason { get; init; }
+
+    public double CpuMs { get; init; }
+
+    public double WallMs { get; init; }
+
+    /// <summary>Peak resident memory of the program's processes, when the sandbox measured it.</summary>
+    public long? MemoryKb { get; init; }
+
+    public int? ExitCode { get; init; }
+
+    /// <summary>The signal that ended the program (<c>SIGSEGV</c>, ...), if any.</summary>
+    public string? Signal { get; init; }
+
+    /// <summary>The start of what the program printed (io) or returned (function), for diagnosis.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>The start of the program's stderr.</summary>
+    public string? Stderr { get; init; }
+
+    public bool Passed => Verdict == CodeVerdictKind.Accepted;
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace Verifier.Core.Code;
+
+/// <summary>
+/// Number comparison shared by the io and function comparers. Two integers compare exactly, whatever their size
+/// (so 123456789 is not 123456790, however small the relative difference). When either side is a decimal, they
+/// compare within <c>tolerance</c>, absolute or relative: |a - b| &lt;= tolerance * max(1, |a|, |b|).
+/// </summary>
+public static class NumericTolerance
+{
+    public const double Default = 1e-6;
+
+    /// <summary>True for a plain decimal number token: sign, digits, optional fraction and exponent. No NaN, no infinity, no hex.</summary>
+    public static bool IsNumberToken(ReadOnlySpan<char> token)
+    {
+        var i = 0;
+        if (i < token.Length && (token[i] == '+' || token[i] == '-'))
+        {
+            i++;
+        }
+
+        var digits = 0;
+        while (i < token.Length && char.IsAsciiDigit(token[i]))
+        {
+            i++;
+            digits++;
+        }
+
+        if (i < token.Length && token[i] == '.')
+        {
+            i++;
+            while (i < token.Length && char.IsAsciiDigit(token[i]))
+            {
+                i++;
+                digits++;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (i < token.Length && (token[i] == 'e' || token[i] == 'E'))
+        {
+            i++;
+            if (i < token.Length && (token[i] == '+' || token[i] == '-'))
+            {
+                i++;
+            }
+
+            var exponentDigits = 0;
+            while (i < token.Length && char.IsAsciiDigit(token[i]))
+            {
+                i++;
+                exponentDigits++;
+            }
+
+            if (exponentDigits == 0)
+            {
+                return false;
+            }
+        }
+
+        return i == token.Length;
+    }
+
+    public static bool IsIntegerToken(ReadOnlySpan<char> token)
+    {
+        var start = token.Length > 0 && (token[0] == '+' || token[0] == '-') ? 1 : 0;
+        if (start == token.Length)
+        {
+            return false;
+        }
+
+        foreach (var c in token[start..])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Compares two number tokens (both must satisfy <see cref="IsNumberToken"/>).</summary>
+    public static bool TokensEqual(string expected, string actual, double tolerance)
+    {
+        if (IsIntegerToken(expected) && IsIntegerToken(actual))
+        {
+            return BigInteger.Parse(expected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+                == BigInteger.Parse(actual, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        }
+
+        var a = double.Parse(expected, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var b = double.Parse(actual, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return WithinTolerance(a, b, tolerance);
+    }
+
+    public static bool WithinTolerance(double expected, double actual, double tolerance)
+    {
+        if (double.IsNaN(expected) || double.IsNaN(actual) || double.IsInfinity(expected) || double.IsInfinity(actual))
+        {
+            return false; // tokens that overflow a double (1e999) never match by tolerance
+        }
+
+        var scale = Math.Max(1.0, Math.Max(Math.Abs(expected), Math.Abs(actual)));
+        return Math.Abs(expected - actual) <= tolerance * scale;
+    }
+}

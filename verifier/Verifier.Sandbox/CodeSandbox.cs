@@ -1,0 +1,190 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Code;
+using Verifier.Sandbox.Diagnostics;
+using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Execution;
+using Verifier.Sandbox.Languages;
+using Verifier.Sandbox.Pool;
+
+namespace Verifier.Sandbox;
+
+/// <summary>
+/// The sandbox: extracts the code, has its language prepare it, runs it in a container from the pool, and judges each
+/// test outside the container. Every path out of a run gives the container back or removes it.
+/// </summary>
+internal sealed partial class CodeSandbox(
+    LanguageRegistry languages,
+    ContainerPool pool,
+    DockerEngine engine,
+    IOptions<SandboxOptions> options,
+    SandboxMetrics metrics,
+    TimeProvider time,
+    ILogger<CodeSandbox> logger) : ICodeSandbox
+{
+    private readonly SandboxOptions _options = options.Value;
+    private readonly SubmissionRunner _runner = new(options.Value);
+
+    public IReadOnlyList<LanguageInfo> Languages => languages.Infos;
+
+    public async Task<CodeVerdict> VerifyAsync(CodeRequest request, CancellationToken cancellationToken = default)
+    {
+        var language = CodeRequestValidator.Validate(request, languages, _options);
+        var started = time.GetTimestamp();
+        var verdict = await JudgeAsync(request, language, cancellationToken).ConfigureAwait(false);
+        var wallMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
+        verdict = verdict with { WallMs = wallMs, Language = language.Name, TestsTotal = request.Tests.Count };
+        metrics.Judged(language.Name, verdict.Verdict, _options.Mode, wallMs);
+        return verdict;
+    }
+
+    private async Task<CodeVerdict> JudgeAsync(CodeRequest request, RegisteredLanguage language, CancellationToken cancellationToken)
+    {
+        string code;
+        if (request.Code is not null)
+        {
+            code = request.Code;
+        }
+        else
+        {
+            var extraction = CodeExtractor.Extract(request.Completion, language.Language.FenceTags);
+            if (!extraction.Found)
+            {
+                return CodeVerdict.NoCode(language.Name, extraction.Reason!);
+            }
+
+            code = extraction.Code!;
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return CodeVerdict.NoCode(language.Name, "the code is empty");
+        }
+
+        if (Encoding.UTF8.GetByteCount(code) > _options.MaxCodeKb * 1024)
+        {
+            return CompileError(code, $"the source exceeds {_options.MaxCodeKb} KB", null);
+        }
+
+        var limits = ResolvedLimits.From(request.Limits, _options);
+        PrepareResult prepared;
+        try
+        {
+            prepared = await language.Language.PrepareAsync(new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogInfraError(e, language.Name);
+            return CodeVerdict.InfraError(language.Name, $"the {language.Name} toolchain failed: {e.Message}", code);
+        }
+
+        if (prepared.Program is not { } program)
+        {
+            return CompileError(code, prepared.CompileError, prepared.CompileMs);
+        }
+
+        return await RunAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CodeVerdict> RunAsync(
+        CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
+    {
+        var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
+        SandboxContainer container;
+        try
+        {
+            container = await pool.AcquireAsync(language, memory, request.IsolationKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogInfraError(e, language.Name);
+            return CodeVerdict.InfraError(language.Name, $"no sandbox container: {e.Message}", code);
+        }
+
+        var runAll = request.RunAllTests || request.Scoring == CodeScoring.Fraction;
+        var scrub = _options.Mode == SandboxMode.Fast && request.IsolationKey is not null;
+        SubmissionOutcome outcome;
+        try
+        {
+            outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await pool.AbandonAsync(container).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e)
+        {
+            LogRunFailed(e, language.Name, container.ShortId, container.Channel.StderrTail);
+            await pool.AbandonAsync(container).ConfigureAwait(false);
+            return CodeVerdict.InfraError(language.Name, $"the sandbox failed: {e.Message}", code);
+        }
+
+        pool.Release(container, outcome.Clean, request.IsolationKey);
+        if (outcome.CompileError is not null)
+        {
+            return CompileError(code, outcome.CompileError, outcome.CompileMs);
+        }
+
+        return CodeScorer.Score(outcome.Tests, request.Tests.Count, request.Scoring) with
+        {
+            Code = code,
+            CompileMs = outcome.CompileMs,
+        };
+    }
+
+    private static CodeVerdict CompileError(string code, string? reason, double? compileMs) => new()
+    {
+        Verdict = CodeVerdictKind.CompileError,
+        Reward = 0,
+        Reason = reason ?? "compilation failed",
+        Code = code,
+        CompileMs = compileMs,
+    };
+
+    public async Task<SandboxHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        var (warm, _, _, live) = pool.Counts();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await engine.PingAsync(timeout.Token).ConfigureAwait(false);
+            var images = new Dictionary<string, bool>();
+            foreach (var language in languages.All)
+            {
+                images[language.Image] = await engine.ImageExistsAsync(language.Image, timeout.Token).ConfigureAwait(false);
+            }
+
+            var missing = images.Where(i => !i.Value).Select(i => i.Key).ToList();
+            return new SandboxHealth
+            {
+                Healthy = missing.Count == 0,
+                EngineReachable = true,
+                Images = images,
+                WarmContainers = warm,
+                LiveContainers = live,
+                Reason = missing.Count == 0 ? null : $"missing images: {string.Join(", ", missing)} (run docker/build-images.sh)",
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new SandboxHealth
+            {
+                Healthy = false,
+                EngineReachable = false,
+                WarmContainers = warm,
+                LiveContainers = live,
+                Reason = $"the Docker engine at {engine.Endpoint} is not reachable: {e.Message}",
+            };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox infrastructure failure for a {Language} submission")]
+    private partial void LogInfraError(Exception exception, string language);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Language} run failed in container {Container}; supervisor stderr: {Stderr}")]
+    private partial void LogRunFailed(Exception exception, string language, string container, string stderr);
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using Verifier.Sandbox.Harness;
+using Verifier.Sandbox.Languages;
+
+namespace Verifier.Sandbox.Engine;
+
+/// <summary>
+/// The containment every sandbox container gets: no network, read-only root, a size-capped tmpfs for writes, no
+/// capabilities, no-new-privileges, a non-root user, pids/memory (swap equal to it)/CPU limits, ulimits, private IPC,
+/// no host path, no engine socket, an environment with nothing but PATH and locale, and labels.
+/// </summary>
+internal static class ContainerSpec
+{
+    private const long Mb = 1024 * 1024;
+
+    /// <summary>Headroom above the program's limit for the supervisor itself (a Python process) and the tmpfs.</summary>
+    public const int SupervisorOverheadMb = 64;
+
+    public static long MemoryBytesFor(RegisteredLanguage language, int memoryMb) =>
+        (Math.Max(memoryMb, language.Language.CompileMemoryMb) + SupervisorOverheadMb) * Mb;
+
+    public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(language);
+        var invariant = CultureInfo.InvariantCulture;
+        return new CreateContainerParameters
+        {
+            Image = language.Image,
+            // The entrypoint is set, not left to the image, so an image's own entrypoint cannot wrap the supervisor.
+            Entrypoint = ["python3"],
+            Cmd = ["-I", "-S", "-c", HarnessScripts.Supervisor],
+            User = options.User,
+            WorkingDir = "/",
+            Env = [
+                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "LANG=C.UTF-8",
+                $"VERIFIER_IDLE_EXIT_S={options.ContainerIdleExitSeconds.ToString(invariant)}",
+            ],
+            Labels = new Dictionary<string, string>
+            {
+                [ContainerLabels.Managed] = "true",
+                [ContainerLabels.Instance] = options.InstanceName,
+                [ContainerLabels.Language] = language.Name,
+                [ContainerLabels.Created] = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(invariant),
+            },
+            AttachStdin = true,
+            AttachStdout = true,
+            AttachStderr = true,
+            OpenStdin = true,
+            StdinOnce = false,
+            Tty = false,
+            NetworkDisabled = true,
+            HostConfig = new HostConfig
+            {
+                NetworkMode = "none",
+                ReadonlyRootfs = true,
+                Privileged = false,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+                IpcMode = "private",
+                Memory = memoryBytes,
+                MemorySwap = memoryBytes,
+                MemorySwappiness = 0,
+                PidsLimit = options.PidsLimit,
+                NanoCPUs = (long)(options.Cpus * 1e9),
+                Tmpfs = new Dictionary<string, string>
+                {
+                    ["/tmp"] = $"rw,exec,nosuid,nodev,size={options.TmpfsMb.ToString(invariant)}m,mode=1777",
+                },
+                ShmSize = options.ShmMb * Mb,
+                Ulimits =
+                [
+                    new Ulimit { Name = "nofile", Soft = options.OpenFilesLimit, Hard = options.OpenFilesLimit },
+                    new Ulimit { Name = "fsize", Soft = options.TmpfsMb * Mb, Hard = options.TmpfsMb * Mb },
+                    new Ulimit { Name = "core", Soft = 0, Hard = 0 },
+                ],
+                // Nothing is logged: the attached stream is the only channel, and nothing a submission prints reaches disk.
+                LogConfig = new LogConfig { Type = "none" },
+                // A container whose supervisor exits (verifier gone, idle timeout) disappears by itself.
+                AutoRemove = true,
+                Binds = [],
+                Mounts = [],
+                Devices = [],
+            },
+        };
+    }
+}

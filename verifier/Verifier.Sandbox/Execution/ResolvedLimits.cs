@@ -1,0 +1,35 @@
+using Verifier.Core.Code;
+
+namespace Verifier.Sandbox.Execution;
+
+/// <summary>A submission's limits: the request's, else the configured defaults.</summary>
+internal sealed record ResolvedLimits(int TimeMs, int MemoryMb, double WallMs, long OutputBytes, SandboxOptions Options)
+{
+    private const long Mb = 1024 * 1024;
+
+    public static ResolvedLimits From(CodeLimits? limits, SandboxOptions options)
+    {
+        var time = limits?.TimeMs ?? options.DefaultTimeMs;
+        var memory = limits?.MemoryMb ?? options.DefaultMemoryMb;
+        return new ResolvedLimits(time, memory, (time * options.WallTimeFactor) + options.WallTimeGraceMs, options.OutputLimitKb * 1024L, options);
+    }
+
+    public double CompileWallMs => (Options.CompileTimeMs * Options.WallTimeFactor) + Options.WallTimeGraceMs;
+
+    public RunLimits ForJudging() => new(TimeMs, WallMs, MemoryMb * 1024L);
+
+    public LimitsMessage ToMessage(int calls) => new(
+        CpuMs: TimeMs,
+        WallMs: WallMs,
+        OutputBytes: OutputBytes,
+        StderrBytes: Options.StderrExcerptBytes,
+        FileBytes: Options.FileSizeMb * Mb,
+        CompileFileBytes: Options.TmpfsMb * Mb,
+        OpenFiles: Options.OpenFilesLimit,
+        StackBytes: MemoryMb * Mb,
+        // A function server lives through all calls: its CPU backstop covers them all plus its start.
+        ServerCpuMs: (TimeMs * (double)Math.Max(1, calls)) + 2_000);
+
+    /// <summary>How long the verifier waits for one exchange before it declares the supervisor lost.</summary>
+    public TimeSpan ExchangeTimeout => TimeSpan.FromMilliseconds(WallMs + 10_000);
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Verifier.Core.Code;
+
+namespace Verifier.Sandbox.Execution;
+
+/// <summary>
+/// Judges one test from the supervisor's raw facts, outside the sandbox: limits first, then the comparison of the
+/// output (io), the returned JSON (function), the judge's outcome (Python assert), or the harness's nonce echo (C++ assert).
+/// </summary>
+internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int excerptChars = 200)
+{
+    private const int SigAbrt = 6;
+
+    private static readonly JsonDocumentOptions AnswerJson = new() { MaxDepth = 256 };
+
+    public CodeTestResult Io(int index, SupervisorReply reply, string expected, RunLimits limits)
+    {
+        var stdout = Encoding.UTF8.GetString(Convert.FromBase64String(reply.Stdout ?? ""));
+        if (RunClassifier.Classify(reply.ToProgramRun(), limits) is { } failure)
+        {
+            return Result(index, reply, failure.Verdict, failure.Reason, stdout);
+        }
+
+        var comparison = io.Compare(expected, stdout);
+        return comparison.Equal
+            ? Result(index, reply, CodeVerdictKind.Accepted, null, stdout)
+            : Result(index, reply, CodeVerdictKind.WrongAnswer, comparison.Reason, stdout);
+    }
+
+    public CodeTestResult Function(int index, SupervisorReply reply, JsonElement expected, RunLimits limits)
+    {
+        var limit = LimitFailure(reply, limits);
+        if (limit is not null)
+        {
+            return Result(index, reply, limit.Value.Verdict, limit.Value.Reason, null);
+        }
+
+        if (reply.Exited || reply.Response is null)
+        {
+            return Result(index, reply, CodeVerdictKind.RuntimeError, Ended(reply, "before returning"), null);
+        }
+
+        CallAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize<CallAnswer>(reply.Response, CallAnswerJson);
+        }
+        catch (JsonException)
+        {
+            answer = null;
+        }
+
+        if (answer is null)
+        {
+            return Result(index, reply, CodeVerdictKind.RuntimeError, "the function server's answer is not JSON", null);
+        }
+
+        if (!answer.Ok)
+        {
+            return answer.Kind == "untransferable"
+                ? Result(index, reply, CodeVerdictKind.WrongAnswer, $"the return value is not plain JSON data: {answer.Message}", null)
+                : Result(index, reply, CodeVerdictKind.RuntimeError, $"{answer.Type}: {answer.Message}", null);
+        }
+
+        var text = answer.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() ?? "" : "";
+        try
+        {
+            using var actual = JsonDocument.Parse(text, AnswerJson);
+            var difference = json.Difference(expected, actual.RootElement);
+            return difference is null
+                ? Result(index, reply, CodeVerdictKind.Accepted, null, text)
+                : Result(index, reply, CodeVerdictKind.WrongAnswer, difference, text);
+        }
+        catch (JsonException)
+        {
+            return Result(index, reply, CodeVerdictKind.WrongAnswer, "the return value is not JSON", text);
+        }
+    }
+
+    public CodeTestResult PythonAssert(SupervisorReply reply, RunLimits limits)
+    {
+        var limit = LimitFailure(reply, limits);
+        if (limit is not null)
+        {
+            return Result(0, reply, limit.Value.Verdict, limit.Value.Reason, null);
+        }
+
+        var judge = reply.Judge;
+        return judge?.Outcome switch
+        {
+            "passed" => Result(0, reply, CodeVerdictKind.Accepted, null, null),
+            "assertion" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
+            "untransferable" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
+            "check_error" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
+            "candidate_error" => Result(0, reply, CodeVerdictKind.RuntimeError, judge.Message, null),
+            "candidate_exit" => Result(0, reply, CodeVerdictKind.RuntimeError, Ended(reply, "before the checks finished"), null),
+            // No outcome: the judge was killed, and only the submission (same uid) could have done it.
+            _ => Result(0, reply, CodeVerdictKind.RuntimeError, "the checks did not complete: the test process was killed", null),
+        };
+    }
+
+    public static byte[] NewNonce() => RandomNumberGenerator.GetBytes(32);
+
+    public CodeTestResult MarkerAssert(SupervisorReply reply, byte[] nonce, RunLimits limits)
+    {
+        var echoed = Convert.FromBase64String(reply.Marker ?? "");
+        var run = reply.ToProgramRun();
+        var failure = RunClassifier.Classify(run, limits);
+        if (failure is null && CryptographicOperations.FixedTimeEquals(echoed, nonce))
+        {
+            return Result(0, reply, CodeVerdictKind.Accepted, null, null);
+        }
+
+        if (failure is { Verdict: not CodeVerdictKind.RuntimeError } limit)
+        {
+            return Result(0, reply, limit.Verdict, limit.Reason, null);
+        }
+
+        var stderr = FirstLine(reply.Stderr);
+        return run switch
+        {
+            { Signal: SigAbrt } => Result(0, reply, CodeVerdictKind.WrongAnswer, $"a check failed{(stderr is null ? " (SIGABRT)" : ": " + stderr)}", null),
+            { Signal: { } signal } => Result(0, reply, CodeVerdictKind.RuntimeError, $"killed by {SignalNames.Name(signal)}", null),
+            { ExitCode: 0 } => Result(0, reply, CodeVerdictKind.RuntimeError, "the program exited with code 0 before the tests' main returned", null),
+            { ExitCode: { } code } => Result(0, reply, CodeVerdictKind.WrongAnswer, $"the tests failed (exit code {code.ToString(CultureInfo.InvariantCulture)}){(stderr is null ? "" : ": " + stderr)}", null),
+            _ => Result(0, reply, CodeVerdictKind.RuntimeError, "the program did not finish", null),
+        };
+    }
+
+    private static readonly JsonSerializerOptions CallAnswerJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, MaxDepth = 16 };
+
+    /// <summary>Limits that the run hit (exit status aside: a server that ends is judged by the caller).</summary>
+    private static RunFailure? LimitFailure(SupervisorReply reply, RunLimits limits)
+    {
+        var run = reply.ToProgramRun() with { ExitCode = 0, Signal = reply.Signal is 24 ? 24 : null };
+        return RunClassifier.Classify(run, limits);
+    }
+
+    private static string Ended(SupervisorReply reply, string when) => reply switch
+    {
+        { Signal: { } signal } => $"the program was killed by {SignalNames.Name(signal)} {when}",
+        { ExitCode: { } code } => $"the program exited with code {code.ToString(CultureInfo.InvariantCulture)} {when}",
+        _ => $"the program stopped answering {when}",
+    };
+
+    private static string? FirstLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var line = text.Trim().Split('\n')[0];
+        return line.Length <= 300 ? line : line[..300] + "...";
+    }
+
+    private CodeTestResult Result(int index, SupervisorReply reply, CodeVerdictKind verdict, string? reason, string? output) => new()
+    {
+        Index = index,
+        Verdict = verdict,
+        Reason = reason,
+        CpuMs = Math.Round(reply.CpuMs, 3),
+        WallMs = Math.Round(reply.WallMs, 3),
+        MemoryKb = reply.MaxRssKb,
+        ExitCode = reply.ExitCode,
+        Signal = reply.Signal is { } s ? SignalNames.Name(s) : null,
+        Output = Excerpt(output),
+        Stderr = Excerpt(reply.Stderr),
+    };
+
+    private string? Excerpt(string? text) =>
+        string.IsNullOrEmpty(text) ? null : text.Length <= excerptChars ? text : text[..excerptChars] + "...";
+}

@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace Verifier.Sandbox.Harness;
+
+/// <summary>The in-container harness sources, embedded in this assembly (nothing of ours has to be baked into the images).</summary>
+internal static class HarnessScripts
+{
+    /// <summary>The supervisor, PID 1 of every sandbox container: its parts concatenated into one <c>python3 -c</c> program.</summary>
+    public static string Supervisor { get; } = Concatenate("tagged_codec.py", "processes.py", "judge.py", "job.py", "supervisor.py");
+
+    /// <summary>The submission-side function server for Python <c>function</c> and <c>assert</c> tests.</summary>
+    public static string PythonServer { get; } = Concatenate("tagged_codec.py", "python_server.py");
+
+    public static string CppAssertHarness { get; } = Read("cpp_assert_harness.c");
+
+    public static string CppAssertBuild { get; } = Read("cpp_assert_build.sh");
+
+    private static string Concatenate(params string[] names) => string.Join("\n\n", names.Select(Read));
+
+    private static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Verifier.Sandbox.Harness.{name}")
+            ?? throw new InvalidOperationException($"harness resource {name} is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,358 @@
+# One submission inside the supervisor: its private directory, the one compilation, and its test runs (io processes,
+# rpc calls into a function server, the Python judge). Reports raw facts; the verifier judges them.
+import base64
+import builtins
+import json
+import os
+import stat
+import struct
+
+TMP_ROOTS = ("/tmp", "/dev/shm", "/dev/mqueue")
+
+
+class Job:
+    def __init__(self, message, sequence):
+        self.workdir = "/tmp/job%d" % sequence
+        os.mkdir(self.workdir, 0o700)
+        for name, content in message["files"].items():
+            if "/" in name or name in (".", "..") or not name:
+                raise ValueError("bad file name %r" % name)
+            fd = os.open(os.path.join(self.workdir, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(base64.b64decode(content))
+        self.env = dict(message["env"])
+        self.env.setdefault("HOME", self.workdir)
+        self.env.setdefault("TMPDIR", self.workdir)
+        self.runner = message["runner"]
+        self.limits = message["limits"]
+        self.server = None
+
+    def test_limits(self, cpu_ms):
+        return rlimits(self.limits, cpu_ms, self.limits["fileBytes"])
+
+    # ------------------------------------------------ compile
+    def compile(self, spec):
+        if spec["kind"] == "python-syntax":
+            return self.python_syntax(spec)
+        watch = Watch(spec["cpuMs"], spec["wallMs"])
+        out_r, out_w = os.pipe2(os.O_CLOEXEC)
+        null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            pid = spawn(spec["argv"], {0: null, 1: out_w, 2: out_w}, self.env, self.workdir,
+                        rlimits(self.limits, spec["cpuMs"], self.limits["compileFileBytes"]))
+        finally:
+            os.close(out_w)
+            os.close(null)
+        sink = watch.add_sink(out_r, spec["outputBytes"])
+        facts = self.wait_one(watch, pid)
+        facts["output"] = text(sink.data(), spec["outputBytes"])
+        return facts
+
+    def python_syntax(self, spec):
+        """Compiles (never runs) the source in a forked helper, so that a pathological source cannot hurt PID 1."""
+        path = os.path.join(self.workdir, spec["file"])
+        out_r, out_w = os.pipe2(os.O_CLOEXEC)
+        watch = Watch(spec["cpuMs"], spec["wallMs"])
+
+        def body():
+            with open(path, "rb") as f:
+                source = f.read()
+            try:
+                builtins.compile(source, spec["file"], "exec", dont_inherit=True)
+            except (SyntaxError, ValueError) as e:
+                detail = "%s: %s" % (type(e).__name__, e)
+                os.write(1, detail.encode()[:4000])
+                os._exit(1)
+
+        pid = fork_trusted({1: out_w}, body, rlimits(self.limits, spec["cpuMs"], 0))
+        os.close(out_w)
+        sink = watch.add_sink(out_r, spec["outputBytes"])
+        facts = self.wait_one(watch, pid)
+        facts["output"] = text(sink.data(), spec["outputBytes"])
+        return facts
+
+    def wait_one(self, watch, pid):
+        pidfd = watch.add_pid(pid, "main")
+        exited = None
+        try:
+            for kind, _ in watch.events():
+                if kind == "pid":
+                    exited = reaper.wait(pid)
+                    break
+        finally:
+            kill_all_but_me()
+            if exited is None:
+                exited = reaper.statuses.pop(pid, None)
+            watch.drain()
+            facts = self.facts(watch, exited)
+            watch.unregister(pidfd)
+            watch.close()
+        return facts
+
+    @staticmethod
+    def facts(watch, exited):
+        facts = {"cpuMs": round(watch.cpu_ms(), 3), "wallMs": round(watch.wall_ms(), 3), "oomKilled": watch.oom_killed()}
+        if watch.stopped_for:
+            facts["stoppedFor"] = watch.stopped_for
+        if exited is not None:
+            facts.update(status_facts(*exited))
+        return facts
+
+    # ------------------------------------------------ io (and marker-based assert) runs
+    def run(self, message):
+        limits = self.limits
+        in_r, in_w = os.pipe2(os.O_CLOEXEC)
+        out_r, out_w = os.pipe2(os.O_CLOEXEC)
+        err_r, err_w = os.pipe2(os.O_CLOEXEC)
+        fds = {0: in_r, 1: out_w, 2: err_w}
+        ours = [in_r, out_w, err_w]
+        marker_r = None
+        if message.get("marker") is not None:
+            # fd 3 hands the harness a nonce it must echo on fd 4 after the tests pass; see cpp_assert_harness.c.
+            nonce_r, nonce_w = os.pipe2(os.O_CLOEXEC)
+            write_all(nonce_w, base64.b64decode(message["marker"]))
+            os.close(nonce_w)
+            marker_r, marker_w = os.pipe2(os.O_CLOEXEC)
+            fds[3] = nonce_r
+            fds[4] = marker_w
+            ours += [nonce_r, marker_w]
+        watch = Watch(limits["cpuMs"], limits["wallMs"])
+        try:
+            pid = spawn(self.runner["argv"], fds, self.env, self.workdir, self.test_limits(limits["cpuMs"]))
+        finally:
+            for fd in ours:
+                os.close(fd)
+        watch.add_writer(in_w, base64.b64decode(message.get("stdin", "")))
+        stdout = watch.add_sink(out_r, limits["outputBytes"])
+        stderr = watch.add_sink(err_r, limits["outputBytes"], keep=True)
+        marker = watch.add_sink(marker_r, 256) if marker_r is not None else None
+        facts = self.wait_one(watch, pid)
+        data = stdout.data()
+        facts["stdout"] = b64(data)
+        facts["stdoutBytes"] = stdout.total
+        facts["stderr"] = text(stderr.data(), limits["stderrBytes"])
+        if marker is not None:
+            facts["marker"] = b64(marker.data())
+        return facts
+
+    # ------------------------------------------------ the rpc server (function calls, and the Python judge's candidate)
+    def start_server(self):
+        req_r, req_w = os.pipe2(os.O_CLOEXEC)
+        resp_r, resp_w = os.pipe2(os.O_CLOEXEC)
+        out_r, out_w = os.pipe2(os.O_CLOEXEC)
+        null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            pid = spawn(self.runner["argv"], {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.env, self.workdir,
+                        self.test_limits(self.limits["serverCpuMs"]))
+        finally:
+            for fd in (req_r, resp_w, out_w, null):
+                os.close(fd)
+        self.server = {"pid": pid, "req": req_w, "resp": resp_r, "out": out_r, "buffer": b""}
+
+    def stop_server(self):
+        if self.server is not None:
+            for fd in (self.server["req"], self.server["resp"], self.server["out"]):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            self.server = None
+        kill_all_but_me()
+
+    def call(self, message):
+        limits = self.limits
+        if self.server is None:
+            self.start_server()
+        server = self.server
+        watch = Watch(limits["cpuMs"], limits["wallMs"])
+        request = json.dumps({"op": "call", "entry": message["entry"], "args": message["args"], "enc": "json"}).encode()
+        frame = struct.pack(">I", len(request)) + request
+        os.set_blocking(server["req"], True)
+        try:
+            write_all(server["req"], frame)
+        except BrokenPipeError:
+            pass
+        output = watch.add_sink(os.dup(server["out"]), limits["outputBytes"], keep=False)
+        watch.add_reader(server["resp"], "resp")
+        pidfd = watch.add_pid(server["pid"], "server")
+        response = None
+        exited = None
+        cap = limits["outputBytes"] + 64
+        try:
+            for kind, name in watch.events():
+                if kind == "reader":
+                    try:
+                        chunk = os.read(server["resp"], CHUNK)
+                    except BlockingIOError:
+                        continue
+                    if not chunk:
+                        break
+                    server["buffer"] += chunk
+                    if len(server["buffer"]) > cap + 4:
+                        watch.stopped_for = "output"
+                        break
+                    response = take_frame(server)
+                    if response is not None:
+                        break
+                elif kind == "pid":
+                    exited = reaper.wait(server["pid"])
+                    break
+        finally:
+            try:
+                watch.selector.unregister(server["resp"])
+            except (KeyError, ValueError):
+                pass
+            if output.over:
+                watch.stopped_for = "output"
+            if response is None and exited is None and watch.stopped_for is None:
+                exited = reaper.wait(server["pid"], timeout=0.5)
+            facts = self.facts(watch, exited)
+            rss = peak_rss_kb(server["pid"])
+            if rss is not None:
+                facts["maxRssKb"] = rss
+            watch.unregister(pidfd)
+            watch.close()
+        if response is None or watch.stopped_for is not None:
+            self.stop_server()
+            facts["exited"] = True
+        else:
+            facts["response"] = response
+        return facts
+
+    # ------------------------------------------------ the Python judge: check(candidate) out of the candidate's process
+    def check(self, message):
+        limits = self.limits
+        req_r, req_w = os.pipe2(os.O_CLOEXEC)
+        resp_r, resp_w = os.pipe2(os.O_CLOEXEC)
+        out_r, out_w = os.pipe2(os.O_CLOEXEC)
+        result_r, result_w = os.pipe2(os.O_CLOEXEC)
+        null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+        watch = Watch(limits["cpuMs"], limits["wallMs"])
+        try:
+            server = spawn(self.runner["argv"], {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.env, self.workdir,
+                           self.test_limits(limits["cpuMs"]))
+        finally:
+            for fd in (req_r, resp_w, out_w, null):
+                os.close(fd)
+
+        def body():
+            judge(message["code"], message["entry"], 3, 4, 5, limits)
+
+        judge_pid = fork_trusted({3: req_w, 4: resp_r, 5: result_w}, body, self.test_limits(limits["cpuMs"]))
+        for fd in (req_w, resp_r, result_w):
+            os.close(fd)
+        output = watch.add_sink(out_r, limits["outputBytes"], keep=False)
+        result = watch.add_sink(result_r, 1 << 16)
+        server_fd = watch.add_pid(server, "server")
+        judge_fd = watch.add_pid(judge_pid, "judge")
+        server_exit = None
+        try:
+            for kind, name in watch.events():
+                if kind == "pid" and name == "server":
+                    server_exit = reaper.wait(server)  # the judge sees EOF and reports; keep waiting for it
+                    watch.unregister(server_fd)
+                elif kind == "pid" and name == "judge":
+                    reaper.wait(judge_pid)
+                    break
+        finally:
+            if output.over:
+                watch.stopped_for = "output"
+            rss = peak_rss_kb(server)
+            kill_all_but_me()
+            watch.drain()
+            facts = self.facts(watch, server_exit)
+            if rss is not None:
+                facts["maxRssKb"] = rss
+            watch.unregister(judge_fd)
+            watch.close()
+        try:
+            facts["judge"] = json.loads(result.data()) if result.data() and watch.stopped_for is None else None
+        except ValueError:
+            facts["judge"] = None
+        return facts
+
+    def finish(self):
+        self.stop_server()
+
+
+def take_frame(server):
+    buffer = server["buffer"]
+    if len(buffer) < 4:
+        return None
+    (length,) = struct.unpack(">I", buffer[:4])
+    if len(buffer) < 4 + length:
+        return None
+    server["buffer"] = buffer[4 + length:]
+    return buffer[4:4 + length].decode("utf-8", errors="replace")
+
+
+# ---------------------------------------------------------------- between submissions
+
+def scrub():
+    """Leaves the container as a fresh one: no process but this one, empty writable filesystems, no IPC objects."""
+    problems = []
+    if not kill_all_but_me():
+        problems.append("processes survive SIGKILL")
+    for root in TMP_ROOTS:
+        try:
+            entries = os.listdir(root)
+        except OSError:
+            continue
+        for name in entries:
+            remove_tree(os.path.join(root, name))
+        if os.listdir(root):
+            problems.append("%s is not empty" % root)
+    remove_ipc()
+    if any(sysv_ids(kind) for kind in ("shm", "sem", "msg")):
+        problems.append("SysV IPC objects remain")
+    pids = Cgroup.pids()
+    if pids is not None and pids > 1:
+        problems.append("%d tasks in the container" % pids)
+    return problems
+
+
+def remove_tree(path):
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.chmod(path, 0o700)  # a submission may have made its directories unreadable
+        except OSError:
+            pass
+        try:
+            for name in os.listdir(path):
+                remove_tree(os.path.join(path, name))
+        except OSError:
+            pass
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
+    else:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def sysv_ids(kind):
+    try:
+        with open("/proc/sysvipc/%s" % kind) as f:
+            lines = f.read().splitlines()[1:]
+    except OSError:
+        return []
+    return [int(line.split()[1]) for line in lines if line.strip()]
+
+
+def remove_ipc():
+    ipc_rmid = 0
+    for shmid in sysv_ids("shm"):
+        libc.shmctl(shmid, ipc_rmid, None)
+    for semid in sysv_ids("sem"):
+        libc.semctl(semid, 0, ipc_rmid)
+    for msqid in sysv_ids("msg"):
+        libc.msgctl(msqid, ipc_rmid, None)
+
+

@@ -1,0 +1,117 @@
+# The submission's side of function calls: loads solution.py and answers calls on fd 3 (requests) / fd 4 (answers).
+# It runs inside the submission's own process, so nothing here is trusted: whatever it says is only data that the
+# judge (the verifier for `function` tests, the supervisor's judge for `assert` tests) compares with what it expects.
+# The tagged codec is concatenated in front of this file.
+import json
+import os
+import struct
+import sys
+import types
+
+REQUESTS, ANSWERS = 3, 4
+
+
+def read_exact(n):
+    parts = []
+    while n > 0:
+        chunk = os.read(REQUESTS, min(n, 1 << 20))
+        if not chunk:
+            os._exit(0)
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
+
+
+def answer(message):
+    data = json.dumps(message, separators=(",", ":")).encode()
+    view = memoryview(struct.pack(">I", len(data)) + data)
+    while view:
+        view = view[os.write(ANSWERS, view):]
+
+
+def load():
+    namespace = {"__name__": "solution", "__file__": os.path.abspath("solution.py"), "__builtins__": __builtins__}
+    module = types.ModuleType("solution")
+    module.__dict__.update(namespace)
+    sys.modules["solution"] = module
+    with open("solution.py", "rb") as f:
+        source = f.read()
+    exec(compile(source, "solution.py", "exec", dont_inherit=True), module.__dict__)
+    return module.__dict__
+
+
+def resolve(names, entry):
+    if entry in names:
+        return names[entry]
+    owner, _, member = entry.partition(".")
+    if member and owner in names:
+        target = names[owner]
+        return getattr(target() if isinstance(target, type) else target, member)
+    raise NameError("entry point %r is not defined" % entry)
+
+
+def failure(e):
+    return {"ok": False, "kind": "raised", "type": type(e).__name__, "message": str(e)[:2000]}
+
+
+def call(names, request, codec):
+    tagged = request.get("enc") == "tagged"
+    try:
+        function = resolve(names, request["entry"])
+        if tagged:
+            args = codec.decode(request["args"])
+            kwargs = codec.decode(request.get("kwargs") or {"$d": []})
+        else:
+            args, kwargs = request["args"], {}
+        result = function(*args, **kwargs)
+    except BaseException as e:  # noqa: B036 - SystemExit from sys.exit() is a failed call, not an answer
+        return failure(e)
+    try:
+        if tagged:
+            return {"ok": True, "value": codec.encode(result)}
+        return {"ok": True, "value": json.dumps(result, allow_nan=False, separators=(",", ":"), default=untransferable)}
+    except (Untransferable, TypeError, ValueError, RecursionError) as e:
+        return {"ok": False, "kind": "untransferable", "message": str(e)[:500]}
+
+
+def untransferable(value):
+    raise Untransferable("a value of type %s is not JSON" % type(value).__name__)
+
+
+def describe(names, wanted, codec):
+    found = {}
+    for name in wanted:
+        if name not in names:
+            continue
+        value = names[name]
+        if isinstance(value, types.ModuleType):
+            found[name] = {"kind": "module", "module": value.__name__}
+        elif callable(value):
+            found[name] = {"kind": "callable"}
+        else:
+            try:
+                found[name] = {"kind": "value", "value": codec.encode(value)}
+            except Untransferable:
+                pass
+    return {"ok": True, "globals": found}
+
+
+def main():
+    codec = TaggedCodec()
+    try:
+        names, load_error = load(), None
+    except BaseException as e:  # noqa: B036 - even SystemExit at import time is reported on each call
+        names, load_error = {}, failure(e)
+    while True:
+        (length,) = struct.unpack(">I", read_exact(4))
+        request = json.loads(read_exact(length))
+        if load_error is not None:
+            answer(load_error)
+        elif request.get("op") == "globals":
+            answer(describe(names, request.get("names", []), codec))
+        else:
+            answer(call(names, request, codec))
+        sys.stdout.flush()
+
+
+main()

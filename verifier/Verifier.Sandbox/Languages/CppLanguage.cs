@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+using System.Text;
+using Verifier.Core.Code;
+using Verifier.Sandbox.Harness;
+
+namespace Verifier.Sandbox.Languages;
+
+/// <summary>
+/// C++17 with g++ -O2, compiled once per submission inside the sandbox. <c>io</c>: the program runs per case.
+/// <c>assert</c>: the test code is its own translation unit that declares what it calls and defines <c>main</c>; it is
+/// linked with the candidate (which may export only what the tests call) and a harness that proves <c>main</c> returned 0.
+/// </summary>
+public sealed class CppLanguage : ISandboxLanguage
+{
+    private static readonly FrozenDictionary<string, string> Env = new Dictionary<string, string>
+    {
+        ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+        ["LANG"] = "C.UTF-8",
+    }.ToFrozenDictionary();
+
+    public string Name => "cpp";
+
+    public string Version => "g++ 12, -std=gnu++17 -O2";
+
+    public string DefaultImage => "verifier-sandbox-cpp:1";
+
+    public IReadOnlyList<string> FenceTags { get; } = ["cpp", "c++", "cxx", "cc"];
+
+    public IReadOnlySet<CodeTestKind> TestKinds { get; } = new HashSet<CodeTestKind> { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
+
+    /// <summary>cc1plus at -O2 on a large translation unit; the precompiled bits/stdc++.h alone maps about 140 MB.</summary>
+    public int CompileMemoryMb => 768;
+
+    public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var program = context.Tests switch
+        {
+            IoTests => new SandboxProgram(
+                new Dictionary<string, byte[]> { ["main.cpp"] = Encoding.UTF8.GetBytes(context.Code) },
+                new CommandCompileStep(["g++", "-std=gnu++17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "main", "main.cpp"]),
+                new ProgramRunner(RunnerKind.Process, ["./main"]),
+                Env),
+            AssertTests tests => new SandboxProgram(
+                new Dictionary<string, byte[]>
+                {
+                    ["candidate.cpp"] = Encoding.UTF8.GetBytes(context.Code),
+                    ["test.cpp"] = Encoding.UTF8.GetBytes(tests.Code),
+                    ["harness.c"] = Encoding.UTF8.GetBytes(HarnessScripts.CppAssertHarness),
+                    ["build.sh"] = Encoding.UTF8.GetBytes(HarnessScripts.CppAssertBuild),
+                },
+                new CommandCompileStep(["sh", "build.sh"]),
+                new ProgramRunner(RunnerKind.Process, ["./main"]),
+                Env),
+            _ => throw new ArgumentOutOfRangeException(nameof(context), context.Tests.Kind, "unsupported test kind"),
+        };
+        return ValueTask.FromResult(PrepareResult.Ready(program));
+    }
+}

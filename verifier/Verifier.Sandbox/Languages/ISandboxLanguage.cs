@@ -1,0 +1,30 @@
+using Verifier.Core.Code;
+
+namespace Verifier.Sandbox.Languages;
+
+/// <summary>
+/// A submission language. Adding one is a class implementing this interface, registered with
+/// <c>services.AddSingleton&lt;ISandboxLanguage, MyLanguage&gt;()</c>, plus an image with <c>python3</c> (the supervisor)
+/// and the toolchain; the image can be overridden in <c>Sandbox:Languages:&lt;name&gt;:Image</c>.
+/// </summary>
+public interface ISandboxLanguage
+{
+    /// <summary>The name requests use: <c>python</c>, <c>cpp</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The toolchain, for <c>GET /v1/languages</c>.</summary>
+    string Version { get; }
+
+    string DefaultImage { get; }
+
+    /// <summary>The info strings of fenced code blocks that hold this language (case-insensitive), preferred first.</summary>
+    IReadOnlyList<string> FenceTags { get; }
+
+    IReadOnlySet<CodeTestKind> TestKinds { get; }
+
+    /// <summary>Memory the in-sandbox compile step needs; 0 when nothing compiles in the sandbox.</summary>
+    int CompileMemoryMb { get; }
+
+    /// <summary>Turns code and tests into files and commands. Must not put expected outputs into the program.</summary>
+    ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken);
+}

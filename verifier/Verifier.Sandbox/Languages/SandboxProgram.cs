@@ -1,0 +1,57 @@
+using Verifier.Core.Code;
+
+namespace Verifier.Sandbox.Languages;
+
+/// <summary>What a language makes of a submission: the files of its private directory, one optional compile step, and how tests run.</summary>
+/// <param name="Files">File name (no directories) to content. Nothing here may hold expected outputs.</param>
+/// <param name="Environment">The programs' whole environment: nothing else is inherited, so no secret can leak in.</param>
+public sealed record SandboxProgram(
+    IReadOnlyDictionary<string, byte[]> Files,
+    CompileStep? Compile,
+    ProgramRunner Runner,
+    IReadOnlyDictionary<string, string> Environment);
+
+/// <summary>The one compilation of a submission, run once before its tests.</summary>
+public abstract record CompileStep;
+
+/// <summary>Runs a command in the submission's directory; exit code 0 means it compiled.</summary>
+public sealed record CommandCompileStep(IReadOnlyList<string> Argv) : CompileStep;
+
+/// <summary>Parses a Python file (without running it) so that a syntax error is a compile error.</summary>
+public sealed record PythonSyntaxCheck(string File) : CompileStep;
+
+/// <summary>How the supervisor runs a test.</summary>
+public enum RunnerKind
+{
+    /// <summary>A fresh process per test with the case's stdin; also the marker-checked run of a compiled assert harness.</summary>
+    Process,
+
+    /// <summary>A function server speaking the call protocol on fds 3 and 4; each case is one call, compared outside the sandbox.</summary>
+    Rpc,
+
+    /// <summary>The supervisor's Python judge runs <c>check(candidate)</c>; the candidate lives in a function server.</summary>
+    PythonJudge,
+}
+
+public sealed record ProgramRunner(RunnerKind Kind, IReadOnlyList<string> Argv);
+
+/// <summary>The limits a language prepares a submission for.</summary>
+public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb);
+
+/// <summary>A prepared program, or a compile error found before anything ran (e.g. by a compiler in the verifier).</summary>
+public sealed record PrepareResult
+{
+    private PrepareResult()
+    {
+    }
+
+    public SandboxProgram? Program { get; private init; }
+
+    public string? CompileError { get; private init; }
+
+    public double CompileMs { get; private init; }
+
+    public static PrepareResult Ready(SandboxProgram program) => new() { Program = program };
+
+    public static PrepareResult Rejected(string compileError, double compileMs = 0) => new() { CompileError = compileError, CompileMs = compileMs };
+}

@@ -1,0 +1,521 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Verifier.Sandbox.Diagnostics;
+using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Execution;
+using Verifier.Sandbox.Languages;
+
+namespace Verifier.Sandbox.Pool;
+
+/// <summary>
+/// Owns every sandbox container: a warm pool of pre-started ones per language (refilled in the background), the idle
+/// containers of fast mode (each bound to one isolation key), the run slots that bound concurrency, and removal on
+/// every path. At start it removes the containers a crashed predecessor with the same instance name left behind; on
+/// dispose it removes every container it created.
+/// </summary>
+internal sealed partial class ContainerPool : IAsyncDisposable
+{
+    private const int ParallelStarts = 2;
+    private static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly DockerEngine _engine;
+    private readonly SandboxOptions _options;
+    private readonly LanguageRegistry _languages;
+    private readonly SandboxMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ContainerPool> _logger;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<SandboxContainer>> _warm = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _warmStarting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _lastStartFailure = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Key, string Language), LinkedList<SandboxContainer>> _idle = [];
+    private readonly ConcurrentDictionary<string, SandboxContainer> _live = new();
+    private readonly ConcurrentDictionary<Task, byte> _background = new();
+    private readonly SemaphoreSlim _runSlots;
+    private readonly SemaphoreSlim _startSlots = new(ParallelStarts);
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _startLock = new();
+    private Task? _started;
+    private Task? _maintenance;
+    private int _reserved;
+    private int _busy;
+    private bool _disposed;
+
+    public ContainerPool(
+        DockerEngine engine, IOptions<SandboxOptions> options, LanguageRegistry languages, SandboxMetrics metrics, TimeProvider time, ILogger<ContainerPool> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _engine = engine;
+        _options = options.Value;
+        _languages = languages;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _runSlots = new SemaphoreSlim(_options.EffectiveMaxConcurrentRuns);
+        foreach (var language in languages.All)
+        {
+            _warm[language.Name] = new Queue<SandboxContainer>();
+            _warmStarting[language.Name] = 0;
+        }
+
+        metrics.ObservePool(() => Counts());
+    }
+
+    public SandboxMode Mode => _options.Mode;
+
+    /// <summary>Removes leftovers and starts the background refill, once; later calls wait for that first start.</summary>
+    public Task EnsureStartedAsync(CancellationToken cancellationToken)
+    {
+        lock (_startLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _started ??= StartOnceAsync();
+        }
+
+        return _started.WaitAsync(cancellationToken);
+    }
+
+    private async Task StartOnceAsync()
+    {
+        var removed = await RemoveLeftoversAsync(_stopping.Token).ConfigureAwait(false);
+        if (removed > 0)
+        {
+            LogLeftoversRemoved(removed, _options.InstanceName);
+        }
+
+        _maintenance = Task.Run(() => MaintainAsync(_stopping.Token));
+    }
+
+    /// <summary>Removes every container labelled with this instance name (a crashed predecessor's, or ours at shutdown).</summary>
+    public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var ids = await _engine.ListAsync(ContainerLabels.Instance, _options.InstanceName, cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (id, ct) => await _engine.RemoveAsync(id, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return ids.Count;
+    }
+
+    /// <summary>
+    /// A container for one submission: in fast mode an idle one of the same isolation key if there is one, else a
+    /// warm one, else a fresh one. Waits for a run slot first, so queued submissions hold no container.
+    /// </summary>
+    public async Task<SandboxContainer> AcquireAsync(RegisteredLanguage language, long memoryBytes, string? isolationKey, CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        var waited = _time.GetTimestamp();
+        await _runSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var container = TakeIdle(language, isolationKey) ?? TakeWarm(language);
+            _wake.Release();
+            if (container is null)
+            {
+                await ReserveAsync(cancellationToken).ConfigureAwait(false);
+                container = await StartContainerAsync(language, Math.Max(memoryBytes, DefaultMemoryBytes(language)), cancellationToken).ConfigureAwait(false);
+            }
+
+            Interlocked.Increment(ref _busy);
+            _metrics.AcquireWait(_time.GetElapsedTime(waited).TotalMilliseconds, language.Name);
+            if (container.MemoryBytes < memoryBytes)
+            {
+                try
+                {
+                    await _engine.UpdateMemoryAsync(container.Id, memoryBytes, cancellationToken).ConfigureAwait(false);
+                    container.MemoryBytes = memoryBytes;
+                }
+                catch
+                {
+                    Interlocked.Decrement(ref _busy);
+                    await DestroyAsync(container).ConfigureAwait(false);
+                    throw;
+                }
+            }
+
+            return container;
+        }
+        catch
+        {
+            _runSlots.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Gives a container back after its submission. Fast mode keeps a clean one for the next submission of the same
+    /// isolation key; everything else is removed (in the background: the caller does not wait for the engine).
+    /// </summary>
+    public void Release(SandboxContainer container, bool clean, string? isolationKey)
+    {
+        Interlocked.Decrement(ref _busy);
+        _runSlots.Release();
+        container.Uses++;
+        var keep = _options.Mode == SandboxMode.Fast && clean && isolationKey is not null
+            && container.Uses < _options.FastReuseLimit && _options.FastIdleMs > 0 && !container.Channel.Broken;
+        if (keep)
+        {
+            lock (_lock)
+            {
+                keep = !_disposed;
+                if (keep)
+                {
+                    container.BoundKey = isolationKey;
+                    container.IdleSince = _time.GetTimestamp();
+                    var key = (isolationKey!, container.Language.Name);
+                    if (!_idle.TryGetValue(key, out var list))
+                    {
+                        _idle[key] = list = new LinkedList<SandboxContainer>();
+                    }
+
+                    list.AddLast(container);
+                }
+            }
+        }
+
+        if (!keep)
+        {
+            Track(DestroyAsync(container));
+        }
+
+        _wake.Release();
+    }
+
+    /// <summary>Gives back a container whose submission failed or was cancelled: it is killed and removed before this returns.</summary>
+    public async Task AbandonAsync(SandboxContainer container)
+    {
+        Interlocked.Decrement(ref _busy);
+        _runSlots.Release();
+        await DestroyAsync(container).ConfigureAwait(false);
+        _wake.Release();
+    }
+
+    public (int Warm, int Idle, int Busy, int Live) Counts()
+    {
+        lock (_lock)
+        {
+            return (_warm.Values.Sum(q => q.Count), _idle.Values.Sum(l => l.Count), Volatile.Read(ref _busy), _live.Count);
+        }
+    }
+
+    private SandboxContainer? TakeIdle(RegisteredLanguage language, string? isolationKey)
+    {
+        if (_options.Mode != SandboxMode.Fast || isolationKey is null)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            if (!_idle.TryGetValue((isolationKey, language.Name), out var list) || list.Last is not { } last)
+            {
+                return null;
+            }
+
+            list.RemoveLast();
+            if (list.Count == 0)
+            {
+                _idle.Remove((isolationKey, language.Name));
+            }
+
+            return last.Value;
+        }
+    }
+
+    private SandboxContainer? TakeWarm(RegisteredLanguage language)
+    {
+        lock (_lock)
+        {
+            return _warm[language.Name].TryDequeue(out var container) ? container : null;
+        }
+    }
+
+    private long DefaultMemoryBytes(RegisteredLanguage language) => ContainerSpec.MemoryBytesFor(language, _options.DefaultMemoryMb);
+
+    /// <summary>Takes one of the MaxContainers places, evicting idle containers (oldest first) when all are taken.</summary>
+    private async Task ReserveAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            SandboxContainer? victim = null;
+            lock (_lock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_live.Count + _reserved < _options.MaxContainers)
+                {
+                    _reserved++;
+                    return;
+                }
+
+                victim = OldestIdle() ?? _warm.Values.Where(q => q.Count > 0).Select(q => q.Dequeue()).FirstOrDefault();
+            }
+
+            if (victim is not null)
+            {
+                await DestroyAsync(victim).ConfigureAwait(false);
+                continue;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private SandboxContainer? OldestIdle()
+    {
+        KeyValuePair<(string, string), LinkedList<SandboxContainer>>? oldest = null;
+        foreach (var entry in _idle)
+        {
+            if (oldest is null || entry.Value.First!.Value.IdleSince < oldest.Value.Value.First!.Value.IdleSince)
+            {
+                oldest = entry;
+            }
+        }
+
+        if (oldest is not { } found)
+        {
+            return null;
+        }
+
+        var container = found.Value.First!.Value;
+        found.Value.RemoveFirst();
+        if (found.Value.Count == 0)
+        {
+            _idle.Remove(found.Key);
+        }
+
+        return container;
+    }
+
+    /// <summary>Starts a container in a place already reserved by <see cref="ReserveAsync"/>.</summary>
+    private async Task<SandboxContainer> StartContainerAsync(RegisteredLanguage language, long memoryBytes, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            var container = await SandboxContainer.StartAsync(_engine, _options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
+            _live[container.Id] = container;
+            _metrics.ContainerStarted(language.Name, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
+            return container;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _metrics.ContainerStarted(language.Name, _time.GetElapsedTime(started).TotalMilliseconds, ok: false);
+            throw;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _reserved--;
+            }
+        }
+    }
+
+    /// <summary>Kills and removes a container. Never throws: a failure is logged, and the start-up sweep is the backstop.</summary>
+    public async Task DestroyAsync(SandboxContainer container)
+    {
+        _live.TryRemove(container.Id, out _);
+        container.Dispose();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _engine.RemoveAsync(container.Id, timeout.Token).ConfigureAwait(false);
+            _metrics.ContainerRemoved(container.Language.Name);
+        }
+        catch (Exception e)
+        {
+            LogRemoveFailed(e, container.ShortId);
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _background[task] = 0;
+        task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task MaintainAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
+                EvictExpiredIdle();
+                RefillWarm(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogMaintenanceFailed(e);
+            }
+        }
+    }
+
+    private void EvictExpiredIdle()
+    {
+        var expired = new List<SandboxContainer>();
+        lock (_lock)
+        {
+            foreach (var (key, list) in _idle.ToList())
+            {
+                while (list.First is { } first && _time.GetElapsedTime(first.Value.IdleSince).TotalMilliseconds >= _options.FastIdleMs)
+                {
+                    expired.Add(first.Value);
+                    list.RemoveFirst();
+                }
+
+                if (list.Count == 0)
+                {
+                    _idle.Remove(key);
+                }
+            }
+        }
+
+        foreach (var container in expired)
+        {
+            Track(DestroyAsync(container));
+        }
+    }
+
+    private void RefillWarm(CancellationToken stopping)
+    {
+        foreach (var language in _languages.All)
+        {
+            while (true)
+            {
+                lock (_lock)
+                {
+                    var failedRecently = _lastStartFailure.TryGetValue(language.Name, out var failedAt)
+                        && _time.GetElapsedTime(failedAt) < StartFailureBackoff;
+                    var wanted = language.WarmContainers - _warm[language.Name].Count - _warmStarting[language.Name];
+                    if (_disposed || failedRecently || wanted <= 0 || _live.Count + _reserved >= _options.MaxContainers)
+                    {
+                        break;
+                    }
+
+                    _reserved++;
+                    _warmStarting[language.Name]++;
+                }
+
+                Track(StartWarmAsync(language, stopping));
+            }
+        }
+    }
+
+    private async Task StartWarmAsync(RegisteredLanguage language, CancellationToken stopping)
+    {
+        SandboxContainer? container = null;
+        var entered = false;
+        try
+        {
+            await _startSlots.WaitAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                entered = true; // from here StartContainerAsync releases the reservation
+                container = await StartContainerAsync(language, DefaultMemoryBytes(language), stopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                _startSlots.Release();
+            }
+        }
+        catch (Exception e)
+        {
+            lock (_lock)
+            {
+                if (!entered)
+                {
+                    _reserved--;
+                }
+
+                if (!stopping.IsCancellationRequested)
+                {
+                    _lastStartFailure[language.Name] = _time.GetTimestamp();
+                }
+            }
+
+            if (e is not OperationCanceledException)
+            {
+                LogWarmStartFailed(e, language.Name);
+            }
+        }
+        finally
+        {
+            var keep = false;
+            lock (_lock)
+            {
+                _warmStarting[language.Name]--;
+                if (container is not null && !_disposed)
+                {
+                    _warm[language.Name].Enqueue(container);
+                    keep = true;
+                }
+            }
+
+            if (container is not null && !keep)
+            {
+                await DestroyAsync(container).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_startLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        lock (_lock)
+        {
+            _disposed = true;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_maintenance is not null)
+        {
+            await _maintenance.ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(_background.Keys).ConfigureAwait(false);
+        await Task.WhenAll(_live.Values.ToList().Select(DestroyAsync)).ConfigureAwait(false);
+        try
+        {
+            // The backstop: anything labelled with our instance name that is still there.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await RemoveLeftoversAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogRemoveFailed(e, "(sweep)");
+        }
+
+        _engine.Dispose();
+        _stopping.Dispose();
+        _runSlots.Dispose();
+        _startSlots.Dispose();
+        _wake.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]
+    private partial void LogLeftoversRemoved(int count, string instance);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove sandbox container {Id}")]
+    private partial void LogRemoveFailed(Exception exception, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start a warm {Language} container")]
+    private partial void LogWarmStartFailed(Exception exception, string language);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox pool maintenance failed")]
+    private partial void LogMaintenanceFailed(Exception exception);
+}

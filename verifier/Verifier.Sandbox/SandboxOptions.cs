@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Verifier.Sandbox;
+
+/// <summary>The sandbox's configuration, bound from the <c>Sandbox</c> section and validated at start.</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    /// <summary>The Docker engine: <c>unix:///var/run/docker.sock</c>, or <c>tcp://host:2376</c>.</summary>
+    [Required]
+    public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
+
+    /// <summary>The engine API version to speak (1.41 is Docker 20.10); empty to negotiate.</summary>
+    public string? DockerApiVersion { get; set; } = "1.41";
+
+    /// <summary>
+    /// Labels this verifier's containers; at start-up, containers with the same name left by a crashed predecessor are
+    /// removed. Verifiers sharing one engine need distinct names.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")]
+    public string InstanceName { get; set; } = "default";
+
+    public SandboxMode Mode { get; set; } = SandboxMode.Fast;
+
+    /// <summary>Pre-started containers kept ready per language, so that no request waits for a container to start.</summary>
+    [Range(0, 64)]
+    public int WarmContainers { get; set; } = 2;
+
+    /// <summary>Submissions running at once (each in its own container); 0 means twice the processor count.</summary>
+    [Range(0, 1024)]
+    public int MaxConcurrentRuns { get; set; }
+
+    /// <summary>Containers alive at once: running, idle (fast mode) and warm.</summary>
+    [Range(1, 4096)]
+    public int MaxContainers { get; set; } = 64;
+
+    /// <summary>Fast mode: submissions one container serves before it is thrown away.</summary>
+    [Range(1, 100_000)]
+    public int FastReuseLimit { get; set; } = 64;
+
+    /// <summary>Fast mode: how long an idle container waits for the next submission of its isolation key.</summary>
+    [Range(0, 3_600_000)]
+    public int FastIdleMs { get; set; } = 10_000;
+
+    [Range(1, 600_000)]
+    public int DefaultTimeMs { get; set; } = 2_000;
+
+    [Range(1, 600_000)]
+    public int MaxTimeMs { get; set; } = 20_000;
+
+    [Range(32, 65_536)]
+    public int DefaultMemoryMb { get; set; } = 256;
+
+    /// <summary>Smaller limits cannot be judged: spawning a process from the supervisor already shows about 14 MB peak.</summary>
+    [Range(32, 65_536)]
+    public int MinMemoryMb { get; set; } = 32;
+
+    [Range(32, 65_536)]
+    public int MaxMemoryMb { get; set; } = 2_048;
+
+    /// <summary>Wall-time limit = time limit x factor + grace (a sleeping program is stopped by this).</summary>
+    [Range(1.0, 100.0)]
+    public double WallTimeFactor { get; set; } = 2.0;
+
+    [Range(0, 600_000)]
+    public int WallTimeGraceMs { get; set; } = 500;
+
+    /// <summary>Stdout (and stderr) a test may write; more is <c>output_limit</c>. Enforced while reading.</summary>
+    [Range(1, 1_048_576)]
+    public int OutputLimitKb { get; set; } = 1_024;
+
+    [Range(0, 1_048_576)]
+    public int StderrExcerptBytes { get; set; } = 2_048;
+
+    [Range(1, 100_000)]
+    public int MaxTests { get; set; } = 1_000;
+
+    [Range(1, 65_536)]
+    public int MaxCodeKb { get; set; } = 512;
+
+    /// <summary>All stdin, arguments and test code of one submission.</summary>
+    [Range(1, 4_096)]
+    public int MaxTestDataMb { get; set; } = 64;
+
+    [Range(100, 600_000)]
+    public int CompileTimeMs { get; set; } = 30_000;
+
+    /// <summary>The largest file a program may write (RLIMIT_FSIZE).</summary>
+    [Range(1, 65_536)]
+    public int FileSizeMb { get; set; } = 16;
+
+    /// <summary>The container's only writable disk: a tmpfs on /tmp, counted in its memory.</summary>
+    [Range(1, 65_536)]
+    public int TmpfsMb { get; set; } = 128;
+
+    [Range(1, 65_536)]
+    public int ShmMb { get; set; } = 16;
+
+    [Range(8, 65_536)]
+    public int PidsLimit { get; set; } = 128;
+
+    [Range(16, 1_048_576)]
+    public int OpenFilesLimit { get; set; } = 256;
+
+    /// <summary>CPUs a container may use.</summary>
+    [Range(0.1, 1_024)]
+    public double Cpus { get; set; } = 1.0;
+
+    /// <summary>The unprivileged uid:gid everything in a container runs as.</summary>
+    [Required]
+    [RegularExpression("^[1-9][0-9]*:[1-9][0-9]*$")]
+    public string User { get; set; } = "10001:10001";
+
+    /// <summary>Relative/absolute tolerance for numbers in io output and function results.</summary>
+    [Range(0.0, 1.0)]
+    public double NumericTolerance { get; set; } = 1e-6;
+
+    [Range(1_000, 600_000)]
+    public int ContainerStartTimeoutMs { get; set; } = 60_000;
+
+    /// <summary>A supervisor that hears nothing this long exits (and its container is removed): the backstop when a verifier dies.</summary>
+    [Range(60, 604_800)]
+    public int ContainerIdleExitSeconds { get; set; } = 3_600;
+
+    /// <summary>Per-language settings keyed by language name (<c>python</c>, <c>cpp</c>); languages not listed use their defaults.</summary>
+    public Dictionary<string, SandboxLanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    internal int EffectiveMaxConcurrentRuns => MaxConcurrentRuns > 0 ? MaxConcurrentRuns : 2 * Environment.ProcessorCount;
+}
+
+public sealed class SandboxLanguageOptions
+{
+    /// <summary>The image, overriding the language's default (e.g. <c>registry.example.com/verifier-sandbox-python:1</c>).</summary>
+    public string? Image { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Overrides <see cref="SandboxOptions.WarmContainers"/> for this language.</summary>
+    [Range(0, 64)]
+    public int? WarmContainers { get; set; }
+}

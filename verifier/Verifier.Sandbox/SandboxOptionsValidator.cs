@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace Verifier.Sandbox;
+
+/// <summary>Cross-field rules the attributes cannot say; a misconfiguration fails at start, naming the setting.</summary>
+internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SandboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (options.DefaultTimeMs > options.MaxTimeMs)
+        {
+            errors.Add("Sandbox:DefaultTimeMs must not exceed Sandbox:MaxTimeMs");
+        }
+
+        if (options.DefaultMemoryMb < options.MinMemoryMb || options.DefaultMemoryMb > options.MaxMemoryMb)
+        {
+            errors.Add("Sandbox:DefaultMemoryMb must lie between Sandbox:MinMemoryMb and Sandbox:MaxMemoryMb");
+        }
+
+        if (options.MinMemoryMb > options.MaxMemoryMb)
+        {
+            errors.Add("Sandbox:MinMemoryMb must not exceed Sandbox:MaxMemoryMb");
+        }
+
+        if (options.MaxContainers <= options.EffectiveMaxConcurrentRuns)
+        {
+            errors.Add($"Sandbox:MaxContainers ({options.MaxContainers}) must exceed Sandbox:MaxConcurrentRuns ({options.EffectiveMaxConcurrentRuns})");
+        }
+
+        if (!Uri.TryCreate(options.DockerEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
+        {
+            errors.Add($"Sandbox:DockerEndpoint '{options.DockerEndpoint}' is not a unix://, tcp:// or http(s):// address");
+        }
+
+        if (!string.IsNullOrEmpty(options.DockerApiVersion) && !System.Version.TryParse(options.DockerApiVersion, out _))
+        {
+            errors.Add($"Sandbox:DockerApiVersion '{options.DockerApiVersion}' is not a version such as 1.41");
+        }
+
+        foreach (var (language, settings) in options.Languages)
+        {
+            if (settings.Image is { } image && (string.IsNullOrWhiteSpace(image) || image.Any(char.IsWhiteSpace)))
+            {
+                errors.Add($"Sandbox:Languages:{language}:Image '{image}' is not an image reference");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

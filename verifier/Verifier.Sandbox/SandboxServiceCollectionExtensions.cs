@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Verifier.Sandbox.Diagnostics;
+using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Hosting;
+using Verifier.Sandbox.Languages;
+using Verifier.Sandbox.Pool;
+
+namespace Verifier.Sandbox;
+
+public static class SandboxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ICodeSandbox"/> with Python and C++, options bound from <c>Sandbox</c> and validated at start,
+    /// the metrics (<c>Verifier.Sandbox</c>), and the hosted service that owns the containers.
+    /// More languages: <c>services.AddSingleton&lt;ISandboxLanguage, MyLanguage&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddCodeSandbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddCodeSandbox(options => configuration.GetSection(SandboxOptions.Section).Bind(options));
+    }
+
+    /// <summary>As <see cref="AddCodeSandbox(IServiceCollection, IConfiguration)"/>, configured in code.</summary>
+    public static IServiceCollection AddCodeSandbox(this IServiceCollection services, Action<SandboxOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SandboxOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, PythonLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, CppLanguage>());
+        services.TryAddSingleton<SandboxMetrics>();
+        services.TryAddSingleton<LanguageRegistry>();
+        services.TryAddSingleton(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
+        services.TryAddSingleton<ContainerPool>();
+        services.TryAddSingleton<ICodeSandbox, CodeSandbox>();
+        services.AddHostedService<SandboxHostedService>();
+        return services;
+    }
+}
