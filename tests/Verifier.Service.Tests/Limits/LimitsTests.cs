@@ -30,7 +30,7 @@ public sealed class LimitsTests : IClassFixture<LimitsTests.SmallLimits>
     [Fact]
     public async Task BodyOverLimit_Returns413NamingBody()
     {
-        var json = $$"""{"items":[{"completion":"{{new string('x', 210_000)}}","format":{}}]}""";
+        var json = "{\"items\":[{\"completion\":\"" + new string('x', 210_000) + "\",\"format\":{}}]}";
 
         using var response = await _client.PostAsync("/v1/verify", Json.Body(json));
 
@@ -81,7 +81,7 @@ public sealed class LimitsTests : IClassFixture<LimitsTests.SmallLimits>
     }
 
     [Theory]
-    [InlineData("{\"items\": [", "body")]
+    [InlineData("{\"items\": [", "items[0]")]
     [InlineData("not json", "body")]
     [InlineData("{\"items\": [{\"completion\": 5, \"format\": {}}]}", "items[0].completion")]
     [InlineData("{\"items\": {}}", "items")]

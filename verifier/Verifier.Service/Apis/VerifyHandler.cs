@@ -63,10 +63,11 @@ internal sealed class VerifyHandler(
         if (errors.Any)
         {
             metrics.Request(route, "invalid");
-            return TypedResults.ValidationProblem(
-                errors.ToDictionary(),
-                title: errors.TooLarge ? "Request too large" : "Invalid request",
-                statusCode: errors.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+            {
+                Title = errors.TooLarge ? "Request too large" : "Invalid request",
+                Status = errors.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+            });
         }
 
         var items = request!.Items;
@@ -79,7 +80,7 @@ internal sealed class VerifyHandler(
                 return Problems.MalformedJson(IdempotencyHeader, "the Idempotency-Key header is longer than 256 characters");
             }
 
-            var hash = SHA256.HashData(body);
+            var hash = SHA256.HashData(body!);
             var claim = idempotency.Claim(tenant, key, hash);
             if (claim.IsConflict)
             {

@@ -34,6 +34,11 @@ internal sealed class ItemScorer(
         {
             throw;
         }
+        catch (Verifier.Sandbox.CodeRequestException e)
+        {
+            // The sandbox refused what validation let through: say so, but score nothing.
+            result = Unscored(item, index, Verdicts.Error, e.Message);
+        }
         catch (Exception e)
         {
             // A bug of ours must not become a reward: the item is unknown, and the log says why.

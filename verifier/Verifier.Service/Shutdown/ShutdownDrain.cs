@@ -21,7 +21,7 @@ public sealed class ShutdownDrain : IDisposable
         var deadline = options.Value.DrainDeadline;
         _registration = lifetime.ApplicationStopping.Register(() =>
         {
-            IsDraining = true;
+            RefuseNewWork();
             if (Volatile.Read(ref _inFlight) == 0 || deadline == TimeSpan.Zero)
             {
                 _deadline.Cancel();
@@ -33,6 +33,9 @@ public sealed class ShutdownDrain : IDisposable
     }
 
     public bool IsDraining { get; private set; }
+
+    /// <summary>From now on new requests get 503; the host's stop signal calls this first.</summary>
+    internal void RefuseNewWork() => IsDraining = true;
 
     public CancellationToken Token => _deadline.Token;
 
