@@ -127,10 +127,12 @@ internal sealed class ResilientTransport(HttpClient http, ReplicaSet replicas, V
         or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
         or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(VerifierClientOptions options, TimeProvider time, SdkMetrics metrics) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(VerifierClientOptions options, TimeProvider time, SdkMetrics metrics)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -151,8 +153,11 @@ internal sealed class ResilientTransport(HttpClient http, ReplicaSet replicas, V
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
-            })
-            .Build();
+            });
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>The server's Retry-After, capped; null lets the exponential backoff decide.</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap)
