@@ -11,7 +11,7 @@ namespace Verifier.Tests.Shared;
 /// The real verifier service, with its real sandbox, listening on a free 127.0.0.1 port through Kestrel:
 /// requests in tests cross a real socket, as a trainer's would.
 /// </summary>
-public sealed class ServiceHost : WebApplicationFactory<Program>
+public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.ServiceEntryPoint>
 {
     public const string ApiKey = "test-key-default";
     public const string OtherTenantKey = "test-key-other";

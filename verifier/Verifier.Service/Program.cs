@@ -32,5 +32,8 @@ app.MapVerifyApi();
 
 app.Run();
 
-/// <summary>The entry point, visible to tests that host the real service on a loopback port.</summary>
-public partial class Program;
+namespace Verifier.Service
+{
+    /// <summary>Names this assembly for tests that host the real service on a loopback port.</summary>
+    public sealed class ServiceEntryPoint;
+}

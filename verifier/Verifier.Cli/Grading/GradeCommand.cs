@@ -47,7 +47,7 @@ internal sealed class GradeCommand(GradeOptions options, TextWriter console, Tex
             foreach (var result in results)
             {
                 summary.Add(result);
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Default.GradeResult)).ConfigureAwait(false);
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Row)).ConfigureAwait(false);
             }
 
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);

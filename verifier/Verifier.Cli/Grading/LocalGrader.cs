@@ -36,18 +36,10 @@ internal sealed class LocalGrader(bool withFormat) : IGrader
             Correct = verdict.Correct,
             Reward = Reward.Combine(components),
             Extracted = verdict.Extracted,
-            Reason = JoinReasons(verdict.Reason, format?.Reason),
+            Reason = GradeReasons.Join(verdict.Reason, format?.Reason),
             Format = format?.Score,
         };
     }
-
-    private static string? JoinReasons(string? math, string? format) => (math, format) switch
-    {
-        (null, null) => null,
-        (_, null) => math,
-        (null, _) => $"format: {format}",
-        _ => $"{math}; format: {format}",
-    };
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
