@@ -92,6 +92,9 @@ internal sealed partial class CodeSandbox(
         CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
     {
         var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
+        // Compiling may need more memory than the program may use: the tests run with the container narrowed to the
+        // program's limit (plus the supervisor's share), so a memory bomb meets the OOM killer early and cheaply.
+        var runMemory = ContainerSpec.RunMemoryBytes(limits.MemoryMb);
         SandboxContainer container;
         try
         {
@@ -108,7 +111,9 @@ internal sealed partial class CodeSandbox(
         SubmissionOutcome outcome;
         try
         {
-            outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, cancellationToken).ConfigureAwait(false);
+            outcome = await _runner.RunAsync(
+                container, program, request.Tests, limits, runAll, scrub, ct => pool.FitMemoryAsync(container, runMemory, ct), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -25,7 +25,7 @@ public sealed record CodeTestResult
     /// <summary>The start of what the program printed (io) or returned (function), for diagnosis.</summary>
     public string? Output { get; init; }
 
-    /// <summary>The start of the program's stderr.</summary>
+    /// <summary>The end of the program's stderr (where a traceback names the error).</summary>
     public string? Stderr { get; init; }
 
     public bool Passed => Verdict == CodeVerdictKind.Accepted;

@@ -17,8 +17,12 @@ internal static class ContainerSpec
     /// <summary>Headroom above the program's limit for the supervisor itself (a Python process) and the tmpfs.</summary>
     public const int SupervisorOverheadMb = 64;
 
+    /// <summary>The container's memory while it compiles: the larger of the program's and the compiler's need.</summary>
     public static long MemoryBytesFor(RegisteredLanguage language, int memoryMb) =>
         (Math.Max(memoryMb, language.Language.CompileMemoryMb) + SupervisorOverheadMb) * Mb;
+
+    /// <summary>The container's memory while tests run.</summary>
+    public static long RunMemoryBytes(int memoryMb) => (memoryMb + SupervisorOverheadMb) * Mb;
 
     public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time)
     {

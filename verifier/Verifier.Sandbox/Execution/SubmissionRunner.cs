@@ -19,9 +19,18 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
     private readonly TestJudge _judge = new(new IoOutputComparer(options.NumericTolerance), new JsonValueComparer(options.NumericTolerance));
 
+    /// <param name="beforeTests">Runs between the compilation and the first test (the pool narrows the container's memory there).</param>
     public async Task<SubmissionOutcome> RunAsync(
-        SandboxContainer container, SandboxProgram program, CodeTests tests, ResolvedLimits limits, bool runAll, bool scrub, CancellationToken cancellationToken)
+        SandboxContainer container,
+        SandboxProgram program,
+        CodeTests tests,
+        ResolvedLimits limits,
+        bool runAll,
+        bool scrub,
+        Func<CancellationToken, Task> beforeTests,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(beforeTests);
         var channel = container.Channel;
         var prepare = new PrepareMessage(
             program.Files.ToDictionary(f => f.Key, f => Convert.ToBase64String(f.Value)),
@@ -38,6 +47,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         var results = new List<CodeTestResult>();
         if (compileError is null)
         {
+            await beforeTests(cancellationToken).ConfigureAwait(false);
             await RunTestsAsync(channel, program.Runner.Kind, tests, limits, runAll, results, cancellationToken).ConfigureAwait(false);
         }
 

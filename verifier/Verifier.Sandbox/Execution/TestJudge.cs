@@ -21,7 +21,8 @@ internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int
         var stdout = Encoding.UTF8.GetString(Convert.FromBase64String(reply.Stdout ?? ""));
         if (RunClassifier.Classify(reply.ToProgramRun(), limits) is { } failure)
         {
-            return Result(index, reply, failure.Verdict, failure.Reason, stdout);
+            var reason = failure.Verdict == CodeVerdictKind.RuntimeError && LastLine(reply.Stderr) is { } last ? $"{failure.Reason}: {last}" : failure.Reason;
+            return Result(index, reply, failure.Verdict, reason, stdout);
         }
 
         var comparison = io.Compare(expected, stdout);
@@ -146,6 +147,18 @@ internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int
         _ => $"the program stopped answering {when}",
     };
 
+    /// <summary>The last line of stderr: where a traceback or a runtime names the error.</summary>
+    private static string? LastLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var line = text.TrimEnd().Split('\n')[^1].Trim();
+        return line.Length <= 300 ? line : line[..300] + "...";
+    }
+
     private static string? FirstLine(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -168,8 +181,11 @@ internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int
         ExitCode = reply.ExitCode,
         Signal = reply.Signal is { } s ? SignalNames.Name(s) : null,
         Output = Excerpt(output),
-        Stderr = Excerpt(reply.Stderr),
+        Stderr = Tail(reply.Stderr),
     };
+
+    private string? Tail(string? text) =>
+        string.IsNullOrEmpty(text) ? null : text.Length <= excerptChars ? text : "..." + text[^excerptChars..];
 
     private string? Excerpt(string? text) =>
         string.IsNullOrEmpty(text) ? null : text.Length <= excerptChars ? text : text[..excerptChars] + "...";

@@ -40,6 +40,9 @@ internal sealed partial class ContainerPool : IAsyncDisposable
     private readonly Lock _startLock = new();
     private Task? _started;
     private Task? _maintenance;
+    private readonly SemaphoreSlim _sweepLock = new(1);
+    private volatile bool _swept;
+    private long _lastSweepAttempt;
     private int _reserved;
     private int _busy;
     private bool _disposed;
@@ -80,13 +83,50 @@ internal sealed partial class ContainerPool : IAsyncDisposable
 
     private async Task StartOnceAsync()
     {
-        var removed = await RemoveLeftoversAsync(_stopping.Token).ConfigureAwait(false);
-        if (removed > 0)
+        try
         {
-            LogLeftoversRemoved(removed, _options.InstanceName);
+            await EnsureSweptAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An engine that is down at start is not fatal: the sandbox reports not-ready, code items get infra_error,
+            // and the sweep is retried before any container is created.
+            LogSweepFailed(e, _engine.Endpoint);
         }
 
         _maintenance = Task.Run(() => MaintainAsync(_stopping.Token));
+    }
+
+    /// <summary>
+    /// Removes a predecessor's containers before this pool creates its first one (after that, a sweep would remove
+    /// our own). Retried until it succeeds.
+    /// </summary>
+    private async Task EnsureSweptAsync(CancellationToken cancellationToken)
+    {
+        if (_swept)
+        {
+            return;
+        }
+
+        await _sweepLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_swept)
+            {
+                return;
+            }
+
+            var removed = await RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
+            _swept = true;
+            if (removed > 0)
+            {
+                LogLeftoversRemoved(removed, _options.InstanceName);
+            }
+        }
+        finally
+        {
+            _sweepLock.Release();
+        }
     }
 
     /// <summary>Removes every container labelled with this instance name (a crashed predecessor's, or ours at shutdown).</summary>
@@ -105,6 +145,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable
     public async Task<SandboxContainer> AcquireAsync(RegisteredLanguage language, long memoryBytes, string? isolationKey, CancellationToken cancellationToken)
     {
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
         var waited = _time.GetTimestamp();
         await _runSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -140,6 +181,16 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         {
             _runSlots.Release();
             throw;
+        }
+    }
+
+    /// <summary>Sets a leased container's memory limit (and swap, equal to it); the next lease raises it again if needed.</summary>
+    public async Task FitMemoryAsync(SandboxContainer container, long bytes, CancellationToken cancellationToken)
+    {
+        if (container.MemoryBytes != bytes)
+        {
+            await _engine.UpdateMemoryAsync(container.Id, bytes, cancellationToken).ConfigureAwait(false);
+            container.MemoryBytes = bytes;
         }
     }
 
@@ -335,135 +386,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task MaintainAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await _wake.WaitAsync(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
-                EvictExpiredIdle();
-                RefillWarm(stopping);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogMaintenanceFailed(e);
-            }
-        }
-    }
-
-    private void EvictExpiredIdle()
-    {
-        var expired = new List<SandboxContainer>();
-        lock (_lock)
-        {
-            foreach (var (key, list) in _idle.ToList())
-            {
-                while (list.First is { } first && _time.GetElapsedTime(first.Value.IdleSince).TotalMilliseconds >= _options.FastIdleMs)
-                {
-                    expired.Add(first.Value);
-                    list.RemoveFirst();
-                }
-
-                if (list.Count == 0)
-                {
-                    _idle.Remove(key);
-                }
-            }
-        }
-
-        foreach (var container in expired)
-        {
-            Track(DestroyAsync(container));
-        }
-    }
-
-    private void RefillWarm(CancellationToken stopping)
-    {
-        foreach (var language in _languages.All)
-        {
-            while (true)
-            {
-                lock (_lock)
-                {
-                    var failedRecently = _lastStartFailure.TryGetValue(language.Name, out var failedAt)
-                        && _time.GetElapsedTime(failedAt) < StartFailureBackoff;
-                    var wanted = language.WarmContainers - _warm[language.Name].Count - _warmStarting[language.Name];
-                    if (_disposed || failedRecently || wanted <= 0 || _live.Count + _reserved >= _options.MaxContainers)
-                    {
-                        break;
-                    }
-
-                    _reserved++;
-                    _warmStarting[language.Name]++;
-                }
-
-                Track(StartWarmAsync(language, stopping));
-            }
-        }
-    }
-
-    private async Task StartWarmAsync(RegisteredLanguage language, CancellationToken stopping)
-    {
-        SandboxContainer? container = null;
-        var entered = false;
-        try
-        {
-            await _startSlots.WaitAsync(stopping).ConfigureAwait(false);
-            try
-            {
-                entered = true; // from here StartContainerAsync releases the reservation
-                container = await StartContainerAsync(language, DefaultMemoryBytes(language), stopping).ConfigureAwait(false);
-            }
-            finally
-            {
-                _startSlots.Release();
-            }
-        }
-        catch (Exception e)
-        {
-            lock (_lock)
-            {
-                if (!entered)
-                {
-                    _reserved--;
-                }
-
-                if (!stopping.IsCancellationRequested)
-                {
-                    _lastStartFailure[language.Name] = _time.GetTimestamp();
-                }
-            }
-
-            if (e is not OperationCanceledException)
-            {
-                LogWarmStartFailed(e, language.Name);
-            }
-        }
-        finally
-        {
-            var keep = false;
-            lock (_lock)
-            {
-                _warmStarting[language.Name]--;
-                if (container is not null && !_disposed)
-                {
-                    _warm[language.Name].Enqueue(container);
-                    keep = true;
-                }
-            }
-
-            if (container is not null && !keep)
-            {
-                await DestroyAsync(container).ConfigureAwait(false);
-            }
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         lock (_startLock)
@@ -504,11 +426,15 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         _stopping.Dispose();
         _runSlots.Dispose();
         _startSlots.Dispose();
+        _sweepLock.Dispose();
         _wake.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]
     private partial void LogLeftoversRemoved(int count, string instance);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Docker engine at {Endpoint} did not answer; leftover containers will be removed once it does")]
+    private partial void LogSweepFailed(Exception exception, string endpoint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove sandbox container {Id}")]
     private partial void LogRemoveFailed(Exception exception, string id);

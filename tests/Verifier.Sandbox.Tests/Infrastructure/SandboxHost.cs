@@ -1,0 +1,89 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Pool;
+
+namespace Verifier.Sandbox.Tests.Infrastructure;
+
+/// <summary>A real sandbox, wired as the service wires it (DI, options validation, hosted service), with its own instance name.</summary>
+internal sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly List<IHostedService> _hosted;
+    private bool _stopped;
+
+    private SandboxHost(ServiceProvider services, string instanceName)
+    {
+        Services = services;
+        InstanceName = instanceName;
+        Sandbox = services.GetRequiredService<ICodeSandbox>();
+        Pool = services.GetRequiredService<ContainerPool>();
+        _hosted = [.. services.GetServices<IHostedService>()];
+    }
+
+    public ServiceProvider Services { get; }
+
+    public string InstanceName { get; }
+
+    public ICodeSandbox Sandbox { get; }
+
+    internal ContainerPool Pool { get; }
+
+    public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, bool requireDocker = true)
+    {
+        if (requireDocker)
+        {
+            await DockerEnvironment.EnsureReadyAsync();
+        }
+
+        var instance = "sandbox-tests-" + Guid.NewGuid().ToString("N")[..10];
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCodeSandbox(o =>
+        {
+            o.InstanceName = instance;
+            o.WarmContainers = 1;
+            o.MaxConcurrentRuns = 4;
+            o.MaxContainers = 24;
+            configure?.Invoke(o);
+        });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var host = new SandboxHost(provider, instance);
+        foreach (var hosted in host._hosted)
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        return host;
+    }
+
+    /// <summary>Containers on the engine that carry this host's instance label.</summary>
+    public Task<IReadOnlyList<string>> ContainersAsync() => ContainersAsync(InstanceName);
+
+    public static async Task<IReadOnlyList<string>> ContainersAsync(string instanceName)
+    {
+        using var engine = new DockerEngine(new SandboxOptions { DockerEndpoint = DockerEnvironment.Endpoint });
+        return await engine.ListAsync(ContainerLabels.Instance, instanceName, CancellationToken.None);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        foreach (var hosted in Enumerable.Reverse(_hosted))
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Services.DisposeAsync();
+    }
+}

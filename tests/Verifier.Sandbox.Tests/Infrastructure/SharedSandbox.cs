@@ -1,0 +1,35 @@
+namespace Verifier.Sandbox.Tests.Infrastructure;
+
+/// <summary>One fast-mode sandbox shared by the tests of the <see cref="SandboxCollection"/>.</summary>
+public sealed class SharedSandbox : IAsyncLifetime
+{
+    private SandboxHost? _host;
+
+    internal SandboxHost Host => _host ?? throw new InvalidOperationException("the sandbox did not start");
+
+    public ICodeSandbox Sandbox => Host.Sandbox;
+
+    public async Task InitializeAsync() => _host = await SandboxHost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        await _host.DisposeAsync();
+        // Shutting down removes every container the sandbox created.
+        Assert.Empty(await SandboxHost.ContainersAsync(_host.InstanceName));
+    }
+}
+
+/// <summary>
+/// All Docker tests run in this one collection, one after another: the machine has two cores, and the tests measure
+/// limits that a crowd of parallel tests would blur. Tests that need concurrency create it themselves.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection : ICollectionFixture<SharedSandbox>
+{
+    public const string Name = "sandbox";
+}

@@ -1,0 +1,110 @@
+using Verifier.Core.Code;
+using Verifier.Sandbox.Tests.Infrastructure;
+using static Verifier.Sandbox.Tests.Infrastructure.Requests;
+
+namespace Verifier.Sandbox.Tests.TestKinds;
+
+[Collection(SandboxCollection.Name)]
+public class AssertTestKindTests(SharedSandbox shared)
+{
+    private const string PythonCheck = "import math\n\ndef check(candidate):\n    assert candidate([3, 1, 2]) == (1, 3)\n    assert candidate([5]) == (5, 5)\n    assert math.isclose(scale(2), 3.0)\n";
+
+    private readonly ICodeSandbox _sandbox = shared.Sandbox;
+
+    [Fact]
+    public async Task Verify_PythonCheckPasses_IsAccepted()
+    {
+        // scale() is a helper of the submission that the check calls by name, as HumanEval's poly() is.
+        const string code = "def bounds(xs):\n    return (min(xs), max(xs))\n\ndef scale(x):\n    return x * 1.5\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("bounds", PythonCheck)));
+
+        Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
+        Assert.Equal(1, verdict.TestsTotal);
+    }
+
+    [Fact]
+    public async Task Verify_PythonCheckAssertionFails_IsWrongAnswerWithTheLine()
+    {
+        const string code = "def bounds(xs):\n    return (max(xs), min(xs))\n\ndef scale(x):\n    return x * 1.5\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("bounds", PythonCheck)));
+
+        Assert.Equal(CodeVerdictKind.WrongAnswer, verdict.Verdict);
+        Assert.Contains("AssertionError (test line 4)", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_PythonCandidateRaises_IsRuntimeError()
+    {
+        var verdict = await _sandbox.VerifyAsync(Python("def bounds(xs):\n    return xs[10]\n", Checks("bounds", PythonCheck)));
+
+        Assert.Equal(CodeVerdictKind.RuntimeError, verdict.Verdict);
+        Assert.Contains("IndexError", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_PythonCheckCanCatchTheCandidatesBuiltinExceptions()
+    {
+        const string check = "def check(candidate):\n    try:\n        candidate(-1)\n    except ValueError:\n        pass\n    else:\n        assert False, 'expected ValueError'\n    assert candidate(4) == 2\n";
+        const string code = "def root(x):\n    if x < 0:\n        raise ValueError('negative')\n    return int(x ** 0.5)\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("root", check)));
+
+        Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_PythonCheckThatNeverEnds_IsTimeLimit()
+    {
+        const string code = "def f():\n    while True:\n        pass\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("f", "def check(candidate):\n    candidate()\n"), timeMs: 300));
+
+        Assert.Equal(CodeVerdictKind.TimeLimit, verdict.Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_CppTestsPass_IsAccepted()
+    {
+        const string code = "#include <vector>\n#include <algorithm>\nstd::vector<int> sorted(std::vector<int> v) { std::sort(v.begin(), v.end()); return v; }\n";
+        const string test = "#include <cassert>\n#include <vector>\nstd::vector<int> sorted(std::vector<int> v);\nint main() {\n  assert((sorted({3, 1, 2}) == std::vector<int>{1, 2, 3}));\n  assert(sorted({}).empty());\n}\n";
+
+        var verdict = await _sandbox.VerifyAsync(Cpp(code, Checks("sorted", test)));
+
+        Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_CppAssertFails_IsWrongAnswerWithTheAssertion()
+    {
+        const string code = "int add(int a, int b) { return a - b; }\n";
+        const string test = "#include <cassert>\nint add(int, int);\nint main() { assert(add(2, 2) == 4); }\n";
+
+        var verdict = await _sandbox.VerifyAsync(Cpp(code, Checks("add", test)));
+
+        Assert.Equal(CodeVerdictKind.WrongAnswer, verdict.Verdict);
+        Assert.Contains("add(2, 2) == 4", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_CppTestMainReturnsNonZero_IsWrongAnswer()
+    {
+        const string code = "int add(int a, int b) { return a * b; }\n";
+        const string test = "int add(int, int);\nint main() { return add(2, 3) == 5 ? 0 : 1; }\n";
+
+        var verdict = await _sandbox.VerifyAsync(Cpp(code, Checks("add", test)));
+
+        Assert.Equal(CodeVerdictKind.WrongAnswer, verdict.Verdict);
+        Assert.Contains("exit code 1", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_CppCandidateMissingTheDeclaredFunction_IsCompileError()
+    {
+        var verdict = await _sandbox.VerifyAsync(Cpp("int other() { return 1; }\n", Checks("add", "int add(int, int);\nint main() { return add(1, 1) == 2 ? 0 : 1; }\n")));
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.Contains("add", verdict.Reason, StringComparison.Ordinal);
+    }
+}

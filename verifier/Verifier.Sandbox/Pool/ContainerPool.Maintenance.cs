@@ -1,0 +1,153 @@
+using Verifier.Sandbox.Execution;
+using Verifier.Sandbox.Languages;
+
+namespace Verifier.Sandbox.Pool;
+
+/// <summary>The pool's background work: idle containers expire, the warm pool is refilled, a failed start-up sweep is retried.</summary>
+internal sealed partial class ContainerPool
+{
+    private async Task MaintainAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
+                EvictExpiredIdle();
+                if (!_swept && _time.GetElapsedTime(_lastSweepAttempt) >= StartFailureBackoff)
+                {
+                    _lastSweepAttempt = _time.GetTimestamp();
+                    try
+                    {
+                        await EnsureSweptAsync(stopping).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        LogSweepFailed(e, _engine.Endpoint);
+                    }
+                }
+
+                if (_swept)
+                {
+                    RefillWarm(stopping);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogMaintenanceFailed(e);
+            }
+        }
+    }
+
+    private void EvictExpiredIdle()
+    {
+        var expired = new List<SandboxContainer>();
+        lock (_lock)
+        {
+            foreach (var (key, list) in _idle.ToList())
+            {
+                while (list.First is { } first && _time.GetElapsedTime(first.Value.IdleSince).TotalMilliseconds >= _options.FastIdleMs)
+                {
+                    expired.Add(first.Value);
+                    list.RemoveFirst();
+                }
+
+                if (list.Count == 0)
+                {
+                    _idle.Remove(key);
+                }
+            }
+        }
+
+        foreach (var container in expired)
+        {
+            Track(DestroyAsync(container));
+        }
+    }
+
+    private void RefillWarm(CancellationToken stopping)
+    {
+        foreach (var language in _languages.All)
+        {
+            while (true)
+            {
+                lock (_lock)
+                {
+                    var failedRecently = _lastStartFailure.TryGetValue(language.Name, out var failedAt)
+                        && _time.GetElapsedTime(failedAt) < StartFailureBackoff;
+                    var wanted = language.WarmContainers - _warm[language.Name].Count - _warmStarting[language.Name];
+                    if (_disposed || failedRecently || wanted <= 0 || _live.Count + _reserved >= _options.MaxContainers)
+                    {
+                        break;
+                    }
+
+                    _reserved++;
+                    _warmStarting[language.Name]++;
+                }
+
+                Track(StartWarmAsync(language, stopping));
+            }
+        }
+    }
+
+    private async Task StartWarmAsync(RegisteredLanguage language, CancellationToken stopping)
+    {
+        SandboxContainer? container = null;
+        var entered = false;
+        try
+        {
+            await _startSlots.WaitAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                entered = true; // from here StartContainerAsync releases the reservation
+                container = await StartContainerAsync(language, DefaultMemoryBytes(language), stopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                _startSlots.Release();
+            }
+        }
+        catch (Exception e)
+        {
+            lock (_lock)
+            {
+                if (!entered)
+                {
+                    _reserved--;
+                }
+
+                if (!stopping.IsCancellationRequested)
+                {
+                    _lastStartFailure[language.Name] = _time.GetTimestamp();
+                }
+            }
+
+            if (e is not OperationCanceledException)
+            {
+                LogWarmStartFailed(e, language.Name);
+            }
+        }
+        finally
+        {
+            var keep = false;
+            lock (_lock)
+            {
+                _warmStarting[language.Name]--;
+                if (container is not null && !_disposed)
+                {
+                    _warm[language.Name].Enqueue(container);
+                    keep = true;
+                }
+            }
+
+            if (container is not null && !keep)
+            {
+                await DestroyAsync(container).ConfigureAwait(false);
+            }
+        }
+    }
+}
