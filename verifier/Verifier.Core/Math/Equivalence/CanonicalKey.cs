@@ -134,6 +134,17 @@ internal static class CanonicalKey
                 WriteList(op.Operands, b);
                 b.Append(')');
                 break;
+            case AssignmentsNode assignments:
+                b.Append("assign(");
+                for (var i = 0; i < assignments.Names.Count; i++)
+                {
+                    b.Append(assignments.Names[i]).Append('=');
+                    Write(assignments.Values[i], b);
+                    b.Append(';');
+                }
+
+                b.Append(')');
+                break;
             case MatrixNode m:
                 b.Append("matrix[");
                 foreach (var row in m.Rows)

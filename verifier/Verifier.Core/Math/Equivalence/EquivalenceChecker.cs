@@ -109,7 +109,8 @@ internal sealed class EquivalenceChecker
     {
         var g = TextForm.Spell(gold);
         var p = TextForm.Spell(predicted);
-        return g is not null && p is not null && g.Length > 1 && g == p ? Equivalence.Equal : Equivalence.Unknown;
+        // Different is neutral here: the caller combines this with Or.
+        return g is not null && p is not null && g.Length > 1 && g == p ? Equivalence.Equal : Equivalence.Different;
     }
 
     private Equivalence CompareWithRelation(MathNode gold, MathNode predicted)
@@ -272,10 +273,9 @@ internal sealed class EquivalenceChecker
             return other.Kind == SequenceKind.List && g.Items.Count == p.Items.Count ? MatchOrdered(g.Items, p.Items) : Equivalence.Different;
         }
 
-        // Sets ignore repeats; two solution lists are compared as multisets.
-        var anySet = g.Kind == SequenceKind.Set || p.Kind == SequenceKind.Set;
-        var gItems = anySet ? Distinct(g.Items) : g.Items;
-        var pItems = anySet ? Distinct(p.Items) : p.Items;
+        // Sets and solution lists: repeats do not count (written twice is still one solution).
+        var gItems = Distinct(g.Items);
+        var pItems = Distinct(p.Items);
         return MatchUnordered(gItems, pItems);
     }
 
@@ -293,76 +293,61 @@ internal sealed class EquivalenceChecker
         return result;
     }
 
-    /// <summary>Perfect matching between the two item lists, using only certain equalities.</summary>
+    /// <summary>
+    /// Set equality between two item lists: every gold item has a certainly equal predicted item and vice versa
+    /// (a solution written twice is still one solution; a different extra value is not).
+    /// </summary>
     private Equivalence MatchUnordered(IReadOnlyList<MathNode> gold, IReadOnlyList<MathNode> predicted)
     {
-        if (gold.Count != predicted.Count)
-        {
-            return Equivalence.Different;
-        }
-
-        if (gold.Count > _settings.MaxCollectionItems)
+        if (gold.Count > _settings.MaxCollectionItems || predicted.Count > _settings.MaxCollectionItems)
         {
             return Equivalence.Unknown;
         }
 
-        var n = gold.Count;
-        var table = new Equivalence[n, n];
-        for (var i = 0; i < n; i++)
+        var table = new Equivalence[gold.Count, predicted.Count];
+        for (var i = 0; i < gold.Count; i++)
         {
-            for (var j = 0; j < n; j++)
+            for (var j = 0; j < predicted.Count; j++)
             {
                 table[i, j] = CompareNormalized(gold[i], predicted[j]);
             }
         }
 
-        if (BipartiteMatching.HasPerfectMatching(n, (i, j) => table[i, j] == Equivalence.Equal))
+        if (Covers(table, Equivalence.Equal))
         {
             return Equivalence.Equal;
         }
 
-        return BipartiteMatching.HasPerfectMatching(n, (i, j) => table[i, j] != Equivalence.Different)
-            ? Equivalence.Unknown
-            : Equivalence.Different;
+        return Covers(table, Equivalence.Unknown) ? Equivalence.Unknown : Equivalence.Different;
     }
-}
 
-/// <summary>Kuhn's augmenting-path matching; n is small (bounded by the collection limit).</summary>
-internal static class BipartiteMatching
-{
-    public static bool HasPerfectMatching(int n, Func<int, int, bool> edge)
+    /// <summary>Whether each row and each column has an entry at least as good as <paramref name="weakest"/>.</summary>
+    private static bool Covers(Equivalence[,] table, Equivalence weakest)
     {
-        var matchOfRight = new int[n];
-        Array.Fill(matchOfRight, -1);
-        for (var left = 0; left < n; left++)
+        bool Acceptable(Equivalence e) => e == Equivalence.Equal || (weakest == Equivalence.Unknown && e == Equivalence.Unknown);
+        var rows = table.GetLength(0);
+        var columns = table.GetLength(1);
+        if (rows == 0 || columns == 0)
         {
-            var visited = new bool[n];
-            if (!TryAugment(left, n, edge, matchOfRight, visited))
+            return rows == columns;
+        }
+
+        for (var i = 0; i < rows; i++)
+        {
+            if (!Enumerable.Range(0, columns).Any(j => Acceptable(table[i, j])))
+            {
+                return false;
+            }
+        }
+
+        for (var j = 0; j < columns; j++)
+        {
+            if (!Enumerable.Range(0, rows).Any(i => Acceptable(table[i, j])))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    private static bool TryAugment(int left, int n, Func<int, int, bool> edge, int[] matchOfRight, bool[] visited)
-    {
-        for (var right = 0; right < n; right++)
-        {
-            if (!edge(left, right) || visited[right])
-            {
-                continue;
-            }
-
-            visited[right] = true;
-            if (matchOfRight[right] < 0 || TryAugment(matchOfRight[right], n, edge, matchOfRight, visited))
-            {
-                matchOfRight[right] = left;
-                return true;
-            }
-        }
-
-        return false;
     }
 }

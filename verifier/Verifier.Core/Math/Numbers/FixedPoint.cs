@@ -17,9 +17,14 @@ internal static class FixedPoint
 
     public static BigInteger One(int bits) => BigInteger.One << bits;
 
-    public static BigInteger Multiply(BigInteger a, BigInteger b, int bits) => (a * b) >> bits;
+    /// <summary>Product, truncated toward zero (an arithmetic shift would leave series stuck at -1).</summary>
+    public static BigInteger Multiply(BigInteger a, BigInteger b, int bits)
+    {
+        var product = a * b;
+        return product.Sign < 0 ? -(-product >> bits) : product >> bits;
+    }
 
-    public static BigInteger Divide(BigInteger a, BigInteger b, int bits) => (a << bits) / b;
+    public static BigInteger Divide(BigInteger a, BigInteger b, int bits) => BigInteger.Divide(a << bits, b);
 
     public static BigInteger Pi(int bits)
     {

@@ -29,7 +29,14 @@ internal static class IntegerMath
             x = BigInteger.One << (int)((bits / k) + 1);
         }
 
-        // Newton from above converges monotonically to the floor.
+        // One Newton step from any positive start lands at or above the root (AM-GM), up to integer
+        // rounding; from there Newton decreases monotonically to the floor.
+        x = (((k - 1) * x) + (n / BigInteger.Pow(x, k - 1))) / k;
+        if (x.Sign <= 0)
+        {
+            x = BigInteger.One;
+        }
+
         while (true)
         {
             var y = (((k - 1) * x) + (n / BigInteger.Pow(x, k - 1))) / k;
@@ -41,7 +48,7 @@ internal static class IntegerMath
             x = y;
         }
 
-        while (BigInteger.Pow(x, k) > n)
+        while (x.Sign > 0 && BigInteger.Pow(x, k) > n)
         {
             x--;
         }
