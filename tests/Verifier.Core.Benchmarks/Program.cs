@@ -17,4 +17,6 @@ if (caseArgument is not null)
 }
 
 AgreementReport.Run(cases, verbose: args.Contains("--verbose"));
+var math500 = Math500Item.Load(Path.Combine(data, "math", "math500.jsonl"));
+Math500Report.Run(math500);
 return 0;
