@@ -28,17 +28,19 @@ internal sealed class LoadGenerator(HttpClient http, Uri address, string apiKey)
         return report;
     }
 
-    /// <summary>Sends every body once, <paramref name="concurrency"/> at a time; returns the items answered.</summary>
-    public async Task<long> ClosedLoopBatchesOnceAsync(IReadOnlyList<byte[]> bodies, int concurrency)
+    /// <summary>Serialises and sends every batch once, <paramref name="concurrency"/> at a time; returns the items answered.</summary>
+    public async Task<long> ClosedLoopBatchesOnceAsync(IReadOnlyList<VerifyItem> items, int batchSize, int concurrency)
     {
         var report = new LoadReport(0);
+        var batches = items.Chunk(batchSize).ToArray();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < bodies.Count)
+            while ((index = Interlocked.Increment(ref next)) < batches.Length)
             {
-                await SendAsync(bodies[index], report);
+                var body = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest { Items = batches[index] }, VerifierJsonContext.Default.VerifyRequest);
+                await SendAsync(body, report);
             }
         }));
         return report.ItemsAnswered;
