@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Verifier.Contracts;
 
+using Verifier.Tests.Shared;
+
 namespace Verifier.Service.Tests.Stack;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class ComposeStackTests
 
         var project = $"vtest{Guid.NewGuid():N}"[..14];
         var port = FreePort();
-        var file = Path.Combine(RepoRoot(), "docker", "docker-compose.yml");
+        var file = Path.Combine(RepoPaths.Root(), "docker", "docker-compose.yml");
         var environment = new Dictionary<string, string>
         {
             ["VERIFIER_API_KEYS"] = "compose-key",
@@ -136,18 +138,5 @@ public sealed class ComposeStackTests
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verifier.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Verifier.sln not found above the test assembly");
     }
 }
