@@ -67,7 +67,7 @@ internal sealed class BudgetInjector : CSharpSyntaxRewriter
         }
 
         var isVoid = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
-        StatementSyntax statement = isVoid ? ExpressionStatement(arrow.Expression) : ReturnStatement(arrow.Expression);
+        StatementSyntax statement = isVoid ? ExpressionStatement(arrow.Expression) : ReturnStatement(arrow.Expression.WithLeadingTrivia(Space));
         return Block(Check, statement);
     }
 
