@@ -17,6 +17,7 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
     public const string OtherTenantKey = "test-key-other";
 
     private readonly Dictionary<string, string?> _settings;
+    private int _stopped;
 
     private ServiceHost(Dictionary<string, string?> settings) => _settings = settings;
 
@@ -69,6 +70,41 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
 
     /// <summary>Begins a graceful shutdown, as SIGTERM would.</summary>
     public void BeginShutdown() => Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+    /// <summary>
+    /// Stops the service the way SIGTERM does, then disposes it: the stop signal makes the service's own
+    /// <c>app.Run()</c> run the host's stop sequence (listener, drain, then the sandbox, which removes its
+    /// containers), and we wait for it to finish. Disposing without it would close the engine client first.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await StopGracefullyAsync();
+        await base.DisposeAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            StopGracefullyAsync().GetAwaiter().GetResult();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task StopGracefullyAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        var lifetime = Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStopped.Register(() => stopped.TrySetResult());
+        lifetime.StopApplication();
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(90));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

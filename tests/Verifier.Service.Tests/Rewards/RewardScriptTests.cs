@@ -81,7 +81,6 @@ public sealed class RewardScriptTests : IClassFixture<RewardScriptTests.Scripted
     [InlineData("throws", "InvalidOperationException: boom")]
     [InlineData("spins", "time budget")]
     [InlineData("sleeps", "time budget")]
-    [InlineData("recurses", "recursed too deeply")]
     public async Task FailingScript_GivesNullWithTheReason_AndTheServiceCarriesOn(string script, string reason)
     {
         var item = Json.Math("\\boxed{1}", "1") with { Rewards = new Dictionary<string, double> { [script] = 1 } };
@@ -94,6 +93,19 @@ public sealed class RewardScriptTests : IClassFixture<RewardScriptTests.Scripted
         Assert.Null(result.Detail!.Components![script]);
         Assert.Contains(reason, result.Detail.ComponentReasons![script], StringComparison.Ordinal);
         Assert.Equal(1.0, after.Reward);
+    }
+
+    [Fact]
+    public async Task RunawayRecursion_EndsAsNullInsteadOfCrashingTheService()
+    {
+        var item = Json.Math("\\boxed{1}", "1") with { Rewards = new Dictionary<string, double> { ["recurses"] = 1 } };
+
+        var result = await ScoreAsync(item);
+
+        // Whichever comes first, the stack guard or the time budget, the value is unknown and the process lives.
+        Assert.Null(result.Detail!.Components!["recurses"]);
+        Assert.Matches("recursed too deeply|time budget", result.Detail.ComponentReasons!["recurses"]);
+        Assert.Equal(1.0, (await ScoreAsync(Json.Math("\\boxed{1}", "1"))).Reward);
     }
 
     [Fact]
