@@ -12,6 +12,7 @@
 # if the image needs more than packages. The function receives the root filesystem path; it may copy files in,
 # run commands with chroot, and append `--change` options for docker import to IMAGE_CHANGES (USER, ENTRYPOINT,
 # ENV...), which start from the sandbox defaults below.
+# The key "verifier" names the service image, built last from verifier-base (see build_verifier_image).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +24,12 @@ CACHE_DIR="${BUILD_CACHE:-/var/cache/verifier-images}"
 IMAGES=(
   "sandbox-python|verifier-sandbox-python:1|python3|customize_sandbox"
   "sandbox-cpp|verifier-sandbox-cpp:1|python3,g++|customize_cpp"
+  "verifier-base|verifier-base:1|ca-certificates,libssl3|customize_sandbox_user"
 )
+
+# The verifier service itself: a self-contained publish on verifier-base. It is rebuilt whenever the source
+# changes (the image carries a hash of it), so the local stack never runs stale code.
+VERIFIER_TAG="${VERIFIER_IMAGE:-verifier-service:1}"
 
 # The sandbox runs everything as this uid/gid (Sandbox:User in configuration); a passwd entry keeps tools
 # that look the user up (python's getpass, g++ diagnostics) quiet.
@@ -54,10 +60,15 @@ trim_rootfs() {
     "$root"/var/lib/apt/lists/* "$root"/var/log/* "$root"/var/cache/debconf/*-old
 }
 
-customize_sandbox() {
+customize_sandbox_user() {
   local root="$1"
   echo "sandbox:x:${SANDBOX_UID}:${SANDBOX_UID}:sandbox:/tmp:/usr/sbin/nologin" >>"$root/etc/passwd"
   echo "sandbox:x:${SANDBOX_UID}:" >>"$root/etc/group"
+}
+
+customize_sandbox() {
+  local root="$1"
+  customize_sandbox_user "$root"
   # Byte-compile the standard library once, so each sandboxed python3 starts from cached bytecode
   # (the root filesystem is read-only at run time, so nothing could cache it later).
   chroot "$root" python3 -m compileall -q -j 0 /usr/lib/python3 /usr/lib/python3.* >/dev/null 2>&1 || true
@@ -107,6 +118,41 @@ build_image() {
   log "$tag: built in $((SECONDS - started)) s ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{ printf "%d MB", $1 / 1048576 }'))"
 }
 
+source_hash() {
+  local repo="$SCRIPT_DIR/.."
+  if ! git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    date +%s%N
+    return
+  fi
+  (cd "$repo" && git ls-files -z -- verifier sdk Directory.Build.props Directory.Packages.props global.json \
+    | xargs -0 sha256sum | sha256sum | cut -c1-16)
+}
+
+build_verifier_image() {
+  local force="$1" hash current
+  hash="$(source_hash)"
+  current="$(docker image inspect -f '{{ index .Config.Labels "org.verifier.source" }}' "$VERIFIER_TAG" 2>/dev/null || true)"
+  if ((force == 0)) && [[ "$current" == "$hash" ]]; then
+    log "$VERIFIER_TAG: present and current, skipped"
+    return
+  fi
+  command -v dotnet >/dev/null || { log "dotnet not found: the verifier image is a publish of the service"; exit 1; }
+  local context started=$SECONDS
+  context="$(mktemp -d /tmp/verifier-image.XXXXXX)"
+  BUILD_ROOT="$context"
+  log "$VERIFIER_TAG: publishing the service (self-contained, linux-x64)"
+  dotnet publish "$SCRIPT_DIR/../verifier/Verifier.Service" -c Release -r linux-x64 --self-contained \
+    -p:PublishSingleFile=false -o "$context/app" >"$context.log" 2>&1 || { tail -n 30 "$context.log" >&2; exit 1; }
+  rm -f "$context.log"
+  cp "$SCRIPT_DIR/verifier.local.Dockerfile" "$context/Dockerfile"
+  # The classic builder uses the local base image as it is; nothing is pulled.
+  DOCKER_BUILDKIT=0 docker build -q --label "org.verifier.source=$hash" -t "$VERIFIER_TAG" "$context" >/dev/null
+  rm -rf "$context"
+  BUILD_ROOT=""
+  docker image prune -f --filter "label=org.verifier.image=verifier" >/dev/null 2>&1 || true
+  log "$VERIFIER_TAG: built in $((SECONDS - started)) s"
+}
+
 main() {
   local force=0 wanted=()
   for arg in "$@"; do
@@ -127,6 +173,9 @@ main() {
     command -v debootstrap >/dev/null || { log "debootstrap not found (apt-get install -y debootstrap)"; exit 1; }
     build_image "$key" "$tag" "$packages" "$customize" "$mirror"
   done
+  if ((${#wanted[@]} == 0)) || [[ " ${wanted[*]} " == *" verifier "* ]]; then
+    build_verifier_image "$force"
+  fi
 }
 
 BUILD_ROOT=""

@@ -125,7 +125,7 @@ public static class CodeExtractor
 
     private static string StripIndent(string line, int indent)
     {
-        var strip = Math.Min(indent, CountLeading(line, ' '));
+        var strip = System.Math.Min(indent, CountLeading(line, ' '));
         return line[strip..];
     }
 

@@ -26,7 +26,7 @@ public sealed class IoOutputComparer(double tolerance = NumericTolerance.Default
         ArgumentNullException.ThrowIfNull(actual);
         var want = SignificantLines(expected);
         var got = SignificantLines(actual);
-        var common = Math.Min(want.Count, got.Count);
+        var common = System.Math.Min(want.Count, got.Count);
         for (var i = 0; i < common; i++)
         {
             if (!LineEqual(want[i], got[i]))

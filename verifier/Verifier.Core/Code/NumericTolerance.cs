@@ -107,7 +107,7 @@ public static class NumericTolerance
             return false; // tokens that overflow a double (1e999) never match by tolerance
         }
 
-        var scale = Math.Max(1.0, Math.Max(Math.Abs(expected), Math.Abs(actual)));
-        return Math.Abs(expected - actual) <= tolerance * scale;
+        var scale = System.Math.Max(1.0, System.Math.Max(System.Math.Abs(expected), System.Math.Abs(actual)));
+        return System.Math.Abs(expected - actual) <= tolerance * scale;
     }
 }

@@ -76,8 +76,18 @@ internal sealed partial class ContainerPool
         return ids.Count;
     }
 
-    /// <summary>Kills and removes a container. Never throws: a failure is logged, and the start-up sweep is the backstop.</summary>
-    public async Task DestroyAsync(SandboxContainer container)
+    /// <summary>
+    /// Kills and removes a container. Never throws: a failure is logged, and the start-up sweep is the backstop.
+    /// Every removal is tracked, so that disposal waits for removals in flight.
+    /// </summary>
+    public Task DestroyAsync(SandboxContainer container)
+    {
+        var removal = DestroyCoreAsync(container);
+        Track(removal);
+        return removal;
+    }
+
+    private async Task DestroyCoreAsync(SandboxContainer container)
     {
         _live.TryRemove(container.Id, out _);
         container.Dispose();
@@ -135,6 +145,12 @@ internal sealed partial class ContainerPool
 
         await Task.WhenAll(_background.Keys).ConfigureAwait(false);
         await Task.WhenAll(_live.Values.ToList().Select(DestroyAsync)).ConfigureAwait(false);
+        while (!_background.IsEmpty)
+        {
+            // Removals started elsewhere (a run ending, an idle container retiring) finish before shutdown completes.
+            await Task.WhenAll(_background.Keys).ConfigureAwait(false);
+        }
+
         try
         {
             // The backstop: anything labelled with our instance name that is still there.

@@ -78,7 +78,7 @@ internal sealed partial class ContainerPool
 
         foreach (var container in expired)
         {
-            Track(DestroyAsync(container));
+            _ = DestroyAsync(container);
         }
     }
 

@@ -148,7 +148,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 
         if (!keep)
         {
-            Track(DestroyAsync(container));
+            _ = DestroyAsync(container);
         }
 
         _wake.Release();

@@ -1,0 +1,17 @@
+# The verifier service, for users with a registry. Build from the repository root:
+#   docker build -f docker/verifier.Dockerfile -t verifier-service:1 .
+# docker/build-images.sh builds the same image with no registry (a self-contained publish on a minimal
+# Debian root filesystem), which is what the local stack and the tests use.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish verifier/Verifier.Service -c Release -r linux-x64 --self-contained -o /app
+
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
+COPY --from=build /app /app
+WORKDIR /app
+# Non-root; the compose file adds the group that owns the engine socket.
+USER 10001:10001
+ENV ASPNETCORE_URLS=http://127.0.0.1:8080 \
+    DOTNET_gcServer=1
+ENTRYPOINT ["/app/Verifier.Service"]

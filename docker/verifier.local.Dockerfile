@@ -1,0 +1,9 @@
+# Used by docker/build-images.sh: the self-contained publish in ./app on the registry-free base image.
+FROM verifier-base:1
+COPY app /app
+WORKDIR /app
+USER 10001:10001
+ENV ASPNETCORE_URLS=http://127.0.0.1:8080 \
+    DOTNET_gcServer=1
+LABEL org.verifier.image=verifier
+ENTRYPOINT ["/app/Verifier.Service"]

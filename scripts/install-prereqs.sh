@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the stack and the tests need, only those that are missing:
+# the Docker engine, debootstrap (sandbox images without a registry), patchelf and gcc (TorchSharp's native
+# fix on Debian 12), python3 (the example client). Safe to run again.
+set -euo pipefail
+
+need=()
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+command -v docker >/dev/null 2>&1 || need+=(docker.io)
+command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
+command -v patchelf >/dev/null 2>&1 || need+=(patchelf)
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+# docker-compose v1 (Debian's) runs the local stack where the compose plugin is absent.
+if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
+  need+=(docker-compose)
+fi
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+mapfile -t need < <(printf '%s\n' "${need[@]}" | sort -u)
+echo "installing: ${need[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,376 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Verifier.Contracts;
+using Verifier.Sdk.Batching;
+using Verifier.Sdk.Grpo;
+using Verifier.Sdk.Telemetry;
+using Verifier.Sdk.Transport;
+
+namespace Verifier.Sdk;
+
+/// <summary>
+/// Scores completions through one or more verifier replicas, with batching, retries, a circuit breaker per
+/// replica and idempotency keys. Thread-safe; create one and share it. An item the service could not score
+/// comes back with a null reward and a reason, never a made-up 0.
+/// </summary>
+public class VerifierClient : IAsyncDisposable
+{
+    private const string VerifyPath = "v1/verify";
+    private const string StreamPath = "v1/verify/stream";
+
+    private readonly HttpClient _http = null!;
+    private readonly bool _ownsHttp;
+    private readonly VerifierClientOptions _options = null!;
+    private readonly ReplicaSet _replicas = null!;
+    private readonly ResilientTransport _transport = null!;
+    private readonly MicroBatcher _batcher = null!;
+    private readonly SemaphoreSlim _inFlight = null!;
+    private readonly SdkMetrics _metrics = null!;
+
+    /// <summary>For mocking.</summary>
+    protected VerifierClient()
+    {
+    }
+
+    /// <summary>A client with its own connection pool.</summary>
+    public VerifierClient(VerifierClientOptions options)
+        : this(CreateHttpClient(), options, ownsHttp: true, TimeProvider.System, meters: null)
+    {
+    }
+
+    /// <summary>A client over a caller's <see cref="HttpClient"/> (from IHttpClientFactory, say), which it does not dispose.</summary>
+    public VerifierClient(HttpClient httpClient, VerifierClientOptions options, TimeProvider? timeProvider = null, IMeterFactory? meters = null)
+        : this(httpClient, options, ownsHttp: false, timeProvider ?? TimeProvider.System, meters)
+    {
+    }
+
+    private VerifierClient(HttpClient http, VerifierClientOptions options, bool ownsHttp, TimeProvider time, IMeterFactory? meters)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _http = http;
+        _ownsHttp = ownsHttp;
+        _options = options;
+        _metrics = new SdkMetrics(meters);
+        _replicas = new ReplicaSet(http, options, time, _metrics);
+        _transport = new ResilientTransport(http, _replicas, options, time, _metrics);
+        _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests);
+        _batcher = new MicroBatcher(SendBatchAsync, options.MaxBatchSize, options.MaxBatchDelay, time);
+    }
+
+    /// <summary>Logical requests sent so far (a retried request counts once).</summary>
+    public long RequestsSent => _metrics.Requests;
+
+    /// <summary>Scores one item; concurrent calls share batch requests.</summary>
+    public virtual Task<VerifyResult> VerifyAsync(VerifyItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _batcher.EnqueueAsync(item, cancellationToken);
+    }
+
+    /// <summary>Scores many items, split into batches sent concurrently; results in input order, <c>Index</c> the input position.</summary>
+    public virtual async Task<IReadOnlyList<VerifyResult>> VerifyManyAsync(IReadOnlyList<VerifyItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new VerifyResult[items.Count];
+        var chunks = Chunk(items.Count).Select(async chunk =>
+        {
+            var batch = await SendBatchAsync(Slice(items, chunk), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[chunk.Start + i] = batch[i] with { Index = chunk.Start + i };
+            }
+        });
+        await Task.WhenAll(chunks).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>
+    /// Scores many items and yields each result as soon as the service finishes it (completion order);
+    /// <c>Index</c> is the input position. Every item is yielded exactly once, even across a replica failure.
+    /// </summary>
+    public virtual async IAsyncEnumerable<VerifyResult> StreamAsync(
+        IReadOnlyList<VerifyItem> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var output = Channel.CreateUnbounded<VerifyResult>(new UnboundedChannelOptions { SingleReader = true });
+        var producers = Chunk(items.Count).Select(chunk => new StreamedChunk(this, items, chunk).RunAsync(output.Writer, linked.Token)).ToList();
+        _ = Task.WhenAll(producers).ContinueWith(
+            t => output.Writer.TryComplete(t.Exception?.InnerException),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var result in output.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return result;
+            }
+        }
+        finally
+        {
+            // Leaving early (break, cancellation) stops the requests still streaming.
+            await linked.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Scores GRPO groups (the completions of each prompt) and yields each group as soon as all of its
+    /// completions are scored, so a trainer can start computing advantages for finished groups.
+    /// </summary>
+    public virtual async IAsyncEnumerable<GroupResult> ScoreGroupsAsync(
+        IReadOnlyList<CompletionGroup> groups, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var items = new List<VerifyItem>();
+        var owner = new List<(int Group, int Member)>();
+        var pending = new VerifyResult?[groups.Count][];
+        var missing = new int[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            pending[g] = new VerifyResult?[groups[g].Completions.Count];
+            missing[g] = groups[g].Completions.Count;
+            for (var k = 0; k < groups[g].Completions.Count; k++)
+            {
+                items.Add(groups[g].ItemFor(k));
+                owner.Add((g, k));
+            }
+
+            if (missing[g] == 0)
+            {
+                yield return new GroupResult(g, groups[g].PromptId, []);
+            }
+        }
+
+        await foreach (var result in StreamAsync(items, cancellationToken).ConfigureAwait(false))
+        {
+            var (g, k) = owner[result.Index];
+            pending[g][k] = result with { Index = k };
+            if (--missing[g] == 0)
+            {
+                yield return new GroupResult(g, groups[g].PromptId, [.. pending[g].Select(r => r!)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends one batch (with retries); results in batch order. Items a replica gave back as <c>cancelled</c>
+    /// (it was shutting down) are sent again, so a replica leaving mid-run costs time, not results.
+    /// </summary>
+    private async Task<IReadOnlyList<VerifyResult>> SendBatchAsync(IReadOnlyList<VerifyItem> batch, CancellationToken cancellationToken)
+    {
+        var results = (await SendOnceAsync(batch, cancellationToken).ConfigureAwait(false)).ToArray();
+        for (var attempt = 0; attempt < _options.MaxRetryAttempts; attempt++)
+        {
+            var again = Enumerable.Range(0, results.Length).Where(i => IsRetryable(results[i])).ToArray();
+            if (again.Length == 0)
+            {
+                break;
+            }
+
+            var retried = await SendOnceAsync([.. again.Select(i => batch[i])], cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < again.Length; k++)
+            {
+                results[again[k]] = retried[k] with { Index = again[k] };
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The service gave the item up because it was stopping, not because of the item.</summary>
+    internal static bool IsRetryable(VerifyResult result) => result.Verdict == Verdicts.Cancelled;
+
+    private async Task<IReadOnlyList<VerifyResult>> SendOnceAsync(IReadOnlyList<VerifyItem> batch, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest { Items = batch }, VerifierJsonContext.Default.VerifyRequest);
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            _metrics.Sent(batch.Count);
+            using var response = await _transport.SendAsync(VerifyPath, body, NewKey(), streaming: false, cancellationToken).ConfigureAwait(false);
+            var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var parsed = JsonSerializer.Deserialize(payload, VerifierJsonContext.Default.VerifyResponse);
+            if (parsed?.Results is not { } results || results.Count != batch.Count)
+            {
+                throw new VerifierRequestFailedException(response.StatusCode, null, $"the service answered {parsed?.Results?.Count ?? 0} results for {batch.Count} items");
+            }
+
+            return results;
+        }
+        catch (VerifierUnavailableException e) when (!_options.ThrowWhenUnavailable)
+        {
+            return [.. batch.Select((item, i) => Unavailable(item, i, e))];
+        }
+        finally
+        {
+            _metrics.Completed(Stopwatch.GetElapsedTime(started));
+            _inFlight.Release();
+        }
+    }
+
+    internal static VerifyResult Unavailable(VerifyItem item, int index, Exception reason) => new()
+    {
+        Index = index,
+        Id = item.Id,
+        Verdict = Verdicts.Error,
+        Reason = $"verifier unavailable: {reason.Message}",
+    };
+
+    private static string NewKey() => Guid.NewGuid().ToString("N");
+
+    private IEnumerable<(int Start, int Count)> Chunk(int count)
+    {
+        for (var start = 0; start < count; start += _options.MaxBatchSize)
+        {
+            yield return (start, Math.Min(_options.MaxBatchSize, count - start));
+        }
+    }
+
+    private static VerifyItem[] Slice(IReadOnlyList<VerifyItem> items, (int Start, int Count) chunk)
+    {
+        var slice = new VerifyItem[chunk.Count];
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            slice[i] = items[chunk.Start + i];
+        }
+
+        return slice;
+    }
+
+    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 256,
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    })
+    {
+        // Timeouts are the resilience pipeline's; the client's own would cut streams short.
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual async ValueTask DisposeAsyncCore()
+    {
+        if (_batcher is null)
+        {
+            return;
+        }
+
+        await _batcher.DisposeAsync().ConfigureAwait(false);
+        _replicas.Dispose();
+        _inFlight.Dispose();
+        _metrics.Dispose();
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// One chunk of a stream. If the connection breaks mid-stream, only the items not yet received are sent
+    /// again (under a new idempotency key, since the body differs), so nothing is lost or yielded twice.
+    /// </summary>
+    private sealed class StreamedChunk(VerifierClient owner, IReadOnlyList<VerifyItem> items, (int Start, int Count) chunk)
+    {
+        private readonly HashSet<int> _remaining = [.. Enumerable.Range(chunk.Start, chunk.Count)];
+
+        public async Task RunAsync(ChannelWriter<VerifyResult> output, CancellationToken cancellationToken)
+        {
+            Exception? last = null;
+            for (var attempt = 0; attempt <= owner._options.MaxRetryAttempts && _remaining.Count > 0; attempt++)
+            {
+                var indices = _remaining.Order().ToArray();
+                try
+                {
+                    await StreamOnceAsync(indices, output, cancellationToken).ConfigureAwait(false);
+                    if (_remaining.Count > 0)
+                    {
+                        last = new IOException($"the stream ended with {_remaining.Count} result(s) missing");
+                    }
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException or JsonException && !cancellationToken.IsCancellationRequested)
+                {
+                    last = e;
+                }
+                catch (VerifierUnavailableException e)
+                {
+                    last = e;
+                    break;
+                }
+            }
+
+            if (_remaining.Count == 0)
+            {
+                return;
+            }
+
+            if (owner._options.ThrowWhenUnavailable)
+            {
+                throw new VerifierUnavailableException($"streaming failed: {last?.Message}", last);
+            }
+
+            foreach (var index in _remaining.Order().ToArray())
+            {
+                await output.WriteAsync(Unavailable(items[index], index, last ?? new IOException("stream failed")), cancellationToken).ConfigureAwait(false);
+            }
+
+            _remaining.Clear();
+        }
+
+        private async Task StreamOnceAsync(int[] indices, ChannelWriter<VerifyResult> output, CancellationToken cancellationToken)
+        {
+            var batch = indices.Select(i => items[i]).ToArray();
+            var body = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest { Items = batch }, VerifierJsonContext.Default.VerifyRequest);
+            await owner._inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                owner._metrics.Sent(batch.Length);
+                using var response = await owner._transport.SendAsync(StreamPath, body, NewKey(), streaming: true, cancellationToken).ConfigureAwait(false);
+                using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                using var reader = new StreamReader(stream);
+                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+                {
+                    if (line.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var result = JsonSerializer.Deserialize(line, VerifierJsonContext.Default.VerifyResult)!;
+                    if (result.Index < 0 || result.Index >= indices.Length)
+                    {
+                        throw new JsonException($"result index {result.Index} is outside the request");
+                    }
+
+                    var global = indices[result.Index];
+                    if (IsRetryable(result) && _remaining.Contains(global))
+                    {
+                        // Sent again on the next attempt, to a replica that is not stopping.
+                        continue;
+                    }
+
+                    if (_remaining.Remove(global))
+                    {
+                        await output.WriteAsync(result with { Index = global }, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                owner._inFlight.Release();
+            }
+        }
+    }
+}

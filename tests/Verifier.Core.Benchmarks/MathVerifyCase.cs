@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Verifier.Core.Math;
+using Verifier.Core.Math.Extraction;
+
+namespace Verifier.Core.Benchmarks;
+
+/// <summary>One gold/pred/expected case from Math-Verify's test suite, with the options it was run under.</summary>
+internal sealed record MathVerifyCase(int Line, string Gold, string Predicted, bool Expected, string Category, string Source, bool UsesLatex, bool UsesExpr, int? Precision, bool AllowSetRelation)
+{
+    public static IReadOnlyList<MathVerifyCase> Load(string path)
+    {
+        var cases = new List<MathVerifyCase>();
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            var options = root.GetProperty("options");
+            var matchTypes = options.GetProperty("match_types");
+            var types = matchTypes.ValueKind == JsonValueKind.Array
+                ? string.Join(",", matchTypes.EnumerateArray().Select(e => e.GetString()))
+                : matchTypes.GetString() ?? string.Empty;
+            int? precision = options.TryGetProperty("precision", out var p) ? p.GetInt32() : null;
+            var allowSetRelation = options.TryGetProperty("allow_set_relation_comp", out var a) && a.GetBoolean();
+            cases.Add(new MathVerifyCase(
+                line,
+                root.GetProperty("gold").GetString()!,
+                root.GetProperty("pred").GetString()!,
+                root.GetProperty("expected").GetBoolean(),
+                root.GetProperty("category").GetString() ?? string.Empty,
+                root.GetProperty("source").GetString() ?? string.Empty,
+                types.Contains("latex", StringComparison.Ordinal),
+                types.Contains("expr", StringComparison.Ordinal),
+                precision,
+                allowSetRelation));
+        }
+
+        return cases;
+    }
+
+    /// <summary>Verifier options that mirror the case's Math-Verify configuration (both sides are extracted).</summary>
+    public MathVerifierOptions Options()
+    {
+        var rules = new List<ExtractionRule> { ExtractionRule.Boxed, ExtractionRule.FinalAnswerIs, ExtractionRule.AnswerLabel };
+        if (UsesLatex)
+        {
+            rules.Add(ExtractionRule.LastMath);
+        }
+
+        if (UsesExpr)
+        {
+            rules.Add(ExtractionRule.LastNumber);
+        }
+
+        return new MathVerifierOptions
+        {
+            ExtractionRules = rules,
+            AbsoluteTolerance = Precision is { } digits ? System.Math.Pow(10, -digits) : null,
+            AllowSetRelationComparison = AllowSetRelation,
+            GoldCacheSize = 0,
+        };
+    }
+}

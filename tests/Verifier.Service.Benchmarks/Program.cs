@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Verifier.Contracts;
+using Verifier.Sdk;
+using Verifier.Service.Benchmarks;
+
+// Load benchmark of the verifier service on loopback (see README.md beside this file).
+// Usage: dotnet run -c Release --project tests/Verifier.Service.Benchmarks -- [--quick] [--no-code] [--data DIR]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var quick = args.Contains("--quick");
+var withCode = !args.Contains("--no-code");
+var dataIndex = Array.IndexOf(args, "--data");
+var dataDir = dataIndex >= 0 ? args[dataIndex + 1] : Workloads.FindSharedData();
+var seconds = TimeSpan.FromSeconds(quick ? 4 : 10);
+const string Key = "bench-key";
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = TimeSpan.FromMinutes(5) };
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores; data: {dataDir ?? "(generated)"}");
+var mathItems = Workloads.MathItems(4096, dataDir);
+var mathBodies = Workloads.Bodies(mathItems, 256);
+
+await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<string, string>()))
+{
+    var load = new LoadGenerator(http, service.Address, Key);
+    await load.ClosedLoopAsync(mathBodies, 256, 2, TimeSpan.FromSeconds(3)); // warm-up: JIT, tiering, gold cache
+
+    Console.WriteLine("\n== math, batches of 256 items (closed loop)");
+    Console.WriteLine("concurrency  items/s   p50 ms   p99 ms  statuses");
+    double best = 0;
+    foreach (var concurrency in new[] { 1, 2, 4, 8 })
+    {
+        var report = await load.ClosedLoopAsync(mathBodies, 256, concurrency, seconds);
+        best = Math.Max(best, report.ItemsPerSecond);
+        Console.WriteLine($"{concurrency,11} {report.ItemsPerSecond,8:F0} {report.Percentile(50),8:F1} {report.Percentile(99),8:F1}  {report.StatusSummary()}");
+    }
+
+    // The raw baseline is what a hand-written client does: serialise each batch of 256, post 4 at a time,
+    // parse the results. The SDK adds batching, resilience, replicas and ordering on top.
+    Console.WriteLine("\n== SDK overhead: 4096 math items, VerifyManyAsync vs the same 16 batches serialised and posted raw (median of 7, interleaved)");
+    var options = new VerifierClientOptions { ApiKey = Key, MaxBatchSize = 256, MaxConcurrentRequests = 4 };
+    options.Endpoints.Add(service.Address);
+    await using var client = new VerifierClient(http, options);
+    var sdkTimes = new List<double>();
+    var rawTimes = new List<double>();
+    for (var run = 0; run < 8; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = await client.VerifyManyAsync(mathItems);
+        var sdk = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var raw = await load.ClosedLoopBatchesOnceAsync(mathItems, 256, 4);
+        var rawMs = clock.Elapsed.TotalMilliseconds;
+        if (results.Count != mathItems.Count || raw != mathItems.Count)
+        {
+            throw new InvalidOperationException("lost items");
+        }
+
+        if (run > 0)
+        {
+            sdkTimes.Add(sdk);
+            rawTimes.Add(rawMs);
+        }
+    }
+
+    var sdkMedian = Median(sdkTimes);
+    var rawMedian = Median(rawTimes);
+    Console.WriteLine($"raw: {rawMedian:F1} ms ({4096 / rawMedian * 1000:F0} items/s); SDK: {sdkMedian:F1} ms; SDK overhead: {(sdkMedian / rawMedian - 1) * 100:F1}%");
+
+    if (withCode)
+    {
+        Console.WriteLine("\n== code, python io, batches of 8 items (closed loop)");
+        Console.WriteLine("concurrency  items/s   p50 ms   p99 ms  statuses");
+        var codeBodies = Workloads.Bodies(Workloads.CodeItems(64), 8);
+        foreach (var concurrency in new[] { 1, 4, 16 })
+        {
+            var report = await load.ClosedLoopAsync(codeBodies, 8, concurrency, seconds);
+            Console.WriteLine($"{concurrency,11} {report.ItemsPerSecond,8:F0} {report.Percentile(50),8:F1} {report.Percentile(99),8:F1}  {report.StatusSummary()}  null rewards: {report.NullRewards}");
+        }
+    }
+
+    Console.WriteLine($"\nbest math throughput: {best:F0} items/s (target 20,000 on 2 cores)");
+    await RunOverloadAsync(http, Key, mathBodies, best, seconds * 2);
+}
+
+static async Task RunOverloadAsync(HttpClient http, string key, List<byte[]> bodies, double capacity, TimeSpan duration)
+{
+    // Small queues, so the service must shed the surplus rather than absorb it.
+    var settings = new Dictionary<string, string> { ["Admission:GlobalMaxItems"] = "2048", ["Admission:TenantMaxItems"] = "2048" };
+    await using var service = await ServiceProcess.StartAsync(key, settings);
+    var load = new LoadGenerator(http, service.Address, key);
+    await load.ClosedLoopAsync(bodies, 256, 2, TimeSpan.FromSeconds(3));
+    var rate = 3 * capacity / 256;
+    Console.WriteLine($"\n== 3x overload: {rate:F0} requests/s of 256 items (open loop) for {duration.TotalSeconds:F0} s");
+    var memory = new List<double>();
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            memory.Add(service.ResidentMiB());
+            await Task.Delay(500);
+        }
+    });
+    var report = await load.OpenLoopAsync(bodies, 256, rate, duration, maxOutstanding: 512);
+    await sampling.CancelAsync();
+    await sampler;
+    var steady = memory.Skip(memory.Count / 3).ToList();
+    Console.WriteLine($"statuses: {report.StatusSummary()}; 5xx or failed: {report.ServerErrors}; answered items/s: {report.ItemsPerSecond:F0}; " +
+                      $"items missing from 200 responses: {report.ItemsMissing}; generator-side drops: {report.Dropped}");
+    Console.WriteLine($"service RSS MiB: first third max {memory.Take(memory.Count / 3).DefaultIfEmpty().Max():F0}, " +
+                      $"rest min {steady.DefaultIfEmpty().Min():F0} / median {Median(steady):F0} / max {steady.DefaultIfEmpty().Max():F0}");
+    Console.WriteLine(report.ServerErrors == 0 && report.ItemsMissing == 0 ? "overload: PASS (no 5xx, every accepted item answered)" : "overload: FAIL");
+}
+
+static double Median(List<double> values)
+{
+    if (values.Count == 0)
+    {
+        return double.NaN;
+    }
+
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}

@@ -1,0 +1,20 @@
+namespace Verifier.Cli.Grading;
+
+internal sealed record GradeOptions
+{
+    public required string Input { get; init; }
+
+    public required string Output { get; init; }
+
+    /// <summary>Adds R1's format component to the reward, as the service does for <c>format: {template: "r1"}</c>.</summary>
+    public bool WithFormat { get; init; }
+
+    /// <summary>Verifier replicas for remote grading; empty grades in-process.</summary>
+    public IReadOnlyList<Uri> Remote { get; init; } = [];
+
+    public string? ApiKey { get; init; }
+
+    public int BatchSize { get; init; } = 1024;
+
+    public bool Quiet { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Verifier.Cli.Grading;
+
+/// <summary>One valid input line: what to grade, and where it came from.</summary>
+internal sealed record GradeRow(long Line, JsonElement? Id, string Gold, string Completion);
+
+/// <summary>One output line. <see cref="Correct"/> and <see cref="Reward"/> are null when undecided.</summary>
+internal sealed record GradeResult
+{
+    public long Line { get; init; }
+
+    public JsonElement? Id { get; init; }
+
+    public bool? Correct { get; init; }
+
+    public double? Reward { get; init; }
+
+    public string? Extracted { get; init; }
+
+    public string? Reason { get; init; }
+
+    public double? Format { get; init; }
+}

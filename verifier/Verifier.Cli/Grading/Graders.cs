@@ -1,0 +1,9 @@
+namespace Verifier.Cli.Grading;
+
+internal static class Graders
+{
+    public static IGrader Create(GradeOptions options) =>
+        options.Remote.Count == 0
+            ? new LocalGrader(options.WithFormat)
+            : new RemoteGrader(options);
+}

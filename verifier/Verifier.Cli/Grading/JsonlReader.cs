@@ -1,0 +1,118 @@
+using System.Text.Json;
+
+namespace Verifier.Cli.Grading;
+
+/// <summary>
+/// Reads grading rows from JSONL. A bad line is reported with its line number and skipped, never dropped
+/// silently; blank lines are ignored.
+/// </summary>
+internal sealed class JsonlReader(TextReader reader, Action<long, string> reportBadLine)
+{
+    /// <summary>Longest line accepted; a completion longer than this is almost certainly a broken file.</summary>
+    public const int MaxLineChars = 16 * 1024 * 1024;
+
+    private long _line;
+
+    public long LinesRead => _line;
+
+    public async Task<List<GradeRow>> ReadBatchAsync(int max, CancellationToken cancellationToken)
+    {
+        var batch = new List<GradeRow>(max);
+        while (batch.Count < max)
+        {
+            var text = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (text is null)
+            {
+                break;
+            }
+
+            _line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (TryParse(text, _line, out var row, out var error))
+            {
+                batch.Add(row);
+            }
+            else
+            {
+                reportBadLine(_line, error);
+            }
+        }
+
+        return batch;
+    }
+
+    internal static bool TryParse(string text, long line, out GradeRow row, out string error)
+    {
+        row = null!;
+        if (text.Length > MaxLineChars)
+        {
+            error = $"line is longer than {MaxLineChars} characters";
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                error = "expected a JSON object";
+                return false;
+            }
+
+            if (!TryGetText(root, "gold", out var gold, out error) || !TryGetText(root, "completion", out var completion, out error))
+            {
+                return false;
+            }
+
+            JsonElement? id = null;
+            if (root.TryGetProperty("id", out var idValue) && idValue.ValueKind != JsonValueKind.Null)
+            {
+                if (idValue.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+                {
+                    error = "'id' must be a string or a number";
+                    return false;
+                }
+
+                id = idValue.Clone();
+            }
+
+            row = new GradeRow(line, id, gold, completion);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            error = $"invalid JSON: {e.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>Accepts strings, and numbers as their literal text (a gold of <c>42</c> is common in JSONL).</summary>
+    private static bool TryGetText(JsonElement root, string name, out string value, out string error)
+    {
+        value = "";
+        error = "";
+        if (!root.TryGetProperty(name, out var element))
+        {
+            error = $"missing '{name}'";
+            return false;
+        }
+
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                value = element.GetString()!;
+                return true;
+            case JsonValueKind.Number:
+                value = element.GetRawText();
+                return true;
+            default:
+                error = $"'{name}' must be a string";
+                return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Scalar.AspNetCore;
+using Verifier.Contracts;
+using Verifier.Service.Apis;
+using Verifier.Service.Auth;
+using Verifier.Service.Scoring;
+using Verifier.Service.Shutdown;
+using Verifier.Service.Telemetry;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, VerifierJsonContext.Default));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddApiKeyAuth(builder.Configuration);
+builder.Services.AddVerification(builder.Configuration);
+builder.Services.AddGracefulShutdown();
+builder.Services.AddVerifierTelemetry(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapHealthApi();
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapVerifyApi();
+
+app.Run();
+
+namespace Verifier.Service
+{
+    /// <summary>Names this assembly for tests that host the real service on a loopback port.</summary>
+    public sealed class ServiceEntryPoint;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Verifier.Contracts;
+
+namespace Verifier.Service.Scoring;
+
+/// <summary>The service's view of the sandbox: wire types in, the accuracy component out.</summary>
+internal interface ICodeScorer
+{
+    /// <summary>Language name to the test kinds it supports.</summary>
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Languages { get; }
+
+    IReadOnlyList<LanguageDescription> Describe();
+
+    /// <param name="isolationKey">Submissions with the same key may share a container (fast mode): one request of one tenant.</param>
+    Task<CodeOutcome> ScoreAsync(CodeSpec spec, string completion, string isolationKey, CancellationToken cancellationToken);
+
+    /// <summary>Ready when the engine answers and every language's image is present.</summary>
+    Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The accuracy component of a code item; <see cref="Accuracy"/> is null on an infrastructure failure.</summary>
+internal sealed record CodeOutcome(double? Accuracy, string Verdict, string? Reason, CodeDetail Detail);

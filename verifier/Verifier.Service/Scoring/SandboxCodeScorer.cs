@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Verifier.Contracts;
+using Verifier.Core.Code;
+using Verifier.Sandbox;
+using CoreLimits = Verifier.Core.Code.CodeLimits;
+using CoreTests = Verifier.Core.Code.CodeTests;
+using WireTests = Verifier.Contracts.CodeTests;
+
+namespace Verifier.Service.Scoring;
+
+/// <summary>Maps validated wire items onto sandbox requests, and sandbox verdicts back onto wire results.</summary>
+internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
+{
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Languages { get; } = sandbox.Languages.ToFrozenDictionary(
+        l => l.Name,
+        l => (IReadOnlySet<string>)new SortedSet<string>(l.TestKinds, StringComparer.Ordinal),
+        StringComparer.Ordinal);
+
+    public IReadOnlyList<LanguageDescription> Describe() =>
+        [.. sandbox.Languages.Select(l => new LanguageDescription { Name = l.Name, Version = l.Version, TestKinds = l.TestKinds })];
+
+    public async Task<CodeOutcome> ScoreAsync(CodeSpec spec, string completion, string isolationKey, CancellationToken cancellationToken)
+    {
+        var request = new CodeRequest
+        {
+            Language = spec.Language,
+            Completion = completion,
+            Tests = ToSandbox(spec.Tests),
+            Limits = spec.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb) : null,
+            Scoring = spec.Scoring == "fraction" ? CodeScoring.Fraction : CodeScoring.Binary,
+            RunAllTests = spec.RunAllTests ?? false,
+            IsolationKey = isolationKey,
+        };
+
+        var verdict = await sandbox.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+        var detail = new CodeDetail
+        {
+            Verdict = verdict.Verdict.ToWireName(),
+            PassFraction = verdict.PassFraction,
+            TestsRun = verdict.TestsRun,
+            TestsTotal = verdict.TestsTotal,
+            CompileMs = verdict.CompileMs,
+            CpuMs = verdict.CpuMs,
+            WallMs = verdict.WallMs,
+            Tests = [.. verdict.Tests.Select(t => new TestOutcome
+            {
+                Index = t.Index,
+                Verdict = t.Verdict.ToWireName(),
+                CpuMs = t.CpuMs,
+                WallMs = t.WallMs,
+                Reason = t.Reason,
+            })],
+        };
+        return new CodeOutcome(verdict.Reward, verdict.Verdict.ToWireName(), verdict.Reason, detail);
+    }
+
+    public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        var health = await sandbox.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        var data = new Dictionary<string, object>
+        {
+            ["engineReachable"] = health.EngineReachable,
+            ["warmContainers"] = health.WarmContainers,
+            ["liveContainers"] = health.LiveContainers,
+        };
+        return health.Healthy
+            ? HealthCheckResult.Healthy($"engine reachable, {health.Images.Count} image(s) present", data)
+            : HealthCheckResult.Unhealthy(health.Reason ?? "the sandbox is not ready", data: data);
+    }
+
+    /// <summary>The validator has already checked that the fields each kind needs are present.</summary>
+    private static CoreTests ToSandbox(WireTests tests) => tests.Kind switch
+    {
+        TestKinds.Io => new IoTests([.. tests.Cases!.Select(c => new IoCase(c.Stdin ?? "", c.Stdout!))]),
+        TestKinds.Function => new FunctionTests(tests.EntryPoint!, [.. tests.Cases!.Select(c => new FunctionCase(c.Args!.Value, c.Expected!.Value))]),
+        TestKinds.Assert => new AssertTests(tests.EntryPoint!, tests.Code!),
+        _ => throw new ArgumentOutOfRangeException(nameof(tests), tests.Kind, "unknown test kind"),
+    };
+}
