@@ -138,6 +138,10 @@ internal sealed class SandboxSession : IAsyncDisposable
             o.InstanceName = "sandbox-bench-" + Guid.NewGuid().ToString("N")[..8];
             o.Mode = mode;
             o.WarmContainers = mode == SandboxMode.Strict ? 8 : 2;
+            if (Environment.GetEnvironmentVariable("BENCH_RUNS") is { } runs)
+            {
+                o.MaxConcurrentRuns = int.Parse(runs, CultureInfo.InvariantCulture);
+            }
         });
         var session = new SandboxSession(services.BuildServiceProvider());
         foreach (var hosted in session._hosted)
