@@ -90,6 +90,20 @@ foreach (var mode in new[] { "bare", "fast", "strict" })
     }
 }
 
+// The engine's own limit for a container per program, which strict mode cannot beat.
+if (Wanted("engine", 1, 1, "engine") || only is null)
+{
+    using var engine = new EngineBaseline();
+    await Measurement.RunAsync("engine", 1, 2, "engine", 4, budget, engine.RunOnceAsync);
+    foreach (var concurrency in new[] { 1, 8 })
+    {
+        var m = await Measurement.RunAsync("engine", 1, concurrency, "engine", 24, budget, engine.RunOnceAsync);
+        results.Add(m);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"engine docker-run-equivalent c={m.Concurrency,-2} n={m.Submissions,-4} {m.Throughput,7:0.0}/s p50={m.P50Ms,7:0.0} ms cpu={m.CpuMsPerSubmission,6:0.0} ms/run"));
+    }
+}
+
 var report = Report(results);
 Console.WriteLine();
 Console.WriteLine(report);

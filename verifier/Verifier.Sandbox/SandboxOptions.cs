@@ -32,6 +32,10 @@ public sealed class SandboxOptions
     [Range(0, 1024)]
     public int MaxConcurrentRuns { get; set; }
 
+    /// <summary>Warm containers started at once in the background (strict mode's throughput follows it).</summary>
+    [Range(1, 64)]
+    public int ParallelStarts { get; set; } = 4;
+
     /// <summary>Containers alive at once: running, idle (fast mode) and warm.</summary>
     [Range(1, 4096)]
     public int MaxContainers { get; set; } = 64;

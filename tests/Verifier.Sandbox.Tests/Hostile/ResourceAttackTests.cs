@@ -19,10 +19,10 @@ public class ResourceAttackTests(SharedSandbox shared)
 
     private readonly ICodeSandbox _sandbox = shared.Sandbox;
 
-    private async Task<CodeVerdict> AttackThenSurveyAsync(string language, string code, int? timeMs = null)
+    private async Task<CodeVerdict> AttackThenSurveyAsync(string language, string code, int? timeMs = null, int? memoryMb = null)
     {
         var key = "attack-" + Guid.NewGuid().ToString("N");
-        var attack = Make(language, code, Io(("", "unreachable")), timeMs, null, key, runAll: false, CodeScoring.Binary);
+        var attack = Make(language, code, Io(("", "unreachable")), timeMs, memoryMb, key, runAll: false, CodeScoring.Binary);
         var verdict = await _sandbox.VerifyAsync(attack);
         var survey = await _sandbox.VerifyAsync(Python(Survey, Prints("True True [] True"), key: key));
         Assert.True(survey.Verdict == CodeVerdictKind.Accepted, $"after the attack the container is not clean: {survey.Tests.FirstOrDefault()?.Output} {survey.Reason}");
@@ -104,7 +104,8 @@ public class ResourceAttackTests(SharedSandbox shared)
     {
         const string code = "import sys\nsys.setrecursionlimit(10 ** 8)\ndef f(n):\n    return f(n + 1) + 1\nf(0)\n";
 
-        var verdict = await AttackThenSurveyAsync("python", code, timeMs: 5_000);
+        // Python 3.11 keeps Python frames off the C stack: the recursion grows the heap until the memory limit.
+        var verdict = await AttackThenSurveyAsync("python", code, timeMs: 5_000, memoryMb: 64);
 
         Assert.True(verdict.Verdict is CodeVerdictKind.RuntimeError or CodeVerdictKind.MemoryLimit, $"got {verdict.Verdict}: {verdict.Reason}");
         Assert.NotEqual(CodeVerdictKind.Accepted, verdict.Verdict);

@@ -37,7 +37,8 @@ internal sealed class SandboxContainer : IDisposable
     public static async Task<SandboxContainer> StartAsync(
         DockerEngine engine, SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time, CancellationToken cancellationToken)
     {
-        var id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time), cancellationToken).ConfigureAwait(false);
+        // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learn.
+        var id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time), CancellationToken.None).ConfigureAwait(false);
         SupervisorChannel? channel = null;
         try
         {

@@ -16,7 +16,6 @@ namespace Verifier.Sandbox.Pool;
 /// </summary>
 internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 {
-    private const int ParallelStarts = 2;
     private static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
 
     private readonly DockerEngine _engine;
@@ -34,7 +33,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, SandboxContainer> _live = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
     private readonly SemaphoreSlim _runSlots;
-    private readonly SemaphoreSlim _startSlots = new(ParallelStarts);
+    private readonly SemaphoreSlim _startSlots;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startLock = new();
@@ -58,6 +57,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         _time = time;
         _logger = logger;
         _runSlots = new SemaphoreSlim(_options.EffectiveMaxConcurrentRuns);
+        _startSlots = new SemaphoreSlim(_options.ParallelStarts);
         foreach (var language in languages.All)
         {
             _warm[language.Name] = new Queue<SandboxContainer>();
