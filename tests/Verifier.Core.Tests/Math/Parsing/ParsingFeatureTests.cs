@@ -36,6 +36,8 @@ public sealed class ParsingFeatureTests
     [InlineData("5.4 \\text{ cents}", "5.4", "5.5")]
     [InlineData("15\\mbox{ cm}^2", "15", "16")]
     [InlineData("864 \\mbox{ inches}^2", "864\\text{ square inches}", "863")]
+    [InlineData("5000", "5 \\text{ thousand}", "5 \\text{ hundred}")]
+    [InlineData("2500000", "2.5 million", "2.5")]
     [InlineData("90^\\circ", "90", "91^\\circ")]
     [InlineData("30^\\circ", "\\frac{\\pi}{6}", "\\frac{\\pi}{3}")]
     [InlineData("2\\sqrt{3}", "\\sqrt{12}", "\\sqrt{13}")]
