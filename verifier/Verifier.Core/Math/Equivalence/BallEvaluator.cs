@@ -13,11 +13,14 @@ internal sealed class BallEvaluator
     private readonly IReadOnlyDictionary<string, BigRational>? _variables;
     private readonly ExactEvaluator _exact;
 
-    public BallEvaluator(BallContext context, IReadOnlyDictionary<string, BigRational>? variables)
+    /// <param name="context">Precision, budget and resolution tracking.</param>
+    /// <param name="variables">Values of the free variables at this sample point.</param>
+    /// <param name="exact">An exact evaluator for the same point (with memo), shared across precisions.</param>
+    public BallEvaluator(BallContext context, IReadOnlyDictionary<string, BigRational>? variables, ExactEvaluator exact)
     {
         _context = context;
         _variables = variables;
-        _exact = new ExactEvaluator(context.Budget, variables);
+        _exact = exact;
     }
 
     public ComplexBall Evaluate(MathNode node)

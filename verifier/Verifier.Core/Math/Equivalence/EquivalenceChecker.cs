@@ -48,6 +48,11 @@ internal sealed class EquivalenceChecker
     private Equivalence CompareNormalized(MathNode gold, MathNode predicted)
     {
         _budget.Tick();
+        if (gold is NumberNode && predicted is NumberNode)
+        {
+            return _scalars.CompareValues(gold, predicted);
+        }
+
         if (CanonicalKey.Of(gold) == CanonicalKey.Of(predicted))
         {
             return Equivalence.Equal;
