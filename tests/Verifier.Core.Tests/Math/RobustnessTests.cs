@@ -45,6 +45,25 @@ public sealed class RobustnessTests
         Assert.NotNull(verdict.Reason);
     }
 
+    [Theory]
+    [InlineData("1/", "1")]
+    [InlineData("\\begin{pmatrix}1 & 1\\\\0 & 1\\end{pmatrix}", "")]
+    [InlineData("1/2 \\cdot ", "3")]
+    [InlineData("5!", "")]
+    [InlineData("x\\%", "")]
+    [InlineData("[0,1] \\cup [2,3] \\cap ", "[0,1]")]
+    [InlineData("-", "1")]
+    [InlineData("1 - ", "1")]
+    [InlineData("x^\\circ", "")]
+    public void Verify_WhenAnOperatorRepeatsTenThousandTimes_DoesNotOverflowTheStack(string repeated, string tail)
+    {
+        var long_ = string.Concat(Enumerable.Repeat(repeated, 10_000)) + tail;
+
+        var verdict = Verifier.Verify("\\boxed{" + long_ + "}", "1");
+
+        Assert.NotEqual(true, verdict.Correct);
+    }
+
     [Fact]
     public void Verify_WhenCompletionIsOneMegabyte_StillFindsTheFinalBox()
     {

@@ -320,6 +320,24 @@ internal sealed class ExactEvaluator
                     return GaussianRational.FromReal(BigRational.FromInteger(IntegerMath.Factorial(n)));
                 }
 
+            case FunctionKind.DoubleFactorial:
+                {
+                    if (Evaluate(f.Arguments[0]) is not { IsReal: true } x || !x.Re.IsInteger || x.Re.Sign < 0 || x.Re.Numerator > MaxFactorial)
+                    {
+                        return null;
+                    }
+
+                    var n = (int)x.Re.Numerator;
+                    _budget.TickBits((long)n * n / 16);
+                    var product = System.Numerics.BigInteger.One;
+                    for (var k = n; k > 1; k -= 2)
+                    {
+                        product *= k;
+                    }
+
+                    return GaussianRational.FromReal(BigRational.FromInteger(product));
+                }
+
             case FunctionKind.Binomial:
                 {
                     if (Evaluate(f.Arguments[0]) is not { IsReal: true } n || Evaluate(f.Arguments[1]) is not { IsReal: true } k ||

@@ -9,6 +9,7 @@ internal sealed partial class LatexParser
     {
         MathNode? result = null;
         var factorCount = 0;
+        var divisions = 0;
         while (true)
         {
             _state.Budget.Tick();
@@ -21,8 +22,16 @@ internal sealed partial class LatexParser
                 }
 
                 _lexer.Next();
+                if (next.Kind == TokenKind.Divide && ++divisions > _state.MaxDepth)
+                {
+                    throw new ParseException("too many divisions in one term");
+                }
+
                 var right = ParseSignedFactor() ?? throw new ParseException("operator without right operand");
-                result = next.Kind == TokenKind.Times ? Multiply(result, right) : new DivideNode(result, right);
+                // a/b/c is a/(b c): the tree stays shallow however long the chain.
+                result = next.Kind == TokenKind.Times ? Multiply(result, right)
+                    : result is DivideNode chained ? new DivideNode(chained.Numerator, Multiply(chained.Denominator, right))
+                    : new DivideNode(result, right);
                 factorCount++;
                 continue;
             }
@@ -153,8 +162,13 @@ internal sealed partial class LatexParser
             return null;
         }
 
-        while (true)
+        for (var applied = 0; ; applied++)
         {
+            if (applied > _state.MaxDepth)
+            {
+                throw new ParseException("too many postfix operators");
+            }
+
             var next = _lexer.Peek();
             switch (next.Kind)
             {
@@ -177,7 +191,16 @@ internal sealed partial class LatexParser
                     break;
                 case TokenKind.Factorial:
                     _lexer.Next();
-                    node = new FunctionNode(FunctionKind.Factorial, [node]);
+                    if (_lexer.Peek().Kind == TokenKind.Factorial && _lexer.Peek().Start == next.End)
+                    {
+                        _lexer.Next();
+                        node = new FunctionNode(FunctionKind.DoubleFactorial, [node]);
+                    }
+                    else
+                    {
+                        node = new FunctionNode(FunctionKind.Factorial, [node]);
+                    }
+
                     break;
                 case TokenKind.Percent:
                     _lexer.Next();

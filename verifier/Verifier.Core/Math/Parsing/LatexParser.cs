@@ -162,8 +162,13 @@ internal sealed partial class LatexParser
     private MathNode? ParseSetExpression()
     {
         var left = ParseRatio();
-        while (_lexer.Peek().Kind == TokenKind.SetOperation)
+        for (var nesting = 0; _lexer.Peek().Kind == TokenKind.SetOperation; nesting++)
         {
+            if (nesting > _state.MaxDepth)
+            {
+                throw new ParseException("set expression too deep");
+            }
+
             var kind = _lexer.Next().SetOperation;
             var operands = new List<MathNode> { left ?? throw new ParseException("set operation without operand") };
             operands.Add(ParseRatio() ?? throw new ParseException("set operation without operand"));
@@ -197,6 +202,23 @@ internal sealed partial class LatexParser
         return new SequenceNode(SequenceKind.Ratio, items);
     }
 
+    /// <summary>A sign and its term; repeated signs ("5 - -3", "+-2") nest, each one a level deeper.</summary>
+    private MathNode ParseSignedTerm()
+    {
+        using var scope = _state.Enter();
+        var kind = _lexer.Next().Kind;
+        var next = _lexer.Peek().Kind;
+        var term = next is TokenKind.Plus or TokenKind.Minus or TokenKind.PlusMinus
+            ? ParseSignedTerm()
+            : ParseTerm() ?? throw new ParseException("operator without operand");
+        return kind switch
+        {
+            TokenKind.Minus => new NegateNode(term),
+            TokenKind.PlusMinus => new PlusMinusNode(term),
+            _ => term,
+        };
+    }
+
     private MathNode? ParseAdditive()
     {
         using var scope = _state.Enter();
@@ -207,14 +229,7 @@ internal sealed partial class LatexParser
             var kind = _lexer.Peek().Kind;
             if (kind is TokenKind.Plus or TokenKind.Minus or TokenKind.PlusMinus)
             {
-                _lexer.Next();
-                var term = ParseTerm() ?? throw new ParseException("operator without operand");
-                terms.Add(kind switch
-                {
-                    TokenKind.Minus => new NegateNode(term),
-                    TokenKind.PlusMinus => new PlusMinusNode(term),
-                    _ => term,
-                });
+                terms.Add(ParseSignedTerm());
             }
             else if (first)
             {

@@ -126,6 +126,7 @@ internal enum FunctionKind
     Floor,
     Ceiling,
     Factorial,
+    DoubleFactorial,
     Binomial,
     Gcd,
     Lcm,
