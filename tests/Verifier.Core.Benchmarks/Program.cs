@@ -19,6 +19,8 @@ if (caseArgument is not null)
 AgreementReport.Run(cases, verbose: args.Contains("--verbose"));
 var math500 = Math500Item.Load(Path.Combine(data, "math", "math500.jsonl"));
 Math500Report.Run(math500);
+Console.WriteLine();
+PathologicalReport.Run();
 if (!args.Contains("--no-throughput"))
 {
     Console.WriteLine();

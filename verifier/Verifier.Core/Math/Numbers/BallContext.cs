@@ -48,7 +48,7 @@ internal sealed partial class BallContext
 
     public RealBall Add(RealBall a, RealBall b)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision);
         if (a.Mid.IsZero)
         {
             return new RealBall(b.Mid, Log2Math.Add(a.RadiusLog2, b.RadiusLog2));
@@ -96,7 +96,7 @@ internal sealed partial class BallContext
 
     public RealBall Multiply(RealBall a, RealBall b)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision * 2L);
         if (a.IsExactZero || b.IsExactZero)
         {
             return RealBall.ExactZero;
@@ -111,7 +111,7 @@ internal sealed partial class BallContext
 
     public RealBall Divide(RealBall a, RealBall b)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision * 4L);
         if (b.Mid.IsZero || b.RadiusLog2 > b.MidLog2 - 2)
         {
             throw new EvaluationException("division by a value that may be zero");
@@ -173,7 +173,7 @@ internal sealed partial class BallContext
 
     public RealBall Sqrt(RealBall a)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision * 8L);
         if (a.IsExactZero)
         {
             return a;

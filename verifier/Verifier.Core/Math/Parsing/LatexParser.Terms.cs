@@ -5,6 +5,9 @@ namespace Verifier.Core.Math.Parsing;
 /// <summary>Products (explicit and implicit), signs, and postfix operators: powers, factorials, %, degrees, subscripts.</summary>
 internal sealed partial class LatexParser
 {
+    /// <summary>No honest answer multiplies thousands of factors; the limit keeps term building linear-ish.</summary>
+    private const int MaxFactorsPerTerm = 2_000;
+
     private MathNode? ParseTerm()
     {
         MathNode? result = null;
@@ -12,7 +15,12 @@ internal sealed partial class LatexParser
         var divisions = 0;
         while (true)
         {
-            _state.Budget.Tick();
+            _state.Budget.Tick(1 + factorCount / 64);
+            if (factorCount > MaxFactorsPerTerm)
+            {
+                throw new ParseException("too many factors in one term");
+            }
+
             var next = _lexer.Peek();
             if (next.Kind is TokenKind.Times or TokenKind.Divide)
             {
