@@ -190,7 +190,7 @@ internal sealed class BallEvaluator
         var distance = System.Math.Min(System.Math.Abs(mid - System.Math.Floor(mid)), System.Math.Abs(System.Math.Ceiling(mid) - mid));
         if (System.Math.Abs(mid) > 1e15 || (distance < 1e-9 && !x.Re.IsExact) || double.IsNaN(candidate))
         {
-            throw new EvaluationException("floor too close to an integer to decide");
+            throw new EvaluationException("floor too close to an integer to decide", precisionLimited: true);
         }
 
         return new ComplexBall(_context.FromRational(BigRational.FromInteger(new System.Numerics.BigInteger(candidate))));

@@ -205,10 +205,14 @@ internal sealed class ScalarComparer
                 va = evaluator.Evaluate(a);
                 vb = evaluator.Evaluate(b);
             }
-            catch (EvaluationException)
+            catch (EvaluationException e) when (e.PrecisionLimited)
             {
                 precision *= 2;
                 continue;
+            }
+            catch (EvaluationException)
+            {
+                return Equivalence.Unknown;
             }
 
             var decision = Decide(context, va, vb);

@@ -114,7 +114,7 @@ internal sealed partial class BallContext
         Budget.TickBits(Precision * 4L);
         if (b.Mid.IsZero || b.RadiusLog2 > b.MidLog2 - 2)
         {
-            throw new EvaluationException("division by a value that may be zero");
+            throw new EvaluationException("division by a value that may be zero", precisionLimited: true);
         }
 
         if (a.IsExactZero)
@@ -181,7 +181,7 @@ internal sealed partial class BallContext
 
         if (!a.IsCertainlyPositive || a.RadiusLog2 > a.MidLog2 - 2)
         {
-            throw new EvaluationException("square root of a value that may be negative");
+            throw new EvaluationException("square root of a value that may be negative", precisionLimited: true);
         }
 
         var mid = BigFloat.Sqrt(a.Mid, Precision).Round(Precision, out _);
@@ -236,8 +236,12 @@ internal sealed partial class BallContext
 /// <summary>A value could not be computed (domain error, possible division by zero, out of range).</summary>
 internal sealed class EvaluationException : Exception
 {
-    public EvaluationException(string message)
+    public EvaluationException(string message, bool precisionLimited = false)
         : base(message)
     {
+        PrecisionLimited = precisionLimited;
     }
+
+    /// <summary>Whether more precision might succeed (a value near zero); false for plain domain or range errors.</summary>
+    public bool PrecisionLimited { get; }
 }
