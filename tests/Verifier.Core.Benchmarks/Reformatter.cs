@@ -73,7 +73,7 @@ internal static partial class Reformatter
     [GeneratedRegex(@"(?<=\d)(?:,\\!\s*|\{,\})(?=\d{3})")]
     private static partial Regex ThousandsSeparator();
 
-    [GeneratedRegex(@",(?!\\!)(?!\s)(?!\d{3}(?!\d))")]
+    [GeneratedRegex(@",(?!\\!)(?!\s)(?!\})(?!\d{3}(?!\d))")]
     private static partial Regex ListComma();
 
     [GeneratedRegex(@"(?<!\d\s*)\\frac\{(\d+)\}\{(\d+)\}")]
