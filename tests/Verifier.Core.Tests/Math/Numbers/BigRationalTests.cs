@@ -69,14 +69,6 @@ public sealed class BigRationalTests
     }
 
     [Fact]
-    public void RoundToDecimals_RoundsHalfAwayFromZero()
-    {
-        Assert.Equal(BigRational.Create(33, 100), BigRational.Create(1, 3).RoundToDecimals(2));
-        Assert.Equal(BigRational.Create(-67, 100), BigRational.Create(-2, 3).RoundToDecimals(2));
-        Assert.Equal(BigRational.Create(13, 10), BigRational.Create(125, 100).RoundToDecimals(1));
-    }
-
-    [Fact]
     public void FloorRoot_IsExactForHugeNumbers()
     {
         var n = BigInteger.Pow(10, 400) + 12345;

@@ -195,12 +195,6 @@ internal sealed partial class BallContext
         return new RealBall(BigFloat.FromFixed(FixedPoint.Pi(bits), bits), -(Precision + 6));
     }
 
-    public RealBall Ln2()
-    {
-        var bits = Precision + 8;
-        return new RealBall(BigFloat.FromFixed(FixedPoint.Ln2(bits), bits), -(Precision + 6));
-    }
-
     public RealBall Exact(long value) => RealBall.Exact(BigFloat.FromInteger(value));
 
     /// <summary>Marks the evaluation unresolved when a significant term vanished next to a larger one.</summary>

@@ -24,8 +24,6 @@ internal sealed partial class LatexLexer
         _commaThousands = commaThousands;
     }
 
-    public string Source => _source;
-
     /// <summary>Set when a plain comma was read as a thousands separator ("1,000" might be a list).</summary>
     public bool SawAmbiguousThousands { get; private set; }
 
@@ -47,13 +45,6 @@ internal sealed partial class LatexLexer
         var token = Peek();
         _peeked = null;
         return token;
-    }
-
-    /// <summary>Whether whitespace separates the previous token from the next one.</summary>
-    public bool NextHasSpaceBefore()
-    {
-        var token = Peek();
-        return token.Start > 0 && char.IsWhiteSpace(_source[token.Start - 1]);
     }
 
     private void Unpeek()
