@@ -28,6 +28,7 @@ public sealed class ParsingFeatureTests
     [InlineData("1000000", "1,000,000", "1,000,001")]
     [InlineData("10080", "10,\\!080", "10,\\!081")]
     [InlineData("14916", "14{,}916", "14{,}961")]
+    [InlineData("14916", "14 {, }916", "14 {, }961")]
     [InlineData("11111111100", "11,\\! 111,\\! 111,\\! 100", "11,\\! 111,\\! 111,\\! 101")]
     [InlineData("\\frac{1}{3}", "0.\\overline{3}", "0.3")]
     [InlineData("\\frac{1}{6}", "0.1\\overline{6}", "0.1\\overline{7}")]

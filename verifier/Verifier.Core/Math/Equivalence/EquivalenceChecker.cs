@@ -90,8 +90,7 @@ internal sealed class EquivalenceChecker
 
         if (NodeQueries.IsScalar(gold) && NodeQueries.IsScalar(predicted))
         {
-            var scalar = _scalars.Compare(gold, predicted);
-            return scalar == Equivalence.Equal ? scalar : scalar.Or(CompareSpelled(gold, predicted));
+            return _scalars.Compare(gold, predicted);
         }
 
         return Equivalence.Different;
@@ -107,15 +106,6 @@ internal sealed class EquivalenceChecker
         }
 
         return g.Length > 0 && string.Equals(g, p, StringComparison.Ordinal) ? Equivalence.Equal : Equivalence.Different;
-    }
-
-    /// <summary>Names written as letters ("odd", "Evelyn") also compare as words, not only as products.</summary>
-    private static Equivalence CompareSpelled(MathNode gold, MathNode predicted)
-    {
-        var g = TextForm.Spell(gold);
-        var p = TextForm.Spell(predicted);
-        // Different is neutral here: the caller combines this with Or.
-        return g is not null && p is not null && g.Length > 1 && g == p ? Equivalence.Equal : Equivalence.Different;
     }
 
     private Equivalence CompareWithRelation(MathNode gold, MathNode predicted)

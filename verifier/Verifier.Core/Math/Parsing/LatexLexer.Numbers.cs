@@ -71,9 +71,9 @@ internal sealed partial class LatexLexer
 
         var i = _position;
         var ambiguous = false;
-        if (Matches(i, "{,}"))
+        if (BracedCommaLength(i) is var braced and > 0)
         {
-            i += 3;
+            i += braced;
         }
         else if (Matches(i, ",\\!"))
         {
@@ -129,6 +129,40 @@ internal sealed partial class LatexLexer
         }
 
         return true;
+    }
+
+    /// <summary>Length of a "{,}" separator at <paramref name="at"/>, spaces allowed around and inside ("14 {, }916").</summary>
+    private int BracedCommaLength(int at)
+    {
+        var i = at;
+        while (i < _source.Length && _source[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= _source.Length || _source[i] != '{')
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < _source.Length && _source[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= _source.Length || _source[i] != ',')
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < _source.Length && _source[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < _source.Length && _source[i] == '}' ? i + 1 - at : 0;
     }
 
     private bool Matches(int at, string text) =>
