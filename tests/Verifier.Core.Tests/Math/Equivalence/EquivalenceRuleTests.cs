@@ -186,6 +186,8 @@ public sealed class EquivalenceRuleTests
         AssertEqual("\\begin{pmatrix}6 & 8 \\\\ 10 & 12\\end{pmatrix}", "\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} + \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}");
         AssertEqual("\\begin{pmatrix}1 & 0 \\\\ 0 & 1\\end{pmatrix}", "\\begin{pmatrix}1 & 0 \\\\ 0 & 1\\end{pmatrix}\\begin{pmatrix}1 & 0 \\\\ 0 & 1\\end{pmatrix}");
         AssertEqual("\\begin{pmatrix} -7 \\\\ 16 \\\\ 5 \\end{pmatrix}", "(-7, 16, 5)");
+        AssertEqual("\\begin{pmatrix} 1/5 \\\\ -18/5 \\end{pmatrix}", "[1/5, -18/5]");
+        AssertNotEqual("\\begin{pmatrix} 1/5 \\\\ -18/5 \\end{pmatrix}", "[-18/5, 1/5]");
         AssertNotEqual("\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix}", "\\begin{pmatrix}1 & 2 \\\\ 3 & 5\\end{pmatrix}");
         AssertNotEqual("\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix}", "\\begin{pmatrix}1 & 2 & 3 \\\\ 3 & 4 & 5\\end{pmatrix}");
     }

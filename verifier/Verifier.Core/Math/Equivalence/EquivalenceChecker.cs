@@ -159,6 +159,7 @@ internal sealed class EquivalenceChecker
         MatrixNode m when m.ColumnCount == 1 => [m.Rows.Select(r => r[0]).ToList()],
         MatrixNode m => m.Rows,
         SequenceNode { Kind: SequenceKind.Tuple or SequenceKind.Bracket } s => [s.Items],
+        IntervalNode { LowerClosed: true, UpperClosed: true } pair => [[pair.Lower, pair.Upper]],
         _ => null,
     };
 
