@@ -9,7 +9,9 @@
 #   BUILD_CACHE (debootstrap's .deb cache, default /var/cache/verifier-images).
 #
 # Adding an image: one line in IMAGES ("key|tag|packages|customize-function"), plus a customize function
-# if the image needs more than packages (it receives the root filesystem path; see customize_sandbox).
+# if the image needs more than packages. The function receives the root filesystem path; it may copy files in,
+# run commands with chroot, and append `--change` options for docker import to IMAGE_CHANGES (USER, ENTRYPOINT,
+# ENV...), which start from the sandbox defaults below.
 # The key "verifier" names the service image, built last from verifier-base (see build_verifier_image).
 set -euo pipefail
 
@@ -82,7 +84,7 @@ customize_cpp() {
   chroot "$root" g++ -std=gnu++17 -O2 -x c++-header "/$header" -o "/$header.gch"
 }
 
-import_changes=(
+default_changes=(
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
   --change 'ENV LANG=C.UTF-8'
   --change "USER ${SANDBOX_UID}:${SANDBOX_UID}"
@@ -101,11 +103,12 @@ build_image() {
   debootstrap --variant=minbase --include="$packages" --cache-dir="$CACHE_DIR" \
     "$SUITE" "$root" "$mirror" >"$root.log" 2>&1 || { tail -n 30 "$root.log" >&2; rm -f "$root.log"; return 1; }
   rm -f "$root.log"
-  [[ -n "$customize" ]] && "$customize" "$root"
+  IMAGE_CHANGES=("${default_changes[@]}")
+  if [[ -n "$customize" ]]; then "$customize" "$root"; fi
   trim_rootfs "$root"
   local previous
   previous="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
-  tar --numeric-owner -C "$root" -c . | docker import "${import_changes[@]}" - "$tag" >/dev/null
+  tar --numeric-owner -C "$root" -c . | docker import "${IMAGE_CHANGES[@]}" - "$tag" >/dev/null
   # A rebuild (--force) leaves the old image untagged: remove it unless a container still uses it.
   if [[ -n "$previous" && "$previous" != "$(docker image inspect -f '{{.Id}}' "$tag")" ]]; then
     docker image rm "$previous" >/dev/null 2>&1 || true

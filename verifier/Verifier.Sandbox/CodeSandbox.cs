@@ -91,40 +91,46 @@ internal sealed partial class CodeSandbox(
     private async Task<CodeVerdict> RunAsync(
         CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
     {
+        // The container fits the compiler as well as the program; the supervisor holds the program to its own limit.
         var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
-        // Compiling may need more memory than the program may use: the tests run with the container narrowed to the
-        // program's limit (plus the supervisor's share), so a memory bomb meets the OOM killer early and cheaply.
-        var runMemory = ContainerSpec.RunMemoryBytes(limits.MemoryMb);
-        SandboxContainer container;
-        try
-        {
-            container = await pool.AcquireAsync(language, memory, request.IsolationKey, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogInfraError(e, language.Name);
-            return CodeVerdict.InfraError(language.Name, $"no sandbox container: {e.Message}", code);
-        }
-
         var runAll = request.RunAllTests || request.Scoring == CodeScoring.Fraction;
         var scrub = _options.Mode == SandboxMode.Fast && request.IsolationKey is not null;
+        SandboxContainer container;
         SubmissionOutcome outcome;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            outcome = await _runner.RunAsync(
-                container, program, request.Tests, limits, runAll, scrub, ct => pool.FitMemoryAsync(container, runMemory, ct), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await pool.AbandonAsync(container).ConfigureAwait(false);
-            throw;
-        }
-        catch (Exception e)
-        {
-            LogRunFailed(e, language.Name, container.ShortId, container.Channel.StderrTail);
-            await pool.AbandonAsync(container).ConfigureAwait(false);
-            return CodeVerdict.InfraError(language.Name, $"the sandbox failed: {e.Message}", code);
+            try
+            {
+                container = await pool.AcquireAsync(language, memory, request.IsolationKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogInfraError(e, language.Name);
+                return CodeVerdict.InfraError(language.Name, $"no sandbox container: {e.Message}", code);
+            }
+
+            try
+            {
+                outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await pool.AbandonAsync(container).ConfigureAwait(false);
+                throw;
+            }
+            catch (ContainerLostException e) when (attempt == 1)
+            {
+                // Nothing of the submission ran: once, try again in another container.
+                LogContainerLost(e, container.ShortId);
+                await pool.AbandonAsync(container).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogRunFailed(e, language.Name, container.ShortId, container.Channel.StderrTail);
+                await pool.AbandonAsync(container).ConfigureAwait(false);
+                return CodeVerdict.InfraError(language.Name, $"the sandbox failed: {e.Message}", code);
+            }
         }
 
         pool.Release(container, outcome.Clean, request.IsolationKey);
@@ -189,6 +195,9 @@ internal sealed partial class CodeSandbox(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox infrastructure failure for a {Language} submission")]
     private partial void LogInfraError(Exception exception, string language);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {Container} was lost before its submission started; retrying in another")]
+    private partial void LogContainerLost(Exception exception, string container);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Language} run failed in container {Container}; supervisor stderr: {Stderr}")]
     private partial void LogRunFailed(Exception exception, string language, string container, string stderr);

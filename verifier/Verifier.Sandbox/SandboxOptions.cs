@@ -137,6 +137,9 @@ public sealed class SandboxLanguageOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>The toolchain version to report, when the image differs from the default one (e.g. <c>3.12</c>).</summary>
+    public string? Version { get; set; }
+
     /// <summary>Overrides <see cref="SandboxOptions.WarmContainers"/> for this language.</summary>
     [Range(0, 64)]
     public int? WarmContainers { get; set; }

@@ -49,7 +49,7 @@ internal sealed class SandboxHost : IAsyncDisposable
             configure?.Invoke(o);
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var host = new SandboxHost(provider, instance);
+        var host = new SandboxHost(provider, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value.InstanceName);
         foreach (var hosted in host._hosted)
         {
             await hosted.StartAsync(CancellationToken.None);

@@ -7,6 +7,7 @@ public enum RunStop
     CpuTime,
     WallTime,
     Output,
+    Memory,
 }
 
 /// <summary>What the sandbox observed of one program run (raw facts, before any judgement).</summary>

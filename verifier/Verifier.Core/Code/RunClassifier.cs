@@ -19,7 +19,7 @@ public static class RunClassifier
             return new RunFailure(CodeVerdictKind.OutputLimit, "output limit exceeded");
         }
 
-        if (run.OomKilled || run.MaxRssKb > limits.MemoryKb)
+        if (run.StoppedFor == RunStop.Memory || run.OomKilled || run.MaxRssKb > limits.MemoryKb)
         {
             return new RunFailure(CodeVerdictKind.MemoryLimit, $"memory limit of {limits.MemoryKb / 1024} MB exceeded");
         }

@@ -21,9 +21,6 @@ internal static class ContainerSpec
     public static long MemoryBytesFor(RegisteredLanguage language, int memoryMb) =>
         (Math.Max(memoryMb, language.Language.CompileMemoryMb) + SupervisorOverheadMb) * Mb;
 
-    /// <summary>The container's memory while tests run.</summary>
-    public static long RunMemoryBytes(int memoryMb) => (memoryMb + SupervisorOverheadMb) * Mb;
-
     public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -21,6 +21,7 @@ internal sealed record ResolvedLimits(int TimeMs, int MemoryMb, double WallMs, l
     public LimitsMessage ToMessage(int calls) => new(
         CpuMs: TimeMs,
         WallMs: WallMs,
+        MemoryBytes: MemoryMb * Mb,
         OutputBytes: OutputBytes,
         StderrBytes: Options.StderrExcerptBytes,
         FileBytes: Options.FileSizeMb * Mb,

@@ -8,6 +8,12 @@ namespace Verifier.Sandbox.Execution;
 internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean);
 
 /// <summary>
+/// The container failed before the submission's first exchange completed (e.g. a warm container that died while
+/// idle). Nothing of the submission ran, so it can safely run again in another container.
+/// </summary>
+internal sealed class ContainerLostException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
 /// Runs one prepared submission in one container: one prepare (files, and the one compilation), then its tests in order,
 /// each judged here as soon as its facts arrive, stopping at the first failure unless every test must run; then a
 /// finish that (in fast mode) scrubs the container and says whether it is clean enough to serve again.
@@ -19,93 +25,51 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
     private readonly TestJudge _judge = new(new IoOutputComparer(options.NumericTolerance), new JsonValueComparer(options.NumericTolerance));
 
-    /// <param name="beforeTests">Runs between the compilation and the first test (the pool narrows the container's memory there).</param>
     public async Task<SubmissionOutcome> RunAsync(
-        SandboxContainer container,
-        SandboxProgram program,
-        CodeTests tests,
-        ResolvedLimits limits,
-        bool runAll,
-        bool scrub,
-        Func<CancellationToken, Task> beforeTests,
-        CancellationToken cancellationToken)
+        SandboxContainer container, SandboxProgram program, CodeTests tests, ResolvedLimits limits, bool runAll, bool scrub, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(beforeTests);
         var channel = container.Channel;
+        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), _judge);
+        var last = plan.Count - 1;
+
+        // One round trip for the files, the compilation and the first test (and the finish, for a one-test submission).
         var prepare = new PrepareMessage(
             program.Files.ToDictionary(f => f.Key, f => Convert.ToBase64String(f.Value)),
             program.Environment,
             new RunnerMessage(RunnerName(program.Runner.Kind), program.Runner.Argv),
             limits.ToMessage(tests.Count),
-            CompileMessageFor(program.Compile, limits));
-        var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + 10_000);
-        var prepared = await channel.ExchangeAsync(prepare, prepareTimeout, cancellationToken).ConfigureAwait(false);
-        Expect(prepared, "prepared");
+            CompileMessageFor(program.Compile, limits),
+            plan.Message(0, last: last == 0),
+            last == 0 ? plan.Finish : null);
+        var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + limits.WallMs + 10_000);
+        SupervisorReply prepared;
+        try
+        {
+            prepared = Expect(await channel.ExchangeAsync(prepare, prepareTimeout, cancellationToken).ConfigureAwait(false), "prepared");
+        }
+        catch (SupervisorException e) when (!channel.HasSpoken)
+        {
+            throw new ContainerLostException($"container {container.ShortId} was lost before the submission started: {e.Message}", e);
+        }
 
         double? compileMs = prepared.Compile?.WallMs;
         var compileError = prepared.Compile is { } compile ? CompileFailure(compile, limits) : null;
         var results = new List<CodeTestResult>();
+        var finished = prepared.Finished;
         if (compileError is null)
         {
-            await beforeTests(cancellationToken).ConfigureAwait(false);
-            await RunTestsAsync(channel, program.Runner.Kind, tests, limits, runAll, results, cancellationToken).ConfigureAwait(false);
+            results.Add(plan.Judge(0, prepared.Result ?? throw new SupervisorException("the supervisor compiled but did not run the first test")));
+            for (var i = 1; i <= last && (runAll || results[^1].Passed); i++)
+            {
+                var reply = await channel.ExchangeAsync(plan.Message(i, last: i == last), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false);
+                results.Add(plan.Judge(i, reply));
+                finished = reply.Finished;
+            }
         }
 
-        var finished = await channel.ExchangeAsync(new FinishMessage(scrub), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false);
-        Expect(finished, "finished");
+        // Stopped early (or a compile error): the finish did not ride on a test.
+        finished ??= Expect(await channel.ExchangeAsync(new FinishMessage(scrub), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false), "finished");
         return new SubmissionOutcome(results, compileError, compileMs, finished.Clean);
-    }
-
-    private async Task RunTestsAsync(
-        SupervisorChannel channel, RunnerKind runner, CodeTests tests, ResolvedLimits limits, bool runAll, List<CodeTestResult> results, CancellationToken cancellationToken)
-    {
-        var judging = limits.ForJudging();
-        var timeout = limits.ExchangeTimeout;
-        switch (tests)
-        {
-            case IoTests io:
-                for (var i = 0; i < io.Cases.Count; i++)
-                {
-                    var stdin = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(io.Cases[i].Stdin));
-                    var reply = await channel.ExchangeAsync(new RunMessage(stdin, null), timeout, cancellationToken).ConfigureAwait(false);
-                    results.Add(_judge.Io(i, Expect(reply, "result"), io.Cases[i].Stdout, judging));
-                    if (!results[^1].Passed && !runAll)
-                    {
-                        return;
-                    }
-                }
-
-                return;
-
-            case FunctionTests function:
-                for (var i = 0; i < function.Cases.Count; i++)
-                {
-                    var call = new CallMessage(function.EntryPoint, function.Cases[i].Args);
-                    var reply = await channel.ExchangeAsync(call, timeout, cancellationToken).ConfigureAwait(false);
-                    results.Add(_judge.Function(i, Expect(reply, "result"), function.Cases[i].Expected, judging));
-                    if (!results[^1].Passed && !runAll)
-                    {
-                        return;
-                    }
-                }
-
-                return;
-
-            case AssertTests assert when runner == RunnerKind.PythonJudge:
-                var checkReply = await channel.ExchangeAsync(new CheckMessage(assert.EntryPoint, assert.Code), timeout, cancellationToken).ConfigureAwait(false);
-                results.Add(_judge.PythonAssert(Expect(checkReply, "result"), judging));
-                return;
-
-            case AssertTests:
-                var nonce = TestJudge.NewNonce();
-                var run = new RunMessage("", Convert.ToBase64String(nonce));
-                var runReply = await channel.ExchangeAsync(run, timeout, cancellationToken).ConfigureAwait(false);
-                results.Add(_judge.MarkerAssert(Expect(runReply, "result"), nonce, judging));
-                return;
-
-            default:
-                throw new UnreachableException($"tests of kind {tests.Kind}");
-        }
     }
 
     private static string? CompileFailure(SupervisorReply compile, ResolvedLimits limits)
@@ -159,6 +123,6 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         _ => throw new UnreachableException($"runner {kind}"),
     };
 
-    private static SupervisorReply Expect(SupervisorReply reply, string op) =>
+    internal static SupervisorReply Expect(SupervisorReply reply, string op) =>
         reply.Op == op ? reply : throw new SupervisorException($"expected '{op}' from the supervisor, got '{reply.Op}'");
 }

@@ -29,10 +29,14 @@ internal sealed class SupervisorChannel : IDisposable
     private byte[] _pending = new byte[64 * 1024];
     private int _pendingLength;
     private bool _broken;
+    private int _frames;
 
     public SupervisorChannel(MultiplexedStream stream) => _stream = stream;
 
     public bool Broken => _broken;
+
+    /// <summary>Whether any frame after the ready frame has arrived.</summary>
+    public bool HasSpoken => _frames > 1;
 
     /// <summary>The end of what the supervisor wrote to stderr (a Python traceback if it crashed).</summary>
     public string StderrTail
@@ -160,6 +164,7 @@ internal sealed class SupervisorChannel : IDisposable
             throw new SupervisorException($"the supervisor sent malformed JSON: {e.Message}", e);
         }
 
+        _frames++;
         var consumed = 4 + (int)length;
         Array.Copy(_pending, consumed, _pending, 0, _pendingLength - consumed);
         _pendingLength -= consumed;

@@ -5,15 +5,21 @@ namespace Verifier.Sandbox.Execution;
 
 // The frames exchanged with the supervisor (Harness/supervisor.py). Names are camelCase on the wire.
 
+/// <summary>Writes the files and compiles; may carry the first test (run after a successful compile) and the finish.</summary>
 internal sealed record PrepareMessage(
     Dictionary<string, string> Files,
     IReadOnlyDictionary<string, string> Env,
     RunnerMessage Runner,
     LimitsMessage Limits,
-    CompileMessage? Compile)
+    CompileMessage? Compile,
+    object? Test,
+    FinishRequest? Finish)
 {
     public string Op => "prepare";
 }
+
+/// <summary>Ends the submission after the step that carries it (and, in fast mode, scrubs the container).</summary>
+internal sealed record FinishRequest(bool Scrub);
 
 internal sealed record RunnerMessage(string Kind, IReadOnlyList<string> Argv);
 
@@ -23,6 +29,7 @@ internal sealed record CompileMessage(string Kind, IReadOnlyList<string>? Argv, 
 internal sealed record LimitsMessage(
     double CpuMs,
     double WallMs,
+    long MemoryBytes,
     long OutputBytes,
     int StderrBytes,
     long FileBytes,
@@ -34,16 +41,22 @@ internal sealed record LimitsMessage(
 internal sealed record RunMessage(string Stdin, string? Marker)
 {
     public string Op => "run";
+
+    public FinishRequest? Finish { get; init; }
 }
 
 internal sealed record CallMessage(string Entry, JsonElement Args)
 {
     public string Op => "call";
+
+    public FinishRequest? Finish { get; init; }
 }
 
 internal sealed record CheckMessage(string Entry, string Code)
 {
     public string Op => "check";
+
+    public FinishRequest? Finish { get; init; }
 }
 
 internal sealed record FinishMessage(bool Scrub)
@@ -106,6 +119,12 @@ internal sealed record SupervisorReply
 
     public SupervisorReply? Compile { get; init; }
 
+    /// <summary>The first test's facts, when a prepare carried it.</summary>
+    public SupervisorReply? Result { get; init; }
+
+    /// <summary>The finish's outcome, when the step carried one.</summary>
+    public SupervisorReply? Finished { get; init; }
+
     // finish
     public bool Clean { get; init; }
 
@@ -124,6 +143,7 @@ internal sealed record SupervisorReply
             "cpu" => RunStop.CpuTime,
             "wall" => RunStop.WallTime,
             "output" => RunStop.Output,
+            "memory" => RunStop.Memory,
             _ => RunStop.None,
         },
     };

@@ -26,6 +26,12 @@ class Job:
         self.runner = message["runner"]
         self.limits = message["limits"]
         self.server = None
+        # What the supervisor itself holds: the programs' memory is measured above it.
+        self.rss_baseline = cgroup.rss_bytes() or 0
+
+    def watch(self):
+        limits = self.limits
+        return Watch(limits["cpuMs"], limits["wallMs"], (self.rss_baseline, limits["memoryBytes"]))
 
     def test_limits(self, cpu_ms):
         return rlimits(self.limits, cpu_ms, self.limits["fileBytes"])
@@ -116,7 +122,7 @@ class Job:
             fds[3] = nonce_r
             fds[4] = marker_w
             ours += [nonce_r, marker_w]
-        watch = Watch(limits["cpuMs"], limits["wallMs"])
+        watch = self.watch()
         try:
             pid = spawn(self.runner["argv"], fds, self.env, self.workdir, self.test_limits(limits["cpuMs"]))
         finally:
@@ -164,7 +170,7 @@ class Job:
         if self.server is None:
             self.start_server()
         server = self.server
-        watch = Watch(limits["cpuMs"], limits["wallMs"])
+        watch = self.watch()
         request = json.dumps({"op": "call", "entry": message["entry"], "args": message["args"], "enc": "json"}).encode()
         frame = struct.pack(">I", len(request)) + request
         os.set_blocking(server["req"], True)
@@ -227,7 +233,7 @@ class Job:
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
-        watch = Watch(limits["cpuMs"], limits["wallMs"])
+        watch = self.watch()
         try:
             server = spawn(self.runner["argv"], {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.env, self.workdir,
                            self.test_limits(limits["cpuMs"]))

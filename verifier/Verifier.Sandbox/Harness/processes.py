@@ -1,15 +1,15 @@
 # Processes of the supervisor: the cgroup counters, fork/exec with an exact fd layout and limits, reaping (PID 1
-# inherits every orphan), killing everything but PID 1, and the watch loop that enforces CPU, wall and output limits.
+# inherits every orphan), and killing everything but PID 1.
 import ctypes
 import fcntl
 import os
 import resource
-import selectors
 import signal
 import time
 
 CPUACCT = "/sys/fs/cgroup/cpuacct/cpuacct.usage"
 OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
+MEMORY_STAT = "/sys/fs/cgroup/memory/memory.stat"
 PIDS_CURRENT = "/sys/fs/cgroup/pids/pids.current"
 SPAWN_ERROR_FD = 99
 CHUNK = 65536
@@ -22,6 +22,7 @@ libc = ctypes.CDLL(None, use_errno=True)
 class Cgroup:
     def __init__(self):
         self.cpu_fd = self._open(CPUACCT)
+        self.memory_fd = self._open(MEMORY_STAT)
 
     @staticmethod
     def _open(path):
@@ -34,6 +35,15 @@ class Cgroup:
         if self.cpu_fd is None:
             return None
         return int(os.pread(self.cpu_fd, 64, 0))
+
+    def rss_bytes(self):
+        """Anonymous memory of every process in the container (tmpfs and page cache excluded)."""
+        if self.memory_fd is None:
+            return None
+        for line in os.pread(self.memory_fd, 4096, 0).split(b"\n"):
+            if line.startswith(b"total_rss "):
+                return int(line.split()[1])
+        return None
 
     @staticmethod
     def oom_kills():
@@ -218,184 +228,3 @@ def rlimits(limits, cpu_ms, file_bytes):
         (resource.RLIMIT_CORE, 0),
         (resource.RLIMIT_STACK, int(limits["stackBytes"])),
     ]
-
-
-# ---------------------------------------------------------------- watching a run
-
-class Sink:
-    """Reads a child's pipe without ever holding more than `cap` bytes; `over` says the child wrote more."""
-
-    def __init__(self, fd, cap, keep=True):
-        self.fd = fd
-        self.cap = cap
-        self.keep = keep
-        self.parts = []
-        self.size = 0
-        self.total = 0
-        self.over = False
-
-    def read(self):
-        try:
-            chunk = os.read(self.fd, CHUNK)
-        except BlockingIOError:
-            return True
-        if not chunk:
-            return False
-        self.total += len(chunk)
-        room = self.cap - self.size
-        if room > 0 and self.keep:
-            self.parts.append(chunk[:room])
-            self.size += min(room, len(chunk))
-        if self.total > self.cap:
-            self.over = True
-        return True
-
-    def data(self):
-        return b"".join(self.parts)
-
-
-class Watch:
-    """A selector loop over a run's pipes and pidfds with the CPU (whole container), wall and output limits."""
-
-    def __init__(self, cpu_ms, wall_ms):
-        self.selector = selectors.DefaultSelector()
-        self.start = time.monotonic()
-        self.cpu0 = cgroup.cpu_ns()
-        self.oom0 = Cgroup.oom_kills()
-        self.cpu_limit_ns = None if cpu_ms is None else int(cpu_ms * 1e6) + 20_000_000
-        self.wall_deadline = None if wall_ms is None else self.start + wall_ms / 1000.0
-        self.stopped_for = None
-        self.sinks = []
-        self.writers = {}
-
-    def add_sink(self, fd, cap, keep=True):
-        os.set_blocking(fd, False)
-        sink = Sink(fd, cap, keep)
-        self.sinks.append(sink)
-        self.selector.register(fd, selectors.EVENT_READ, ("sink", sink))
-        return sink
-
-    def add_writer(self, fd, data):
-        os.set_blocking(fd, False)
-        if not data:
-            os.close(fd)
-            return
-        self.writers[fd] = memoryview(data)
-        self.selector.register(fd, selectors.EVENT_WRITE, ("writer", fd))
-
-    def add_pid(self, pid, name):
-        fd = os.pidfd_open(pid)
-        self.selector.register(fd, selectors.EVENT_READ, ("pid", name))
-        return fd
-
-    def add_reader(self, fd, name):
-        os.set_blocking(fd, False)
-        self.selector.register(fd, selectors.EVENT_READ, ("reader", name))
-
-    def cpu_ms(self):
-        now = cgroup.cpu_ns()
-        return 0.0 if now is None or self.cpu0 is None else (now - self.cpu0) / 1e6
-
-    def wall_ms(self):
-        return (time.monotonic() - self.start) * 1000.0
-
-    def oom_killed(self):
-        return Cgroup.oom_kills() > self.oom0
-
-    def events(self):
-        """Yields (kind, payload) events until the caller stops iterating or a limit is hit (then stopped_for is set)."""
-        while True:
-            timeout = 0.01
-            if self.wall_deadline is not None:
-                timeout = max(0.0, min(timeout, self.wall_deadline - time.monotonic()))
-            for key, _ in self.selector.select(timeout):
-                kind, payload = key.data
-                if kind == "sink":
-                    if not payload.read():
-                        self.unregister(payload.fd)
-                    elif payload.over:
-                        self.stopped_for = "output"
-                        return
-                elif kind == "writer":
-                    self._write(payload)
-                else:
-                    yield kind, payload
-            if self.wall_deadline is not None and time.monotonic() >= self.wall_deadline:
-                self.stopped_for = "wall"
-                return
-            if self.cpu_limit_ns is not None and self.cpu0 is not None and cgroup.cpu_ns() - self.cpu0 > self.cpu_limit_ns:
-                self.stopped_for = "cpu"
-                return
-            yield "tick", None
-
-    def _write(self, fd):
-        view = self.writers[fd]
-        try:
-            written = os.write(fd, view[:CHUNK])
-            self.writers[fd] = view = view[written:]
-        except (BrokenPipeError, BlockingIOError) as e:
-            if isinstance(e, BlockingIOError):
-                return
-            view = b""
-        if not view:
-            self.unregister(fd)
-            del self.writers[fd]
-
-    def unregister(self, fd):
-        try:
-            self.selector.unregister(fd)
-        except (KeyError, ValueError):
-            pass
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-
-    def drain(self):
-        """After the processes died: read what is left in the pipes (their writers are gone, so EOF comes)."""
-        for sink in self.sinks:
-            try:
-                os.set_blocking(sink.fd, False)
-                while not sink.over and sink.read():
-                    pass
-            except OSError:
-                pass
-
-    def close(self):
-        for key in list(self.selector.get_map().values()):
-            self.unregister(key.fd)
-        self.selector.close()
-
-
-def status_facts(status, usage):
-    facts = {}
-    if status is None:
-        return facts
-    if os.WIFSIGNALED(status):
-        facts["signal"] = os.WTERMSIG(status)
-    elif os.WIFEXITED(status):
-        facts["exitCode"] = os.WEXITSTATUS(status)
-    if usage is not None:
-        facts["maxRssKb"] = usage.ru_maxrss
-    return facts
-
-
-def peak_rss_kb(pid):
-    try:
-        with open("/proc/%d/status" % pid) as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
-def text(data, cap):
-    return data[:cap].decode("utf-8", errors="replace")
-
-
-def b64(data):
-    return base64.b64encode(data).decode()
-
-

@@ -13,7 +13,7 @@
 # - Children get only the pipes meant for them; the channel to the verifier is never inherited.
 # After each test every process but this one is killed (kill(-1) as the shared uid); after each submission the
 # writable filesystems and SysV/POSIX IPC are wiped and the emptiness verified, else the container is discarded.
-# The parts are concatenated by the verifier in this order: tagged_codec, processes, judge, job, supervisor.
+# The parts are concatenated by the verifier in this order: tagged_codec, processes, watch, judge, job, supervisor.
 import json
 import os
 import select
@@ -79,37 +79,66 @@ def harden():
     os.chdir("/")
 
 
+class Session:
+    """The submission in progress. One exchange may carry several steps (prepare, the first test, and, after the
+    last test, the finish), so that a one-test submission costs a single round trip."""
+
+    def __init__(self):
+        self.job = None
+        self.sequence = 0
+
+    def prepare(self, message):
+        if self.job is not None:
+            self.job.finish()
+        self.sequence += 1
+        self.job = Job(message, self.sequence)
+        reply = {"op": "prepared"}
+        compiled = True
+        if message.get("compile"):
+            facts = reply["compile"] = self.job.compile(message["compile"])
+            compiled = facts.get("exitCode") == 0 and not facts.get("stoppedFor") and not facts.get("oomKilled")
+        if compiled and message.get("test"):
+            reply["result"] = dict(self.test(message["test"]), op="result")
+        return self.maybe_finish(message, reply)
+
+    def test(self, message):
+        op = message.get("op")
+        if op == "run":
+            return self.job.run(message)
+        if op == "call":
+            return self.job.call(message)
+        if op == "check":
+            return self.job.check(message)
+        raise ValueError("unknown test op %r" % op)
+
+    def maybe_finish(self, message, reply):
+        if message.get("finish") is not None:
+            reply["finished"] = self.finish(message["finish"])
+        return reply
+
+    def finish(self, message):
+        if self.job is not None:
+            self.job.finish()
+            self.job = None
+        problems = scrub() if message.get("scrub", True) else []
+        return {"op": "finished", "clean": not problems, "problems": problems}
+
+
 def main():
     harden()
     send({"op": "ready", "protocol": PROTOCOL, "pid": os.getpid(), "python": sys.version.split()[0],
           "cpuacct": cgroup.cpu_fd is not None})
-    job = None
-    sequence = 0
+    session = Session()
     while True:
         message = receive()
         op = message.get("op")
         try:
             if op == "prepare":
-                if job is not None:
-                    job.finish()
-                sequence += 1
-                job = Job(message, sequence)
-                reply = {"op": "prepared"}
-                if message.get("compile"):
-                    reply["compile"] = job.compile(message["compile"])
-                send(reply)
-            elif op == "run":
-                send(dict(job.run(message), op="result"))
-            elif op == "call":
-                send(dict(job.call(message), op="result"))
-            elif op == "check":
-                send(dict(job.check(message), op="result"))
+                send(session.prepare(message))
+            elif op in ("run", "call", "check"):
+                send(session.maybe_finish(message, dict(session.test(message), op="result")))
             elif op == "finish":
-                if job is not None:
-                    job.finish()
-                    job = None
-                problems = scrub() if message.get("scrub", True) else []
-                send({"op": "finished", "clean": not problems, "problems": problems})
+                send(session.finish(message))
             elif op == "ping":
                 send({"op": "pong", "pids": Cgroup.pids()})
             else:

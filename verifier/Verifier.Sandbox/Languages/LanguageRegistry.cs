@@ -4,7 +4,7 @@ using Verifier.Core.Code;
 namespace Verifier.Sandbox.Languages;
 
 /// <summary>A language with the settings it runs under.</summary>
-internal sealed record RegisteredLanguage(ISandboxLanguage Language, string Image, int WarmContainers)
+internal sealed record RegisteredLanguage(ISandboxLanguage Language, string Image, int WarmContainers, string Version)
 {
     public string Name => Language.Name;
 }
@@ -34,7 +34,8 @@ internal sealed class LanguageRegistry
             }
 
             var image = string.IsNullOrWhiteSpace(configured?.Image) ? language.DefaultImage : configured.Image;
-            _languages[language.Name] = new RegisteredLanguage(language, image, configured?.WarmContainers ?? settings.WarmContainers);
+            var version = string.IsNullOrWhiteSpace(configured?.Version) ? language.Version : configured.Version;
+            _languages[language.Name] = new RegisteredLanguage(language, image, configured?.WarmContainers ?? settings.WarmContainers, version);
         }
 
         var unknown = settings.Languages.Keys.Where(k => !known.Contains(k)).ToList();
@@ -46,7 +47,7 @@ internal sealed class LanguageRegistry
 
         All = [.. _languages.Values.OrderBy(l => l.Name, StringComparer.Ordinal)];
         Infos = [.. All.Select(l => new LanguageInfo(
-            l.Name, l.Language.Version, [.. l.Language.TestKinds.Order().Select(k => k.ToWireName())], l.Image))];
+            l.Name, l.Version, [.. l.Language.TestKinds.Order().Select(k => k.ToWireName())], l.Image))];
     }
 
     public IReadOnlyList<RegisteredLanguage> All { get; }

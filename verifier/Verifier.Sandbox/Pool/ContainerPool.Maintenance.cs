@@ -63,9 +63,22 @@ internal sealed partial class ContainerPool
             }
         }
 
+        // A warm container's supervisor exits after ContainerIdleExitSeconds without a word: replace it well before.
+        var maxWarmAge = TimeSpan.FromSeconds(_options.ContainerIdleExitSeconds / 2.0);
+        lock (_lock)
+        {
+            foreach (var queue in _warm.Values)
+            {
+                var keep = queue.Where(c => _time.GetElapsedTime(c.IdleSince) < maxWarmAge).ToList();
+                expired.AddRange(queue.Where(c => !keep.Contains(c)));
+                queue.Clear();
+                keep.ForEach(queue.Enqueue);
+            }
+        }
+
         foreach (var container in expired)
         {
-            Track(DestroyAsync(container));
+            _ = DestroyAsync(container);
         }
     }
 
@@ -139,6 +152,7 @@ internal sealed partial class ContainerPool
                 _warmStarting[language.Name]--;
                 if (container is not null && !_disposed)
                 {
+                    container.IdleSince = _time.GetTimestamp();
                     _warm[language.Name].Enqueue(container);
                     keep = true;
                 }

@@ -14,7 +14,7 @@ namespace Verifier.Sandbox.Pool;
 /// every path. At start it removes the containers a crashed predecessor with the same instance name left behind; on
 /// dispose it removes every container it created.
 /// </summary>
-internal sealed partial class ContainerPool : IAsyncDisposable
+internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 {
     private const int ParallelStarts = 2;
     private static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
@@ -69,75 +69,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable
 
     public SandboxMode Mode => _options.Mode;
 
-    /// <summary>Removes leftovers and starts the background refill, once; later calls wait for that first start.</summary>
-    public Task EnsureStartedAsync(CancellationToken cancellationToken)
-    {
-        lock (_startLock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _started ??= StartOnceAsync();
-        }
-
-        return _started.WaitAsync(cancellationToken);
-    }
-
-    private async Task StartOnceAsync()
-    {
-        try
-        {
-            await EnsureSweptAsync(_stopping.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // An engine that is down at start is not fatal: the sandbox reports not-ready, code items get infra_error,
-            // and the sweep is retried before any container is created.
-            LogSweepFailed(e, _engine.Endpoint);
-        }
-
-        _maintenance = Task.Run(() => MaintainAsync(_stopping.Token));
-    }
-
-    /// <summary>
-    /// Removes a predecessor's containers before this pool creates its first one (after that, a sweep would remove
-    /// our own). Retried until it succeeds.
-    /// </summary>
-    private async Task EnsureSweptAsync(CancellationToken cancellationToken)
-    {
-        if (_swept)
-        {
-            return;
-        }
-
-        await _sweepLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_swept)
-            {
-                return;
-            }
-
-            var removed = await RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
-            _swept = true;
-            if (removed > 0)
-            {
-                LogLeftoversRemoved(removed, _options.InstanceName);
-            }
-        }
-        finally
-        {
-            _sweepLock.Release();
-        }
-    }
-
-    /// <summary>Removes every container labelled with this instance name (a crashed predecessor's, or ours at shutdown).</summary>
-    public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken)
-    {
-        var ids = await _engine.ListAsync(ContainerLabels.Instance, _options.InstanceName, cancellationToken).ConfigureAwait(false);
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (id, ct) => await _engine.RemoveAsync(id, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return ids.Count;
-    }
-
     /// <summary>
     /// A container for one submission: in fast mode an idle one of the same isolation key if there is one, else a
     /// warm one, else a fresh one. Waits for a run slot first, so queued submissions hold no container.
@@ -184,16 +115,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Sets a leased container's memory limit (and swap, equal to it); the next lease raises it again if needed.</summary>
-    public async Task FitMemoryAsync(SandboxContainer container, long bytes, CancellationToken cancellationToken)
-    {
-        if (container.MemoryBytes != bytes)
-        {
-            await _engine.UpdateMemoryAsync(container.Id, bytes, cancellationToken).ConfigureAwait(false);
-            container.MemoryBytes = bytes;
-        }
-    }
-
     /// <summary>
     /// Gives a container back after its submission. Fast mode keeps a clean one for the next submission of the same
     /// isolation key; everything else is removed (in the background: the caller does not wait for the engine).
@@ -227,7 +148,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable
 
         if (!keep)
         {
-            Track(DestroyAsync(container));
+            _ = DestroyAsync(container);
         }
 
         _wake.Release();
@@ -362,102 +283,4 @@ internal sealed partial class ContainerPool : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>
-    /// Kills and removes a container. Never throws: a failure is logged, and the start-up sweep is the backstop.
-    /// Every removal is tracked, so that disposal waits for removals in flight before closing the engine client.
-    /// </summary>
-    public Task DestroyAsync(SandboxContainer container)
-    {
-        var removal = DestroyCoreAsync(container);
-        Track(removal);
-        return removal;
-    }
-
-    private async Task DestroyCoreAsync(SandboxContainer container)
-    {
-        _live.TryRemove(container.Id, out _);
-        container.Dispose();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _engine.RemoveAsync(container.Id, timeout.Token).ConfigureAwait(false);
-            _metrics.ContainerRemoved(container.Language.Name);
-        }
-        catch (Exception e)
-        {
-            LogRemoveFailed(e, container.ShortId);
-        }
-    }
-
-    private void Track(Task task)
-    {
-        _background[task] = 0;
-        task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        lock (_startLock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-        }
-
-        lock (_lock)
-        {
-            _disposed = true;
-        }
-
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_maintenance is not null)
-        {
-            await _maintenance.ConfigureAwait(false);
-        }
-
-        await Task.WhenAll(_background.Keys).ConfigureAwait(false);
-        await Task.WhenAll(_live.Values.ToList().Select(DestroyAsync)).ConfigureAwait(false);
-        while (!_background.IsEmpty)
-        {
-            // Removals started elsewhere (a run ending, an idle container retiring) finish before the engine closes.
-            await Task.WhenAll(_background.Keys).ConfigureAwait(false);
-        }
-
-        try
-        {
-            // The backstop: anything labelled with our instance name that is still there.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await RemoveLeftoversAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            LogRemoveFailed(e, "(sweep)");
-        }
-
-        _engine.Dispose();
-        _stopping.Dispose();
-        _runSlots.Dispose();
-        _startSlots.Dispose();
-        _sweepLock.Dispose();
-        _wake.Dispose();
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]
-    private partial void LogLeftoversRemoved(int count, string instance);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Docker engine at {Endpoint} did not answer; leftover containers will be removed once it does")]
-    private partial void LogSweepFailed(Exception exception, string endpoint);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove sandbox container {Id}")]
-    private partial void LogRemoveFailed(Exception exception, string id);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start a warm {Language} container")]
-    private partial void LogWarmStartFailed(Exception exception, string language);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox pool maintenance failed")]
-    private partial void LogMaintenanceFailed(Exception exception);
 }

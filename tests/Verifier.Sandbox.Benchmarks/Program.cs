@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Verifier.Core.Code;
+using Verifier.Sandbox;
+using Verifier.Sandbox.Benchmarks;
+
+// Sandbox throughput and latency: trivial Python and C++ programs with 1 and 10 tests, at 1, 8 and 64 submissions in
+// flight, in fast and strict mode, beside the same programs run as bare host processes in the same run.
+//   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks [-- --quick] [--out results.md] [--only python:1:*:fast] [--breakdown]
+// Each scenario stops after its submission target or its time budget, so the whole run is bounded (about 6 min; --quick about 2).
+var quick = args.Contains("--quick");
+// --only python:1:8:fast (language:tests:in-flight:mode, any part may be *) runs the matching scenarios only.
+var onlyIndex = Array.IndexOf(args, "--only");
+var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(':') : null;
+bool Wanted(string language, int tests, int concurrency, string mode) =>
+    only is null || (Match(only[0], language) && Match(only[1], $"{tests}") && Match(only[2], $"{concurrency}") && Match(only[3], mode));
+static bool Match(string pattern, string value) => pattern == "*" || pattern == value;
+var outIndex = Array.IndexOf(args, "--out");
+var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+var budget = TimeSpan.FromSeconds(quick ? 3 : 8);
+string[] languages = ["python", "cpp"];
+int[] testCounts = [1, 10];
+int[] concurrencies = [1, 8, 64];
+var results = new List<Measurement>();
+var failuresShown = 0;
+var bare = new BareProcessRunner();
+
+Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario");
+foreach (var mode in new[] { "bare", "fast", "strict" })
+{
+    if (!languages.Any(l => testCounts.Any(t => concurrencies.Any(c => Wanted(l, t, c, mode)))))
+    {
+        continue;
+    }
+
+    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(mode == "fast" ? SandboxMode.Fast : SandboxMode.Strict);
+    foreach (var language in languages)
+    {
+        foreach (var tests in testCounts)
+        {
+            if (!concurrencies.Any(c => Wanted(language, tests, c, mode)))
+            {
+                continue;
+            }
+
+            var cases = Programs.Cases(tests);
+            var request = new CodeRequest
+            {
+                Language = language,
+                Code = Programs.For(language),
+                Tests = new IoTests([.. cases.Select(c => new IoCase(c.Stdin, c.Stdout))]),
+                IsolationKey = "bench",
+            };
+            Func<CancellationToken, Task<bool>> submit = sandbox is null
+                ? ct => bare.RunAsync(language, cases, ct)
+                : async ct =>
+                {
+                    var verdict = await sandbox.Sandbox.VerifyAsync(request, ct);
+                    if (verdict.Verdict != CodeVerdictKind.Accepted && Interlocked.Increment(ref failuresShown) <= 10)
+                    {
+                        Console.WriteLine($"   not accepted ({mode} {language} x{tests}): {verdict.Verdict.ToWireName()} {verdict.Reason}");
+                    }
+
+                    return verdict.Verdict == CodeVerdictKind.Accepted;
+                };
+
+            // Warm-up: the first submissions pay for JIT (and its tiering), page cache and (fast mode) binding a container.
+            await Measurement.RunAsync(language, tests, 4, mode, language == "python" ? 40 : 12, budget, submit);
+            foreach (var concurrency in concurrencies.Where(c => Wanted(language, tests, c, mode)))
+            {
+                var parts0 = CpuMeter.Parts();
+                var target = Environment.GetEnvironmentVariable("BENCH_TARGET") is { } forced ? int.Parse(forced, CultureInfo.InvariantCulture) : Math.Max(concurrency * 3, language == "python" ? 60 : 24);
+                var m = await Measurement.RunAsync(language, tests, concurrency, mode, target, budget, submit);
+                results.Add(m);
+                var parts1 = CpuMeter.Parts();
+                if (args.Contains("--breakdown"))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"   CPU ms/submission: this process {(parts1.Self - parts0.Self) / m.Submissions:0.0}, engine {(parts1.Engine - parts0.Engine) / m.Submissions:0.0}, containers {(parts1.Containers - parts0.Containers) / m.Submissions:0.0}"));
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{m.Mode,-6} {m.Language,-6} tests={m.Tests,-2} c={m.Concurrency,-2} n={m.Submissions,-4} fail={m.Failures} {m.Throughput,7:0.0}/s p50={m.P50Ms,7:0.0} ms p99={m.P99Ms,7:0.0} ms cpu={m.CpuMsPerSubmission,6:0.0} ms/sub"));
+            }
+        }
+    }
+}
+
+var report = Report(results);
+Console.WriteLine();
+Console.WriteLine(report);
+if (outPath is not null)
+{
+    await File.WriteAllTextAsync(outPath, report);
+}
+
+static string Report(List<Measurement> results)
+{
+    var text = new StringBuilder();
+    text.AppendLine("| language | tests | in flight | mode | submissions/s | vs bare | p50 ms | p99 ms | CPU ms/submission | n | failed |");
+    text.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var m in results.OrderBy(r => r.Language).ThenBy(r => r.Tests).ThenBy(r => r.Concurrency).ThenBy(r => r.Mode))
+    {
+        var baseline = results.FirstOrDefault(r => r.Mode == "bare" && r.Language == m.Language && r.Tests == m.Tests && r.Concurrency == m.Concurrency);
+        var ratio = baseline is null ? "-" : (m.Throughput / baseline.Throughput).ToString("P0", CultureInfo.InvariantCulture);
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {m.Language} | {m.Tests} | {m.Concurrency} | {m.Mode} | {m.Throughput:0.0} | {ratio} | {m.P50Ms:0.0} | {m.P99Ms:0.0} | {m.CpuMsPerSubmission:0.0} | {m.Submissions} | {m.Failures} |"));
+    }
+
+    return text.ToString();
+}
+
+/// <summary>A sandbox wired as the service wires it, with its own instance name.</summary>
+internal sealed class SandboxSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IHostedService[] _hosted;
+
+    private SandboxSession(ServiceProvider services)
+    {
+        _services = services;
+        _hosted = [.. services.GetServices<IHostedService>()];
+        Sandbox = services.GetRequiredService<ICodeSandbox>();
+    }
+
+    public ICodeSandbox Sandbox { get; }
+
+    public static async Task<SandboxSession> StartAsync(SandboxMode mode)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCodeSandbox(o =>
+        {
+            o.InstanceName = "sandbox-bench-" + Guid.NewGuid().ToString("N")[..8];
+            o.Mode = mode;
+            o.WarmContainers = mode == SandboxMode.Strict ? 8 : 2;
+            if (Environment.GetEnvironmentVariable("BENCH_RUNS") is { } runs)
+            {
+                o.MaxConcurrentRuns = int.Parse(runs, CultureInfo.InvariantCulture);
+            }
+        });
+        var session = new SandboxSession(services.BuildServiceProvider());
+        foreach (var hosted in session._hosted)
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(mode == SandboxMode.Strict ? 6 : 2)); // let the warm pool fill
+        return session;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in _hosted.Reverse())
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using Verifier.Sandbox.Tests.Infrastructure;
+using Verifier.Sandbox.Tests.Isolation;
+
+namespace Verifier.Sandbox.Tests.Configuration;
+
+/// <summary>The containment of a live sandbox container, read back from the engine.</summary>
+[Collection(SandboxCollection.Name)]
+public class ContainmentTests
+{
+    [Fact]
+    public async Task EveryContainer_IsCreatedWithTheFullContainment()
+    {
+        await using var host = await SandboxHost.StartAsync(o => o.WarmContainers = 1);
+        await StrictModeTests.WaitUntilAsync(async () => (await host.ContainersAsync()).Count >= 2);
+        using var client = DockerEnvironment.Client();
+
+        foreach (var id in await host.ContainersAsync())
+        {
+            var c = await client.Containers.InspectContainerAsync(id);
+            var h = c.HostConfig!;
+            var config = c.Config!;
+            Assert.Equal("none", h.NetworkMode);
+            Assert.True(config.NetworkDisabled);
+            Assert.True(h.ReadonlyRootfs);
+            Assert.False(h.Privileged);
+            Assert.Equal(["ALL"], h.CapDrop);
+            Assert.Null(h.CapAdd);
+            Assert.Contains("no-new-privileges", h.SecurityOpt);
+            Assert.Equal("10001:10001", config.User);
+            Assert.Equal(128, h.PidsLimit);
+            Assert.True(h.Memory > 0);
+            Assert.Equal(h.Memory, h.MemorySwap);
+            Assert.Equal(1_000_000_000, h.NanoCPUs);
+            Assert.Contains("size=128m", h.Tmpfs!["/tmp"], StringComparison.Ordinal);
+            Assert.Contains(h.Ulimits, u => u.Name == "nofile" && u.Hard == 256);
+            Assert.Contains(h.Ulimits, u => u.Name == "fsize");
+            Assert.DoesNotContain(c.Mounts ?? [], m => m.Type is "bind" or "volume");
+            Assert.True(h.Binds is null || h.Binds.Count == 0);
+            Assert.Equal("private", h.IpcMode);
+            Assert.Equal("none", h.LogConfig!.Type);
+            Assert.All(config.Env, e => Assert.Matches("^(PATH|LANG|VERIFIER_IDLE_EXIT_S)=", e));
+            Assert.Equal(host.InstanceName, config.Labels["io.verifier.sandbox.instance"]);
+        }
+    }
+}
