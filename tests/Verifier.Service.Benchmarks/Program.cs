@@ -49,14 +49,23 @@ await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<s
     await using var client = new VerifierClient(http, options);
     var sdkTimes = new List<double>();
     var rawTimes = new List<double>();
+    var sdkCpu = new List<double>();
+    var rawCpu = new List<double>();
+    var self = Process.GetCurrentProcess();
     for (var run = 0; run < 8; run++)
     {
+        var cpu = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var results = await client.VerifyManyAsync(mathItems);
         var sdk = clock.Elapsed.TotalMilliseconds;
+        self.Refresh();
+        var sdkCpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
+        cpu = self.TotalProcessorTime;
         clock.Restart();
         var raw = await load.ClosedLoopBatchesOnceAsync(mathItems, 256, 4);
         var rawMs = clock.Elapsed.TotalMilliseconds;
+        self.Refresh();
+        var rawCpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
         if (results.Count != mathItems.Count || raw != mathItems.Count)
         {
             throw new InvalidOperationException("lost items");
@@ -66,12 +75,15 @@ await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<s
         {
             sdkTimes.Add(sdk);
             rawTimes.Add(rawMs);
+            sdkCpu.Add(sdkCpuMs);
+            rawCpu.Add(rawCpuMs);
         }
     }
 
     var sdkMedian = Median(sdkTimes);
     var rawMedian = Median(rawTimes);
     Console.WriteLine($"raw: {rawMedian:F1} ms ({4096 / rawMedian * 1000:F0} items/s); SDK: {sdkMedian:F1} ms; SDK overhead: {(sdkMedian / rawMedian - 1) * 100:F1}%");
+    Console.WriteLine($"client CPU per run: raw {Median(rawCpu):F1} ms, SDK {Median(sdkCpu):F1} ms");
 
     if (withCode)
     {
