@@ -38,6 +38,11 @@ internal static class AgreementReport
             if (saysCorrect == c.Expected)
             {
                 agree++;
+                if (verbose)
+                {
+                    Console.WriteLine($"  ok line {c.Line} expected {c.Expected} got {Show(verdict.Correct)} [{verdict.Extracted}] {verdict.Reason}");
+                }
+
                 continue;
             }
 

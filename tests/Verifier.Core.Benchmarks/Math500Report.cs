@@ -11,11 +11,13 @@ internal static class Math500Report
         var total = 0;
         var passed = 0;
         var failures = new List<string>();
+        var perVariant = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             foreach (var (name, text) in Reformatter.Variants(item.Answer).Prepend(("identity", item.Answer)))
             {
                 total++;
+                perVariant[name] = perVariant.GetValueOrDefault(name) + 1;
                 var verdict = verifier.Verify(Math500Item.Completion(item.Problem, text), item.Answer);
                 if (verdict.Correct == true)
                 {
@@ -59,6 +61,7 @@ internal static class Math500Report
 
         Console.WriteLine($"MATH-500 golds: {passed}/{total} checks passed (each gold boxed as itself, {total - (2 * items.Count)} reformattings, and the reference solution); " +
             $"cross-gold negative control: {crossPositives.Count} accepted of {items.Count}");
+        Console.WriteLine("  variants: " + string.Join(", ", perVariant.Select(p => $"{p.Key} {p.Value}")));
         foreach (var failure in failures.Concat(crossPositives))
         {
             Console.WriteLine(failure);

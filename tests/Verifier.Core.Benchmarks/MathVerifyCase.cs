@@ -44,7 +44,11 @@ internal sealed record MathVerifyCase(int Line, string Gold, string Predicted, b
         return cases;
     }
 
-    /// <summary>Verifier options that mirror the case's Math-Verify configuration (both sides are extracted).</summary>
+    /// <summary>
+    /// Verifier options that mirror the case's Math-Verify configuration (both sides are extracted). Agreement
+    /// measures semantics, so the wall-clock budget is lifted: on a loaded machine a preempted check would
+    /// otherwise turn undecided. The deterministic step budget still bounds every check.
+    /// </summary>
     public MathVerifierOptions Options()
     {
         var rules = new List<ExtractionRule> { ExtractionRule.Boxed, ExtractionRule.FinalAnswerIs, ExtractionRule.AnswerLabel };
@@ -64,6 +68,7 @@ internal sealed record MathVerifyCase(int Line, string Gold, string Predicted, b
             AbsoluteTolerance = Precision is { } digits ? System.Math.Pow(10, -digits) : null,
             AllowSetRelationComparison = AllowSetRelation,
             GoldCacheSize = 0,
+            TimeBudget = TimeSpan.FromSeconds(10),
         };
     }
 }

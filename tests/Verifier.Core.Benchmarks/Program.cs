@@ -19,4 +19,13 @@ if (caseArgument is not null)
 AgreementReport.Run(cases, verbose: args.Contains("--verbose"));
 var math500 = Math500Item.Load(Path.Combine(data, "math", "math500.jsonl"));
 Math500Report.Run(math500);
+Console.WriteLine();
+PathologicalReport.Run();
+if (!args.Contains("--no-throughput"))
+{
+    Console.WriteLine();
+    Throughput.Run("MATH-500 reference solutions", Throughput.FromMath500(math500));
+    Throughput.Run("Math-Verify cases as R1 completions", Throughput.FromMathVerify(cases));
+}
+
 return 0;

@@ -26,6 +26,14 @@ internal static partial class Reformatter
             ("braced-degree", gold.Replace("^\\circ", "^{\\circ}", StringComparison.Ordinal)),
             ("outer-braces", "{" + gold + "}"),
             ("cdot-times", gold.Replace("\\cdot", "\\times", StringComparison.Ordinal)),
+            ("spaced-commas", ListComma().Replace(gold, ", ")),
+            ("left-right-added", gold.Contains("\\left", StringComparison.Ordinal) || gold.Contains("\\text", StringComparison.Ordinal) ? gold : gold.Replace("(", "\\left(", StringComparison.Ordinal).Replace(")", "\\right)", StringComparison.Ordinal).Replace("]", "\\right]", StringComparison.Ordinal).Replace("[", "\\left[", StringComparison.Ordinal)),
+            ("frac-as-slash", NumericFraction().Replace(gold, "$1/$2")),
+            ("sqrt-unbraced", SqrtDigit().Replace(gold, "\\sqrt$1")),
+            ("unicode-degree", gold.Replace("^\\circ", "\u00b0", StringComparison.Ordinal)),
+            ("leading-zero", LeadingDot().Replace(gold, "0.")),
+            ("trailing-zero", DecimalEnd().Replace(gold, "${0}0")),
+            ("mbox", gold.Replace("\\text{", "\\mbox{", StringComparison.Ordinal)),
         };
         return variants.Where(v => v.Text != gold);
     }
@@ -64,6 +72,21 @@ internal static partial class Reformatter
 
     [GeneratedRegex(@"(?<=\d)(?:,\\!\s*|\{,\})(?=\d{3})")]
     private static partial Regex ThousandsSeparator();
+
+    [GeneratedRegex(@",(?!\\!)(?!\s)(?!\})(?!\d{3}(?!\d))")]
+    private static partial Regex ListComma();
+
+    [GeneratedRegex(@"(?<!\d\s*)\\frac\{(\d+)\}\{(\d+)\}")]
+    private static partial Regex NumericFraction();
+
+    [GeneratedRegex(@"\\sqrt\{(\d)\}")]
+    private static partial Regex SqrtDigit();
+
+    [GeneratedRegex(@"(?<![\d.])\.(?=\d)")]
+    private static partial Regex LeadingDot();
+
+    [GeneratedRegex(@"\d\.\d+(?![\d}])")]
+    private static partial Regex DecimalEnd();
 
     [GeneratedRegex(@"\\frac\s*([0-9])\s*([0-9])")]
     private static partial Regex FracTwoDigits();

@@ -26,13 +26,19 @@ await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<s
     await load.ClosedLoopAsync(mathBodies, 256, 2, TimeSpan.FromSeconds(3)); // warm-up: JIT, tiering, gold cache
 
     Console.WriteLine("\n== math, batches of 256 items (closed loop)");
-    Console.WriteLine("concurrency  items/s   p50 ms   p99 ms  statuses");
+    // Server CPU per item shows the service's own efficiency: on 2 shared cores the load generator's CPU
+    // (sending, parsing every response) comes out of the same budget.
+    Console.WriteLine("concurrency  items/s   p50 ms   p99 ms  server items/CPU-s  client CPU %  statuses");
     double best = 0;
     foreach (var concurrency in new[] { 1, 2, 4, 8 })
     {
+        var serverBefore = service.CpuTime();
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var report = await load.ClosedLoopAsync(mathBodies, 256, concurrency, seconds);
+        var serverCpu = (service.CpuTime() - serverBefore).TotalSeconds;
+        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
         best = Math.Max(best, report.ItemsPerSecond);
-        Console.WriteLine($"{concurrency,11} {report.ItemsPerSecond,8:F0} {report.Percentile(50),8:F1} {report.Percentile(99),8:F1}  {report.StatusSummary()}");
+        Console.WriteLine($"{concurrency,11} {report.ItemsPerSecond,8:F0} {report.Percentile(50),8:F1} {report.Percentile(99),8:F1} {report.ItemsAnswered / serverCpu,19:F0} {clientCpu / report.Elapsed.TotalSeconds * 100,12:F0}  {report.StatusSummary()}");
     }
 
     // The raw baseline is what a hand-written client does: serialise each batch of 256, post 4 at a time,
@@ -43,14 +49,23 @@ await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<s
     await using var client = new VerifierClient(http, options);
     var sdkTimes = new List<double>();
     var rawTimes = new List<double>();
+    var sdkCpu = new List<double>();
+    var rawCpu = new List<double>();
+    var self = Process.GetCurrentProcess();
     for (var run = 0; run < 8; run++)
     {
+        var cpu = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var results = await client.VerifyManyAsync(mathItems);
         var sdk = clock.Elapsed.TotalMilliseconds;
+        self.Refresh();
+        var sdkCpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
+        cpu = self.TotalProcessorTime;
         clock.Restart();
         var raw = await load.ClosedLoopBatchesOnceAsync(mathItems, 256, 4);
         var rawMs = clock.Elapsed.TotalMilliseconds;
+        self.Refresh();
+        var rawCpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
         if (results.Count != mathItems.Count || raw != mathItems.Count)
         {
             throw new InvalidOperationException("lost items");
@@ -60,12 +75,15 @@ await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<s
         {
             sdkTimes.Add(sdk);
             rawTimes.Add(rawMs);
+            sdkCpu.Add(sdkCpuMs);
+            rawCpu.Add(rawCpuMs);
         }
     }
 
     var sdkMedian = Median(sdkTimes);
     var rawMedian = Median(rawTimes);
     Console.WriteLine($"raw: {rawMedian:F1} ms ({4096 / rawMedian * 1000:F0} items/s); SDK: {sdkMedian:F1} ms; SDK overhead: {(sdkMedian / rawMedian - 1) * 100:F1}%");
+    Console.WriteLine($"client CPU per run: raw {Median(rawCpu):F1} ms, SDK {Median(sdkCpu):F1} ms");
 
     if (withCode)
     {

@@ -75,6 +75,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException("the service did not answer /health/live within 20 s");
     }
 
+    /// <summary>CPU time (user + system) the service process has used so far, from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Resident memory of the service, from /proc, in MiB.</summary>
     public double ResidentMiB()
     {

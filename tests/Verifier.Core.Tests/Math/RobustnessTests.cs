@@ -10,6 +10,13 @@ public sealed class RobustnessTests
 {
     private static readonly MathVerifier Verifier = TestVerifiers.Default;
 
+    /// <summary>No answer-length limit, so that the parser's own depth guards are what stops deep input.</summary>
+    private static readonly MathVerifier LongAnswers = TestVerifiers.Create(new MathVerifierOptions
+    {
+        MaxAnswerLength = 1_000_000,
+        TimeBudget = TestVerifiers.GenerousTime,
+    });
+
     [Fact]
     public void CompareAnswers_WhenPowerTowerIsHuge_RecognizesItselfAndRejectsItsSuccessor()
     {
@@ -39,10 +46,31 @@ public sealed class RobustnessTests
     {
         var deep = string.Concat(Enumerable.Repeat(open, 10_000)) + "1" + string.Concat(Enumerable.Repeat(close, 10_000));
 
-        var verdict = Verifier.Verify("\\boxed{" + deep + "}", "1");
+        var verdict = LongAnswers.Verify("\\boxed{" + deep + "}", "1");
+        var limited = Verifier.Verify("\\boxed{" + deep + "}", "1");
 
         Assert.Null(verdict.Correct);
         Assert.NotNull(verdict.Reason);
+        Assert.Null(limited.Correct);
+    }
+
+    [Theory]
+    [InlineData("1/", "1")]
+    [InlineData("\\begin{pmatrix}1 & 1\\\\0 & 1\\end{pmatrix}", "")]
+    [InlineData("1/2 \\cdot ", "3")]
+    [InlineData("5!", "")]
+    [InlineData("x\\%", "")]
+    [InlineData("[0,1] \\cup [2,3] \\cap ", "[0,1]")]
+    [InlineData("-", "1")]
+    [InlineData("1 - ", "1")]
+    [InlineData("x^\\circ", "")]
+    public void Verify_WhenAnOperatorRepeatsTenThousandTimes_DoesNotOverflowTheStack(string repeated, string tail)
+    {
+        var long_ = string.Concat(Enumerable.Repeat(repeated, 10_000)) + tail;
+
+        var verdict = LongAnswers.Verify("\\boxed{" + long_ + "}", "1");
+
+        Assert.NotEqual(true, verdict.Correct);
     }
 
     [Fact]

@@ -109,9 +109,9 @@ public sealed class MathVerifier
             var result = _extractor.Extract(completion, NewBudget());
             return result.Candidates.Count == 0 ? null : result.Candidates[0].Text;
         }
-        catch (BudgetExceededException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return null;
+            return null; // budget spent or an internal fault: no answer rather than a crash
         }
     }
 
@@ -160,9 +160,9 @@ public sealed class MathVerifier
         {
             return new MathVerdict(null, extracted, "undecided: " + e.Message);
         }
-        catch (Exception e) when (e is ArithmeticException or EvaluationException or ParseException or InvalidOperationException
-            or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException or OutOfMemoryException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A fault in the verifier must never crash the caller or turn into a reward: it is "undecided".
             return new MathVerdict(null, extracted, "undecided: internal " + e.GetType().Name);
         }
     }

@@ -1,11 +1,9 @@
-using System.Diagnostics;
-
 namespace Verifier.Core.Math.Budget;
 
 /// <summary>
 /// The work and time allowed for one check. Every loop that can grow with hostile input ticks it; when it
 /// runs out the check is abandoned with <see cref="BudgetExceededException"/> and reported as undecided.
-/// Steps make the limit deterministic (tests, slow machines); the clock is the backstop.
+/// Steps make the limit deterministic (tests, slow machines); the clock, the thread's CPU time, is the backstop.
 /// </summary>
 internal sealed class CheckBudget
 {
@@ -18,7 +16,7 @@ internal sealed class CheckBudget
 
     public CheckBudget(TimeSpan time, long maxSteps)
     {
-        _deadline = Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * Stopwatch.Frequency);
+        _deadline = ThreadCpuClock.NowNanoseconds() + (long)System.Math.Min(time.TotalSeconds * 1e9, long.MaxValue / 2);
         _maxSteps = maxSteps;
     }
 
@@ -38,7 +36,7 @@ internal sealed class CheckBudget
         if (--_untilClockCheck <= 0)
         {
             _untilClockCheck = ClockCheckInterval;
-            if (Stopwatch.GetTimestamp() > _deadline)
+            if (ThreadCpuClock.NowNanoseconds() > _deadline)
             {
                 throw new BudgetExceededException("time budget exceeded");
             }

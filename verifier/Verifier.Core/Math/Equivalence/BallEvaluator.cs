@@ -13,11 +13,14 @@ internal sealed class BallEvaluator
     private readonly IReadOnlyDictionary<string, BigRational>? _variables;
     private readonly ExactEvaluator _exact;
 
-    public BallEvaluator(BallContext context, IReadOnlyDictionary<string, BigRational>? variables)
+    /// <param name="context">Precision, budget and resolution tracking.</param>
+    /// <param name="variables">Values of the free variables at this sample point.</param>
+    /// <param name="exact">An exact evaluator for the same point (with memo), shared across precisions.</param>
+    public BallEvaluator(BallContext context, IReadOnlyDictionary<string, BigRational>? variables, ExactEvaluator exact)
     {
         _context = context;
         _variables = variables;
-        _exact = new ExactEvaluator(context.Budget, variables);
+        _exact = exact;
     }
 
     public ComplexBall Evaluate(MathNode node)
@@ -187,7 +190,7 @@ internal sealed class BallEvaluator
         var distance = System.Math.Min(System.Math.Abs(mid - System.Math.Floor(mid)), System.Math.Abs(System.Math.Ceiling(mid) - mid));
         if (System.Math.Abs(mid) > 1e15 || (distance < 1e-9 && !x.Re.IsExact) || double.IsNaN(candidate))
         {
-            throw new EvaluationException("floor too close to an integer to decide");
+            throw new EvaluationException("floor too close to an integer to decide", precisionLimited: true);
         }
 
         return new ComplexBall(_context.FromRational(BigRational.FromInteger(new System.Numerics.BigInteger(candidate))));

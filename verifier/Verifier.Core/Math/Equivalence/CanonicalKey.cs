@@ -11,9 +11,16 @@ internal static class CanonicalKey
 {
     public static string Of(MathNode node)
     {
+        if (node.CachedKey is { } cached)
+        {
+            return cached;
+        }
+
         var builder = new StringBuilder();
         Write(node, builder);
-        return builder.ToString();
+        var key = builder.ToString();
+        node.CachedKey = key;
+        return key;
     }
 
     private static string Sorted(IEnumerable<MathNode> nodes, string separator)

@@ -48,6 +48,11 @@ internal sealed class EquivalenceChecker
     private Equivalence CompareNormalized(MathNode gold, MathNode predicted)
     {
         _budget.Tick();
+        if (gold is NumberNode && predicted is NumberNode)
+        {
+            return _scalars.CompareValues(gold, predicted);
+        }
+
         if (CanonicalKey.Of(gold) == CanonicalKey.Of(predicted))
         {
             return Equivalence.Equal;
@@ -85,8 +90,7 @@ internal sealed class EquivalenceChecker
 
         if (NodeQueries.IsScalar(gold) && NodeQueries.IsScalar(predicted))
         {
-            var scalar = _scalars.Compare(gold, predicted);
-            return scalar == Equivalence.Equal ? scalar : scalar.Or(CompareSpelled(gold, predicted));
+            return _scalars.Compare(gold, predicted);
         }
 
         return Equivalence.Different;
@@ -102,15 +106,6 @@ internal sealed class EquivalenceChecker
         }
 
         return g.Length > 0 && string.Equals(g, p, StringComparison.Ordinal) ? Equivalence.Equal : Equivalence.Different;
-    }
-
-    /// <summary>Names written as letters ("odd", "Evelyn") also compare as words, not only as products.</summary>
-    private static Equivalence CompareSpelled(MathNode gold, MathNode predicted)
-    {
-        var g = TextForm.Spell(gold);
-        var p = TextForm.Spell(predicted);
-        // Different is neutral here: the caller combines this with Or.
-        return g is not null && p is not null && g.Length > 1 && g == p ? Equivalence.Equal : Equivalence.Different;
     }
 
     private Equivalence CompareWithRelation(MathNode gold, MathNode predicted)
@@ -164,6 +159,7 @@ internal sealed class EquivalenceChecker
         MatrixNode m when m.ColumnCount == 1 => [m.Rows.Select(r => r[0]).ToList()],
         MatrixNode m => m.Rows,
         SequenceNode { Kind: SequenceKind.Tuple or SequenceKind.Bracket } s => [s.Items],
+        IntervalNode { LowerClosed: true, UpperClosed: true } pair => [[pair.Lower, pair.Upper]],
         _ => null,
     };
 

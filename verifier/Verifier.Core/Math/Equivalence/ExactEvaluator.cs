@@ -20,6 +20,7 @@ internal sealed class ExactEvaluator
     private readonly CheckBudget _budget;
     private readonly IReadOnlyDictionary<string, BigRational>? _variables;
     private readonly BigRational? _piValue;
+    private Dictionary<MathNode, GaussianRational?>? _memo;
 
     /// <param name="budget">The check's budget.</param>
     /// <param name="variables">Values for the free variables, when evaluating at a sample point.</param>
@@ -32,6 +33,13 @@ internal sealed class ExactEvaluator
     }
 
     public CheckBudget Budget => _budget;
+
+    /// <summary>Remembers results per node, for callers (the ball evaluator) that ask about every subtree.</summary>
+    public ExactEvaluator WithMemo()
+    {
+        _memo ??= new Dictionary<MathNode, GaussianRational?>(ReferenceEqualityComparer.Instance);
+        return this;
+    }
 
     public bool TryEvaluate(MathNode node, out GaussianRational value)
     {
@@ -73,6 +81,23 @@ internal sealed class ExactEvaluator
     }
 
     private GaussianRational? Evaluate(MathNode node)
+    {
+        if (_memo is null)
+        {
+            return EvaluateUncached(node);
+        }
+
+        if (_memo.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        var value = EvaluateUncached(node);
+        _memo[node] = value;
+        return value;
+    }
+
+    private GaussianRational? EvaluateUncached(MathNode node)
     {
         _budget.Tick();
         switch (node)
@@ -293,6 +318,24 @@ internal sealed class ExactEvaluator
                     var n = (int)x.Re.Numerator;
                     _budget.TickBits((long)n * n / 8);
                     return GaussianRational.FromReal(BigRational.FromInteger(IntegerMath.Factorial(n)));
+                }
+
+            case FunctionKind.DoubleFactorial:
+                {
+                    if (Evaluate(f.Arguments[0]) is not { IsReal: true } x || !x.Re.IsInteger || x.Re.Sign < 0 || x.Re.Numerator > MaxFactorial)
+                    {
+                        return null;
+                    }
+
+                    var n = (int)x.Re.Numerator;
+                    _budget.TickBits((long)n * n / 16);
+                    var product = System.Numerics.BigInteger.One;
+                    for (var k = n; k > 1; k -= 2)
+                    {
+                        product *= k;
+                    }
+
+                    return GaussianRational.FromReal(BigRational.FromInteger(product));
                 }
 
             case FunctionKind.Binomial:

@@ -10,6 +10,9 @@ internal static class MatrixAlgebra
 {
     private const int MaxCells = 400;
 
+    /// <summary>Each matrix product nests the cell expressions one level deeper; long chains are not reduced.</summary>
+    private const int MaxFactors = 16;
+
     public static MathNode Reduce(MathNode node)
     {
         if (node is MatrixNode || !NodeQueries.Contains(node, n => n is MatrixNode))
@@ -26,7 +29,7 @@ internal static class MatrixAlgebra
         {
             case MatrixNode m:
                 return m;
-            case AddNode a:
+            case AddNode a when a.Terms.Count <= MaxFactors:
                 {
                     MatrixNode? sum = null;
                     foreach (var term in a.Terms)
@@ -48,7 +51,7 @@ internal static class MatrixAlgebra
 
             case NegateNode n:
                 return TryReduce(n.Operand) is MatrixNode negated ? Map(negated, c => new NegateNode(c)) : null;
-            case MultiplyNode m:
+            case MultiplyNode m when m.Factors.Count <= MaxFactors:
                 {
                     MathNode? product = null;
                     foreach (var factor in m.Factors)

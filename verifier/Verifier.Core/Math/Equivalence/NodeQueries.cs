@@ -1,4 +1,3 @@
-using Verifier.Core.Math.Numbers;
 using Verifier.Core.Math.Parsing;
 
 namespace Verifier.Core.Math.Equivalence;
@@ -102,6 +101,4 @@ internal static class NodeQueries
             or IntervalNode or MatrixNode or SetOperationNode);
 
     public static bool ContainsPlusMinus(MathNode node) => Contains(node, n => n is PlusMinusNode);
-
-    public static NumberNode Number(BigRational value) => new(value);
 }

@@ -57,6 +57,11 @@ internal sealed class ScalarComparer
 
     public Equivalence CompareValues(MathNode a, MathNode b)
     {
+        if (a is NumberNode na && b is NumberNode nb)
+        {
+            return CompareExact(GaussianRational.FromReal(na.Value), GaussianRational.FromReal(nb.Value));
+        }
+
         if (CanonicalKey.Of(a) == CanonicalKey.Of(b))
         {
             return Equivalence.Equal;
@@ -99,14 +104,18 @@ internal sealed class ScalarComparer
 
     private Equivalence CompareAtRandomPoints(MathNode a, MathNode b, SortedSet<string> variables)
     {
+        // Points alternate in sign (sqrt(x^2) and x agree only on one side); one more agreeing point than the
+        // minimum, with both signs seen, is enough; further points are only tried when some were unusable.
         var random = new SamplePoints(Seed(a, b));
         var agreeing = 0;
+        var agreeingNegative = 0;
         for (var point = 0; point < _settings.RandomPoints; point++)
         {
+            var negative = point % 2 == 1;
             var assignment = new Dictionary<string, BigRational>(StringComparer.Ordinal);
             foreach (var variable in variables)
             {
-                assignment[variable] = random.Next(negative: point is 3 or 4);
+                assignment[variable] = random.Next(negative);
             }
 
             var result = CompareAtPoint(a, b, assignment);
@@ -118,6 +127,11 @@ internal sealed class ScalarComparer
             if (result == Equivalence.Equal)
             {
                 agreeing++;
+                agreeingNegative += negative ? 1 : 0;
+                if (agreeing > _settings.MinimumAgreeingPoints && agreeingNegative > 0 && agreeingNegative < agreeing)
+                {
+                    break;
+                }
             }
         }
 
@@ -141,13 +155,13 @@ internal sealed class ScalarComparer
 
     public Equivalence CompareAtPoint(MathNode a, MathNode b, IReadOnlyDictionary<string, BigRational>? assignment)
     {
-        var exact = new ExactEvaluator(_budget, assignment);
+        var exact = new ExactEvaluator(_budget, assignment).WithMemo();
         if (exact.TryEvaluate(a, out var ea) && exact.TryEvaluate(b, out var eb))
         {
             return CompareExact(ea, eb);
         }
 
-        return CompareNumerically(a, b, assignment);
+        return CompareNumerically(a, b, assignment, exact);
     }
 
     private Equivalence CompareExact(GaussianRational a, GaussianRational b)
@@ -175,7 +189,7 @@ internal sealed class ScalarComparer
         return difference.IsZero ? Equivalence.Equal : Equivalence.Different;
     }
 
-    private Equivalence CompareNumerically(MathNode a, MathNode b, IReadOnlyDictionary<string, BigRational>? assignment)
+    private Equivalence CompareNumerically(MathNode a, MathNode b, IReadOnlyDictionary<string, BigRational>? assignment, ExactEvaluator exact)
     {
         var literalBits = System.Math.Min(NodeQueries.LiteralBits(a) + NodeQueries.LiteralBits(b), 8192);
         var precision = (int)(_settings.InitialPrecisionBits + literalBits);
@@ -183,7 +197,7 @@ internal sealed class ScalarComparer
         while (precision <= maxPrecision)
         {
             var context = new BallContext(precision, _budget);
-            var evaluator = new BallEvaluator(context, assignment);
+            var evaluator = new BallEvaluator(context, assignment, exact);
             ComplexBall va;
             ComplexBall vb;
             try
@@ -191,10 +205,14 @@ internal sealed class ScalarComparer
                 va = evaluator.Evaluate(a);
                 vb = evaluator.Evaluate(b);
             }
-            catch (EvaluationException)
+            catch (EvaluationException e) when (e.PrecisionLimited)
             {
                 precision *= 2;
                 continue;
+            }
+            catch (EvaluationException)
+            {
+                return Equivalence.Unknown;
             }
 
             var decision = Decide(context, va, vb);

@@ -145,7 +145,7 @@ internal sealed class AnswerExtractor
     private static string? Unanchored(string text, CheckBudget budget, bool math, bool numbers)
     {
         var spans = math ? MathSpanScanner.Find(text, budget) : [];
-        if (math && spans.Count == 0 && text.Length <= WholeTextLimit && !PhraseReader.IsProse(text))
+        if (math && spans.Count == 0 && text.Length <= WholeTextLimit && PhraseReader.IsFormulaLike(text))
         {
             var whole = text.Trim();
             if (whole.Length > 0)

@@ -43,7 +43,7 @@ internal static class PhraseReader
     /// <summary>Boxes, then math spans, then the words after "is", then (for prose) the number.</summary>
     public static string? Reduce(string phrase, CheckBudget budget, bool allowIsSplit)
     {
-        if (phrase.Length == 0)
+        if (!phrase.Any(char.IsLetterOrDigit))
         {
             return null;
         }
@@ -113,6 +113,54 @@ internal static class PhraseReader
         }
 
         return words >= 2;
+    }
+
+    /// <summary>
+    /// Whether a text without math delimiters reads as a bare formula ("\frac{10}{9}", "x = 5", "W(x)=1orW(x)=-1"):
+    /// no dollar signs and no free-standing word of two or more letters outside the known vocabulary.
+    /// </summary>
+    public static bool IsFormulaLike(string text)
+    {
+        if (text.Contains('$', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is '.' or ',' or ';' or ':' or '!' or '?' or '"';
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+                while (i < text.Length && char.IsAsciiLetter(text[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            var bounded = (start == 0 || IsBoundary(text[start - 1])) && (i == text.Length || IsBoundary(text[i]));
+            if (bounded && i - start >= 2 && !LatexVocabulary.Words.ContainsKey(text[start..i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int LastWord(string text, string word)

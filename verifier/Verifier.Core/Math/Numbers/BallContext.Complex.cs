@@ -106,7 +106,7 @@ internal sealed partial class BallContext
                 return new ComplexBall(RealBall.ExactZero, Sqrt(a.Re.Negate()));
             }
 
-            throw new EvaluationException("square root near zero");
+            throw new EvaluationException("square root near zero", precisionLimited: true);
         }
 
         // Principal root: u = sqrt((|z| + re)/2), v = im / (2u), or the mirror image for re < 0.
@@ -120,7 +120,7 @@ internal sealed partial class BallContext
 
         if (!a.Im.IsCertainlyNonZero)
         {
-            throw new EvaluationException("square root on the branch cut");
+            throw new EvaluationException("square root on the branch cut", precisionLimited: true);
         }
 
         var v = Sqrt(Multiply(Subtract(modulus, a.Re), half));
@@ -159,7 +159,7 @@ internal sealed partial class BallContext
                 return new ComplexBall(Ln(a.Re.Negate()), Pi());
             }
 
-            throw new EvaluationException("logarithm of zero");
+            throw new EvaluationException("logarithm of zero", precisionLimited: true);
         }
 
         var modulusSquared = Add(Square(a.Re), Square(a.Im));
@@ -195,7 +195,7 @@ internal sealed partial class BallContext
                 return baseValue;
             }
 
-            throw new EvaluationException("zero to a non-positive power");
+            throw new EvaluationException("zero to a non-positive power", precisionLimited: true);
         }
 
         if (baseValue.IsReal && exponent.IsReal && baseValue.Re.IsCertainlyPositive)

@@ -26,7 +26,7 @@ internal sealed partial class BallContext
 
         if (x.RadiusLog2 > 3)
         {
-            throw new EvaluationException("exponential of an imprecise value");
+            throw new EvaluationException("exponential of an imprecise value", precisionLimited: true);
         }
 
         var w = Precision + GuardBits;
@@ -50,7 +50,7 @@ internal sealed partial class BallContext
         Budget.TickBits(Precision * 4L);
         if (!x.IsCertainlyPositive || x.RadiusLog2 > x.MidLog2 - 2)
         {
-            throw new EvaluationException("logarithm of a value that may not be positive");
+            throw new EvaluationException("logarithm of a value that may not be positive", precisionLimited: true);
         }
 
         // x = m * 2^e with m in [1/sqrt2, sqrt2].
@@ -149,7 +149,7 @@ internal sealed partial class BallContext
             // atan x = sign(x) pi/2 - atan(1/x).
             if (!x.IsCertainlyNonZero)
             {
-                throw new EvaluationException("arctangent of an imprecise value");
+                throw new EvaluationException("arctangent of an imprecise value", precisionLimited: true);
             }
 
             var halfPi = HalfPi();
@@ -191,7 +191,7 @@ internal sealed partial class BallContext
                 return Subtract(HalfPi().Negate(), Atan(Divide(x, y)));
             }
 
-            throw new EvaluationException("argument of zero");
+            throw new EvaluationException("argument of zero", precisionLimited: true);
         }
 
         if (x.IsCertainlyNegative)
@@ -208,6 +208,6 @@ internal sealed partial class BallContext
             }
         }
 
-        throw new EvaluationException("argument on the branch cut");
+        throw new EvaluationException("argument on the branch cut", precisionLimited: true);
     }
 }

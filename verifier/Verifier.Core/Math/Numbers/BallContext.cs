@@ -48,7 +48,7 @@ internal sealed partial class BallContext
 
     public RealBall Add(RealBall a, RealBall b)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision);
         if (a.Mid.IsZero)
         {
             return new RealBall(b.Mid, Log2Math.Add(a.RadiusLog2, b.RadiusLog2));
@@ -96,7 +96,7 @@ internal sealed partial class BallContext
 
     public RealBall Multiply(RealBall a, RealBall b)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision * 2L);
         if (a.IsExactZero || b.IsExactZero)
         {
             return RealBall.ExactZero;
@@ -111,10 +111,10 @@ internal sealed partial class BallContext
 
     public RealBall Divide(RealBall a, RealBall b)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision * 4L);
         if (b.Mid.IsZero || b.RadiusLog2 > b.MidLog2 - 2)
         {
-            throw new EvaluationException("division by a value that may be zero");
+            throw new EvaluationException("division by a value that may be zero", precisionLimited: true);
         }
 
         if (a.IsExactZero)
@@ -173,7 +173,7 @@ internal sealed partial class BallContext
 
     public RealBall Sqrt(RealBall a)
     {
-        Budget.Tick();
+        Budget.TickBits(Precision * 8L);
         if (a.IsExactZero)
         {
             return a;
@@ -181,7 +181,7 @@ internal sealed partial class BallContext
 
         if (!a.IsCertainlyPositive || a.RadiusLog2 > a.MidLog2 - 2)
         {
-            throw new EvaluationException("square root of a value that may be negative");
+            throw new EvaluationException("square root of a value that may be negative", precisionLimited: true);
         }
 
         var mid = BigFloat.Sqrt(a.Mid, Precision).Round(Precision, out _);
@@ -193,12 +193,6 @@ internal sealed partial class BallContext
     {
         var bits = Precision + 8;
         return new RealBall(BigFloat.FromFixed(FixedPoint.Pi(bits), bits), -(Precision + 6));
-    }
-
-    public RealBall Ln2()
-    {
-        var bits = Precision + 8;
-        return new RealBall(BigFloat.FromFixed(FixedPoint.Ln2(bits), bits), -(Precision + 6));
     }
 
     public RealBall Exact(long value) => RealBall.Exact(BigFloat.FromInteger(value));
@@ -236,8 +230,12 @@ internal sealed partial class BallContext
 /// <summary>A value could not be computed (domain error, possible division by zero, out of range).</summary>
 internal sealed class EvaluationException : Exception
 {
-    public EvaluationException(string message)
+    public EvaluationException(string message, bool precisionLimited = false)
         : base(message)
     {
+        PrecisionLimited = precisionLimited;
     }
+
+    /// <summary>Whether more precision might succeed (a value near zero); false for plain domain or range errors.</summary>
+    public bool PrecisionLimited { get; }
 }

@@ -191,8 +191,4 @@ internal readonly struct BigFloat
     }
 
     public static BigFloat FromFixed(BigInteger value, int bits) => new(value, -bits);
-
-    public int CompareTo(BigFloat other) => AddExactBounded(this, other.Negate()).Sign;
-
-    private static BigFloat AddExactBounded(BigFloat a, BigFloat b) => AddExact(a, b);
 }

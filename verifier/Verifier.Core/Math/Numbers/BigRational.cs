@@ -155,16 +155,6 @@ internal readonly struct BigRational : IEquatable<BigRational>, IComparable<BigR
 
     public BigInteger Floor() => BigInteger.Divide(Numerator - (Sign < 0 ? Denominator - 1 : 0), Denominator);
 
-    /// <summary>Rounds half away from zero to the given number of decimal places.</summary>
-    public BigRational RoundToDecimals(int places)
-    {
-        var scale = BigInteger.Pow(10, places);
-        var scaled = this * FromInteger(scale);
-        var twice = scaled.Abs() * 2;
-        var rounded = (twice.Numerator + twice.Denominator) / (2 * twice.Denominator);
-        return Create(Sign < 0 ? -rounded : rounded, scale);
-    }
-
     public double ToDouble()
     {
         var n = Numerator;

@@ -30,5 +30,4 @@ internal readonly struct ComplexBall
 
     public ComplexBall Negate() => new(Re.Negate(), Im.Negate());
 
-    public ComplexBall Conjugate() => new(Re, Im.Negate());
 }

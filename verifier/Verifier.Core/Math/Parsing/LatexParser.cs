@@ -1,5 +1,4 @@
 using Verifier.Core.Math.Budget;
-using Verifier.Core.Math.Numbers;
 
 namespace Verifier.Core.Math.Parsing;
 
@@ -163,8 +162,13 @@ internal sealed partial class LatexParser
     private MathNode? ParseSetExpression()
     {
         var left = ParseRatio();
-        while (_lexer.Peek().Kind == TokenKind.SetOperation)
+        for (var nesting = 0; _lexer.Peek().Kind == TokenKind.SetOperation; nesting++)
         {
+            if (nesting > _state.MaxDepth)
+            {
+                throw new ParseException("set expression too deep");
+            }
+
             var kind = _lexer.Next().SetOperation;
             var operands = new List<MathNode> { left ?? throw new ParseException("set operation without operand") };
             operands.Add(ParseRatio() ?? throw new ParseException("set operation without operand"));
@@ -198,6 +202,23 @@ internal sealed partial class LatexParser
         return new SequenceNode(SequenceKind.Ratio, items);
     }
 
+    /// <summary>A sign and its term; repeated signs ("5 - -3", "+-2") nest, each one a level deeper.</summary>
+    private MathNode ParseSignedTerm()
+    {
+        using var scope = _state.Enter();
+        var kind = _lexer.Next().Kind;
+        var next = _lexer.Peek().Kind;
+        var term = next is TokenKind.Plus or TokenKind.Minus or TokenKind.PlusMinus
+            ? ParseSignedTerm()
+            : ParseTerm() ?? throw new ParseException("operator without operand");
+        return kind switch
+        {
+            TokenKind.Minus => new NegateNode(term),
+            TokenKind.PlusMinus => new PlusMinusNode(term),
+            _ => term,
+        };
+    }
+
     private MathNode? ParseAdditive()
     {
         using var scope = _state.Enter();
@@ -208,14 +229,7 @@ internal sealed partial class LatexParser
             var kind = _lexer.Peek().Kind;
             if (kind is TokenKind.Plus or TokenKind.Minus or TokenKind.PlusMinus)
             {
-                _lexer.Next();
-                var term = ParseTerm() ?? throw new ParseException("operator without operand");
-                terms.Add(kind switch
-                {
-                    TokenKind.Minus => new NegateNode(term),
-                    TokenKind.PlusMinus => new PlusMinusNode(term),
-                    _ => term,
-                });
+                terms.Add(ParseSignedTerm());
             }
             else if (first)
             {
@@ -236,240 +250,5 @@ internal sealed partial class LatexParser
         }
 
         return terms.Count == 1 ? terms[0] : new AddNode(terms);
-    }
-
-    private MathNode? ParseTerm()
-    {
-        MathNode? result = null;
-        var factorCount = 0;
-        while (true)
-        {
-            _state.Budget.Tick();
-            var next = _lexer.Peek();
-            if (next.Kind is TokenKind.Times or TokenKind.Divide)
-            {
-                if (result is null)
-                {
-                    throw new ParseException("operator without left operand");
-                }
-
-                _lexer.Next();
-                var right = ParseSignedFactor() ?? throw new ParseException("operator without right operand");
-                result = next.Kind == TokenKind.Times ? Multiply(result, right) : new DivideNode(result, right);
-                factorCount++;
-                continue;
-            }
-
-            if (next.Kind is TokenKind.Unit or TokenKind.Text && result is not null)
-            {
-                // A unit or a remark after a quantity ("5 cm", "15\text{ cm}^2").
-                _lexer.Next();
-                SkipUnitExponent();
-                continue;
-            }
-
-            if (result is not null && !CanStartImplicitFactor(next))
-            {
-                break;
-            }
-
-            if (result is null && !CanStartFactor(next))
-            {
-                break;
-            }
-
-            var factor = ParsePostfix();
-            if (factor is null)
-            {
-                continue;
-            }
-
-            if (result is null)
-            {
-                result = factor;
-            }
-            else if (factorCount == 1 && IsMixedNumber(result, factor))
-            {
-                result = new AddNode([result, factor]);
-            }
-            else
-            {
-                result = Multiply(result, factor);
-            }
-
-            factorCount++;
-        }
-
-        return result;
-    }
-
-    /// <summary>"137 \frac{1}{2}": a whole number directly followed by a proper fraction of literals.</summary>
-    private static bool IsMixedNumber(MathNode whole, MathNode fraction) =>
-        whole is NumberNode { IsDecimal: false } w && w.Value.IsInteger && w.Value.Sign > 0 &&
-        fraction is DivideNode { Numerator: NumberNode n, Denominator: NumberNode d } &&
-        n.Value.IsInteger && d.Value.IsInteger && n.Value.Sign > 0 && n.Value < d.Value && !n.IsDecimal && !d.IsDecimal;
-
-    private static MathNode Multiply(MathNode left, MathNode right) =>
-        left is MultiplyNode m ? new MultiplyNode([.. m.Factors, right]) : new MultiplyNode([left, right]);
-
-    private void SkipUnitExponent()
-    {
-        if (_lexer.Peek().Kind == TokenKind.Power)
-        {
-            _lexer.Next();
-            _ = ReadScriptArgument();
-        }
-    }
-
-    private MathNode? ParseSignedFactor()
-    {
-        using var scope = _state.Enter();
-        var kind = _lexer.Peek().Kind;
-        switch (kind)
-        {
-            case TokenKind.Minus:
-                _lexer.Next();
-                return new NegateNode(ParseSignedFactor() ?? throw new ParseException("sign without operand"));
-            case TokenKind.Plus:
-                _lexer.Next();
-                return ParseSignedFactor();
-            case TokenKind.PlusMinus:
-                _lexer.Next();
-                return new PlusMinusNode(ParseSignedFactor() ?? throw new ParseException("sign without operand"));
-            default:
-                return ParsePostfix();
-        }
-    }
-
-    private static bool CanStartFactor(Token token) => token.Kind is TokenKind.Number or TokenKind.Identifier
-        or TokenKind.Constant or TokenKind.Function or TokenKind.Command or TokenKind.LeftParen or TokenKind.LeftBracket
-        or TokenKind.LeftBrace or TokenKind.LeftSetBrace or TokenKind.Bar or TokenKind.LeftFloor or TokenKind.LeftCeiling
-        or TokenKind.EmptySet or TokenKind.Ellipsis or TokenKind.Text or TokenKind.Unit;
-
-    private bool CanStartImplicitFactor(Token token) => token.Kind is TokenKind.Number or TokenKind.Identifier
-        or TokenKind.Constant or TokenKind.Function or TokenKind.Command or TokenKind.LeftParen or TokenKind.LeftBrace
-        or TokenKind.LeftFloor or TokenKind.LeftCeiling
-        || (token.Kind == TokenKind.Bar && _absoluteDepth == 0);
-
-    private MathNode? ParsePostfix()
-    {
-        using var scope = _state.Enter();
-        var node = ParsePrimary();
-        if (node is null)
-        {
-            return null;
-        }
-
-        while (true)
-        {
-            var next = _lexer.Peek();
-            switch (next.Kind)
-            {
-                case TokenKind.Power:
-                    _lexer.Next();
-                    var raw = ReadScriptArgument();
-                    if (raw.Trim() is "\\circ" or "{\\circ}" or "\\degree" or "o")
-                    {
-                        node = new DegreeNode(node);
-                    }
-                    else if (raw.Trim() is "\\prime" or "'")
-                    {
-                        node = node is SymbolNode primed ? new SymbolNode(primed.Name + "'") : node;
-                    }
-                    else
-                    {
-                        node = new PowerNode(node, ParseNestedRequired(raw));
-                    }
-
-                    break;
-                case TokenKind.Factorial:
-                    _lexer.Next();
-                    node = new FunctionNode(FunctionKind.Factorial, [node]);
-                    break;
-                case TokenKind.Percent:
-                    _lexer.Next();
-                    node = new PercentNode(node);
-                    break;
-                case TokenKind.Degree:
-                    _lexer.Next();
-                    node = new DegreeNode(node);
-                    break;
-                case TokenKind.Prime:
-                    _lexer.Next();
-                    node = node is SymbolNode symbol ? new SymbolNode(symbol.Name + "'") : node;
-                    break;
-                case TokenKind.Subscript:
-                    _lexer.Next();
-                    node = ApplySubscript(node, _lexer.ReadArgument() ?? throw new ParseException("empty subscript"));
-                    break;
-                default:
-                    return node;
-            }
-        }
-    }
-
-    /// <summary>Reads a ^ argument: TeX rules, except that plain text "2^10" and "x^(n+1)" mean what they say.</summary>
-    private string ReadScriptArgument()
-    {
-        var raw = _lexer.ReadArgument() ?? throw new ParseException("empty exponent");
-        if (raw is "-" or "+")
-        {
-            return raw + (_lexer.ReadArgument() ?? throw new ParseException("empty exponent"));
-        }
-
-        if (_plainText && raw == "(")
-        {
-            var rest = _lexer.ReadParenthesizedRest();
-            return "(" + rest;
-        }
-
-        if (_plainText && raw.Length == 1 && char.IsAsciiDigit(raw[0]))
-        {
-            return raw + _lexer.ReadDigitsRaw();
-        }
-
-        return raw;
-    }
-
-    private MathNode ApplySubscript(MathNode node, string subscript)
-    {
-        var sub = subscript.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (node is NumberNode { IsDecimal: false } number && number.Value.IsInteger && TryBaseValue(number, sub, out var value))
-        {
-            return new NumberNode(value);
-        }
-
-        return node switch
-        {
-            SymbolNode symbol => new SymbolNode(symbol.Name + "_" + sub),
-            TextNode text => new SymbolNode(text.Text.Trim() + "_" + sub),
-            _ => node,
-        };
-    }
-
-    /// <summary>"204_5", "4210_{5}": digits in the given base (2..36); anything else keeps the subscript as a name.</summary>
-    private static bool TryBaseValue(NumberNode number, string baseText, out BigRational value)
-    {
-        value = default;
-        if (!int.TryParse(baseText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var radix) || radix < 2 || radix > 36)
-        {
-            return false;
-        }
-
-        var digits = number.Value.Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = System.Numerics.BigInteger.Zero;
-        foreach (var c in digits)
-        {
-            var d = c - '0';
-            if (d >= radix)
-            {
-                return false;
-            }
-
-            result = (result * radix) + d;
-        }
-
-        value = BigRational.FromInteger(result);
-        return true;
     }
 }

@@ -52,6 +52,17 @@ internal static class LatexVocabulary
         "square", "star", "dagger",
     ], StringComparer.Ordinal);
 
+    /// <summary>Words after a quantity that scale it rather than name a unit ("5 thousand" is 5000).</summary>
+    public static readonly FrozenDictionary<string, long> Multipliers = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hundred"] = 100,
+        ["thousand"] = 1_000,
+        ["million"] = 1_000_000,
+        ["billion"] = 1_000_000_000,
+        ["trillion"] = 1_000_000_000_000,
+        ["dozen"] = 12,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     private static Token T(TokenKind kind) => new(kind, 0, 0);
 
     private static Token Rel(RelationKind kind) => new(TokenKind.Relation, 0, 0) { Relation = kind };
@@ -204,7 +215,7 @@ internal static class LatexVocabulary
             "euros", "yuan", "usd", "unit", "units", "sq", "square", "cubic", "cm2", "cm3", "m2", "m3", "radians",
             "radian", "people", "persons", "students", "ways", "items", "points", "steps", "times", "sides", "cups",
             "apples", "marbles", "coins", "books", "pages", "boxes", "balls", "cars", "trees", "eggs", "cookies",
-            "candies", "per", "each", "only", "approximately", "about", "exactly", "total",
+            "candies", "per", "each", "hundred", "thousand", "million", "billion", "trillion", "dozen", "only", "approximately", "about", "exactly", "total",
         ];
         foreach (var unit in units)
         {

@@ -7,6 +7,12 @@ internal abstract class MathNode
 {
     /// <summary>Child nodes, for generic walks (free variables, depth, expansion).</summary>
     public abstract IReadOnlyList<MathNode> Children { get; }
+
+    /// <summary>
+    /// The canonical key, computed once: trees are immutable and a cached gold tree is compared many times.
+    /// Racing threads compute the same string, so a plain field is safe.
+    /// </summary>
+    internal string? CachedKey { get; set; }
 }
 
 /// <summary>A literal number. <see cref="IsDecimal"/> remembers a written decimal point (0.5 vs 1/2).</summary>
@@ -120,6 +126,7 @@ internal enum FunctionKind
     Floor,
     Ceiling,
     Factorial,
+    DoubleFactorial,
     Binomial,
     Gcd,
     Lcm,

@@ -31,6 +31,11 @@ internal sealed class ParsedAnswer
 
     public static ParsedAnswer Parse(string text, CheckBudget budget, int maxLength, int maxDepth)
     {
+        if (text.Length > 4L * maxLength)
+        {
+            return new ParsedAnswer(text, string.Empty, [], $"answer longer than {maxLength} characters");
+        }
+
         var cleaned = Clean(text, budget);
         var normalized = CollapseWhitespace(cleaned);
         if (cleaned.Length == 0)
