@@ -7,10 +7,13 @@ import resource
 import signal
 import time
 
-CPUACCT = "/sys/fs/cgroup/cpuacct/cpuacct.usage"
-OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
-MEMORY_STAT = "/sys/fs/cgroup/memory/memory.stat"
-PIDS_CURRENT = "/sys/fs/cgroup/pids/pids.current"
+# The container's own cgroup: cgroup v1 controllers (Docker 20.10 on this kind of host), else cgroup v2.
+V1 = os.path.isdir("/sys/fs/cgroup/cpuacct")
+CPU_FILE = "/sys/fs/cgroup/cpuacct/cpuacct.usage" if V1 else "/sys/fs/cgroup/cpu.stat"
+OOM_FILE = "/sys/fs/cgroup/memory/memory.oom_control" if V1 else "/sys/fs/cgroup/memory.events"
+MEMORY_STAT = "/sys/fs/cgroup/memory/memory.stat" if V1 else "/sys/fs/cgroup/memory.stat"
+RSS_KEY = b"total_rss " if V1 else b"anon "
+PIDS_CURRENT = "/sys/fs/cgroup/pids/pids.current" if V1 else "/sys/fs/cgroup/pids.current"
 SPAWN_ERROR_FD = 99
 CHUNK = 65536
 
@@ -21,7 +24,7 @@ libc = ctypes.CDLL(None, use_errno=True)
 
 class Cgroup:
     def __init__(self):
-        self.cpu_fd = self._open(CPUACCT)
+        self.cpu_fd = self._open(CPU_FILE)
         self.memory_fd = self._open(MEMORY_STAT)
 
     @staticmethod
@@ -32,23 +35,29 @@ class Cgroup:
             return None
 
     def cpu_ns(self):
+        """CPU time of every process in the container, forked children included."""
         if self.cpu_fd is None:
             return None
-        return int(os.pread(self.cpu_fd, 64, 0))
+        if V1:
+            return int(os.pread(self.cpu_fd, 64, 0))
+        for line in os.pread(self.cpu_fd, 1024, 0).split(b"\n"):
+            if line.startswith(b"usage_usec "):
+                return int(line.split()[1]) * 1000
+        return None
 
     def rss_bytes(self):
         """Anonymous memory of every process in the container (tmpfs and page cache excluded)."""
         if self.memory_fd is None:
             return None
         for line in os.pread(self.memory_fd, 4096, 0).split(b"\n"):
-            if line.startswith(b"total_rss "):
+            if line.startswith(RSS_KEY):
                 return int(line.split()[1])
         return None
 
     @staticmethod
     def oom_kills():
         try:
-            with open(OOM_CONTROL) as f:
+            with open(OOM_FILE) as f:
                 for line in f:
                     if line.startswith("oom_kill "):
                         return int(line.split()[1])
