@@ -87,12 +87,13 @@ await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<s
 
     if (withCode)
     {
-        Console.WriteLine("\n== code, python io, batches of 8 items (closed loop)");
+        // One request is one isolation key: its items share a few fast-mode containers, run back to back.
+        Console.WriteLine("\n== code, python io, batches of 32 items (closed loop)");
         Console.WriteLine("concurrency  items/s   p50 ms   p99 ms  statuses");
-        var codeBodies = Workloads.Bodies(Workloads.CodeItems(64), 8);
-        foreach (var concurrency in new[] { 1, 4, 16 })
+        var codeBodies = Workloads.Bodies(Workloads.CodeItems(128), 32);
+        foreach (var concurrency in new[] { 1, 2, 4 })
         {
-            var report = await load.ClosedLoopAsync(codeBodies, 8, concurrency, seconds);
+            var report = await load.ClosedLoopAsync(codeBodies, 32, concurrency, seconds);
             Console.WriteLine($"{concurrency,11} {report.ItemsPerSecond,8:F0} {report.Percentile(50),8:F1} {report.Percentile(99),8:F1}  {report.StatusSummary()}  null rewards: {report.NullRewards}");
         }
     }

@@ -25,6 +25,7 @@ internal sealed partial class CodeSandbox(
 {
     private readonly SandboxOptions _options = options.Value;
     private readonly SubmissionRunner _runner = new(options.Value);
+    private readonly KeyGates _keyGates = new(options.Value.EffectiveFastContainersPerKey);
 
     public IReadOnlyList<LanguageInfo> Languages => languages.Infos;
 
@@ -89,6 +90,18 @@ internal sealed partial class CodeSandbox(
     }
 
     private async Task<CodeVerdict> RunAsync(
+        CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
+    {
+        if (_options.Mode != SandboxMode.Fast || request.IsolationKey is not { } key)
+        {
+            return await RunInContainerAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var lease = await _keyGates.EnterAsync($"{key}\n{language.Name}", cancellationToken).ConfigureAwait(false);
+        return await RunInContainerAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CodeVerdict> RunInContainerAsync(
         CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
     {
         // The container fits the compiler as well as the program; the supervisor holds the program to its own limit.

@@ -48,6 +48,13 @@ public sealed class SandboxOptions
     [Range(0, 3_600_000)]
     public int FastIdleMs { get; set; } = 10_000;
 
+    /// <summary>
+    /// Fast mode: submissions of one isolation key (one request) running at once, so at most this many containers
+    /// serve a batch and its items reuse them back to back; 0 means the processor count (at least 2).
+    /// </summary>
+    [Range(0, 1024)]
+    public int FastContainersPerKey { get; set; }
+
     [Range(1, 600_000)]
     public int DefaultTimeMs { get; set; } = 2_000;
 
@@ -132,6 +139,8 @@ public sealed class SandboxOptions
     public Dictionary<string, SandboxLanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     internal int EffectiveMaxConcurrentRuns => MaxConcurrentRuns > 0 ? MaxConcurrentRuns : 2 * Environment.ProcessorCount;
+
+    internal int EffectiveFastContainersPerKey => FastContainersPerKey > 0 ? FastContainersPerKey : Math.Max(2, Environment.ProcessorCount);
 }
 
 public sealed class SandboxLanguageOptions
