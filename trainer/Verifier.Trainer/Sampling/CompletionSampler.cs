@@ -1,0 +1,147 @@
+using TorchSharp;
+using Verifier.Trainer.Model;
+using Verifier.Trainer.Tokenization;
+using static TorchSharp.torch;
+
+namespace Verifier.Trainer.Sampling;
+
+/// <summary>
+/// Batched autoregressive sampling with a KV cache: the shared prompt prefix is computed once (batch 1),
+/// the prompt rests once for all rows, then one token per step for every row until each row has emitted
+/// &lt;/answer&gt; or EOS, or the length limit is reached.
+/// </summary>
+public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, SamplingOptions options, FormatGuide? guide)
+{
+    /// <summary>Samples one completion per prompt (repeat a prompt G times for a group).</summary>
+    public RolloutBatch Generate(IReadOnlyList<int[]> prompts, Generator? generator, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        if (prompts.Count == 0)
+        {
+            throw new ArgumentException("No prompts to sample from.", nameof(prompts));
+        }
+
+        var prefixLength = SharedPrefixLength(prompts);
+        var prefix = prompts[0][..prefixLength];
+        var remainders = prompts.Select(p => p[prefixLength..]).ToArray();
+        var longest = prompts.Max(p => p.Length) + options.MaxNewTokens;
+        if (longest > policy.Options.ContextLength)
+        {
+            throw new InvalidOperationException(
+                $"A prompt of {prompts.Max(p => p.Length)} tokens plus {options.MaxNewTokens} new tokens exceeds the model's context of {policy.Options.ContextLength}. Raise model.context_length or shorten the prompts.");
+        }
+
+        var rows = prompts.Count;
+        var completions = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
+        var states = guide is null ? null : Enumerable.Repeat(FormatGuide.InitialState, rows).ToArray();
+        var stateLog = guide is null ? null : Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
+        var finished = new bool[rows];
+
+        var wasTraining = policy.training;
+        policy.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            using var batchShape = new RolloutBatch(prefix, remainders, completions.Select(_ => Array.Empty<int>()).ToArray(), null, finished, tokenizer.PadId);
+            var cache = PrefixCache(prefix, device);
+            var remainder = batchShape.Remainder.to(device);
+            var remainderValid = batchShape.RemainderValid.to(device);
+            var positions = SuffixPositions(remainderValid, prefixLength);
+            var hidden = policy.Hidden(remainder, positions, remainderValid, cache, out cache);
+            var logits = policy.Logits(hidden.select(1, hidden.shape[1] - 1));
+            var nextPosition = positions.select(1, positions.shape[1] - 1).add(1).unsqueeze(1);
+
+            for (var step = 0; step < options.MaxNewTokens; step++)
+            {
+                if (guide is not null)
+                {
+                    var allowed = guide.AllowedMask(tensor(states!, device: device));
+                    logits = logits.masked_fill(allowed.logical_not(), double.NegativeInfinity);
+                }
+
+                var sampled = LogitsFilters.Sample(logits, options, generator).cpu().data<long>().ToArray();
+                var wasFinished = (bool[])finished.Clone();
+                for (var row = 0; row < rows; row++)
+                {
+                    if (finished[row])
+                    {
+                        sampled[row] = tokenizer.PadId;
+                        continue;
+                    }
+
+                    var token = (int)sampled[row];
+                    completions[row].Add(token);
+                    if (guide is not null)
+                    {
+                        stateLog![row].Add(states![row]);
+                        states[row] = guide.Advance(states[row], token);
+                    }
+
+                    finished[row] = token == tokenizer.EosId || token == tokenizer.Tags.AnswerClose;
+                }
+
+                if (finished.All(f => f) || step == options.MaxNewTokens - 1)
+                {
+                    break;
+                }
+
+                var next = tensor(sampled, [rows, 1], device: device);
+                var nextValid = tensor(wasFinished.Select(f => !f).ToArray(), [rows, 1], device: device);
+                hidden = policy.Hidden(next, nextPosition, nextValid, cache, out cache);
+                logits = policy.Logits(hidden.select(1, 0));
+                nextPosition = nextPosition.add(1);
+            }
+        }
+        finally
+        {
+            policy.train(wasTraining);
+        }
+
+        return new RolloutBatch(
+            prefix,
+            remainders,
+            [.. completions.Select(c => c.ToArray())],
+            stateLog?.Select(s => s.ToArray()).ToArray(),
+            [.. finished.Select(f => !f)],
+            tokenizer.PadId);
+    }
+
+    /// <summary>
+    /// Positions of the suffix tokens (prompt rest, then completion) after a prefix of
+    /// <paramref name="prefixLength"/>: each real token gets the next position; padding repeats a neighbour's.
+    /// </summary>
+    public static Tensor SuffixPositions(Tensor valid, int prefixLength)
+    {
+        ArgumentNullException.ThrowIfNull(valid);
+        return valid.to_type(ScalarType.Int64).cumsum(1).add(prefixLength - 1).clamp_min(0);
+    }
+
+    /// <summary>The longest token prefix all prompts share, leaving every prompt at least one token of its own.</summary>
+    public static int SharedPrefixLength(IReadOnlyList<int[]> prompts)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        var limit = prompts.Min(p => p.Length) - 1;
+        var length = 0;
+        while (length < limit && prompts.All(p => p[length] == prompts[0][length]))
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    private KvCache? PrefixCache(int[] prefix, Device device)
+    {
+        if (prefix.Length == 0)
+        {
+            return null;
+        }
+
+        var ids = tensor(prefix.Select(t => (long)t).ToArray(), [1, prefix.Length], device: device);
+        var positions = arange(prefix.Length, device: device).unsqueeze(0);
+        var valid = ones(1, prefix.Length, ScalarType.Bool, device);
+        policy.Hidden(ids, positions, valid, null, out var cache);
+        return cache;
+    }
+}
