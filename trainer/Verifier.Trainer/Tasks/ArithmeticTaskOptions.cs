@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Verifier.Trainer.Tasks;
+
+/// <summary>Difficulty of the built-in arithmetic task.</summary>
+public sealed class ArithmeticTaskOptions
+{
+    [Range(0, 1_000_000)]
+    public int MinOperand { get; set; }
+
+    [Range(0, 1_000_000)]
+    public int MaxOperand { get; set; } = 4;
+
+    /// <summary>Number of operands in an expression.</summary>
+    [Range(2, 8)]
+    public int Operands { get; set; } = 2;
+
+    /// <summary>Operators to draw from, any of "+-*".</summary>
+    [Required]
+    public string Operators { get; set; } = "+";
+
+    /// <summary>Seed of the held-out evaluation set (independent of the training seed).</summary>
+    public int HeldOutSeed { get; set; } = 12345;
+
+    public void Validate()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        if (MaxOperand < MinOperand)
+        {
+            throw new ValidationException("task.max_operand must be at least task.min_operand.");
+        }
+
+        if (Operators.Length == 0 || Operators.Any(c => "+-*".IndexOf(c, StringComparison.Ordinal) < 0))
+        {
+            throw new ValidationException($"task.operators must be made of + - * (got '{Operators}').");
+        }
+    }
+}
