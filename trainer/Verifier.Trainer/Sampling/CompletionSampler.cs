@@ -12,8 +12,13 @@ namespace Verifier.Trainer.Sampling;
 /// </summary>
 public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, SamplingOptions options, FormatGuide? guide)
 {
-    /// <summary>Samples one completion per prompt (repeat a prompt G times for a group).</summary>
-    public RolloutBatch Generate(IReadOnlyList<int[]> prompts, Generator? generator, Device device)
+    /// <summary>
+    /// Samples one completion per prompt (repeat a prompt G times for a group). When every row of a group of
+    /// <paramref name="groupSize"/> consecutive rows has stopped, <paramref name="groupFinished"/> gets the
+    /// group's index and completions at once, while the other rows keep generating: that is where reward
+    /// calls start, overlapping generation.
+    /// </summary>
+    public RolloutBatch Generate(IReadOnlyList<int[]> prompts, Generator? generator, Device device, int groupSize = 1, Action<int, int[][]>? groupFinished = null)
     {
         ArgumentNullException.ThrowIfNull(prompts);
         if (prompts.Count == 0)
@@ -36,6 +41,23 @@ public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, Sampling
         var states = guide is null ? null : Enumerable.Repeat(FormatGuide.InitialState, rows).ToArray();
         var stateLog = guide is null ? null : Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
         var finished = new bool[rows];
+        if (groupSize < 1 || rows % groupSize != 0)
+        {
+            throw new ArgumentException($"{rows} prompts do not split into groups of {groupSize}.", nameof(groupSize));
+        }
+
+        var reported = new bool[rows / groupSize];
+        void Report(bool all)
+        {
+            for (var g = 0; g < reported.Length; g++)
+            {
+                if (!reported[g] && (all || finished.Skip(g * groupSize).Take(groupSize).All(f => f)))
+                {
+                    reported[g] = true;
+                    groupFinished?.Invoke(g, [.. completions.Skip(g * groupSize).Take(groupSize).Select(c => c.ToArray())]);
+                }
+            }
+        }
 
         var wasTraining = policy.training;
         policy.eval();
@@ -81,6 +103,7 @@ public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, Sampling
                     finished[row] = token == tokenizer.EosId || token == tokenizer.Tags.AnswerClose;
                 }
 
+                Report(all: false);
                 if (finished.All(f => f) || step == options.MaxNewTokens - 1)
                 {
                     break;
@@ -97,6 +120,8 @@ public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, Sampling
         {
             policy.train(wasTraining);
         }
+
+        Report(all: true);
 
         return new RolloutBatch(
             prefix,
