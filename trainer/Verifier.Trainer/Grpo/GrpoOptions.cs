@@ -66,8 +66,11 @@ public sealed class GrpoOptions
     [Range(0.0, 1.0)]
     public double AdvantageEpsilon { get; set; } = 1e-4;
 
-    /// <summary>Drop completions that hit the length limit from the loss (DAPO's overlong filtering).</summary>
-    public bool MaskTruncated { get; set; } = true;
+    /// <summary>
+    /// Drop completions that hit the length limit from the loss (DAPO's overlong filtering). Off by default:
+    /// then a cut-off completion keeps its (low) reward and the policy learns to finish in time.
+    /// </summary>
+    public bool MaskTruncated { get; set; }
 
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
 }

@@ -23,15 +23,16 @@ public sealed class SamplingOptions
 
     /// <summary>
     /// Constrain sampling to the R1 shape &lt;think&gt;…&lt;/think&gt;&lt;answer&gt;…&lt;/answer&gt; with the task's
-    /// alphabets (see <see cref="FormatGuide"/>). Off by default: then the format is learned from the reward.
+    /// alphabets (see <see cref="FormatGuide"/>). Null (the default) turns it on for tasks that define
+    /// alphabets (the built-in arithmetic) and off otherwise, where the format is learned from the reward.
     /// </summary>
-    public bool GuideFormat { get; set; }
+    public bool? GuideFormat { get; set; }
 
-    /// <summary>Characters allowed inside &lt;think&gt; when <see cref="GuideFormat"/> is on.</summary>
-    public string ThinkAlphabet { get; set; } = "0123456789+-*= ";
+    /// <summary>Characters allowed inside &lt;think&gt; under the guide; null takes the task's.</summary>
+    public string? ThinkAlphabet { get; set; }
 
-    /// <summary>Characters allowed inside &lt;answer&gt; when <see cref="GuideFormat"/> is on.</summary>
-    public string AnswerAlphabet { get; set; } = "0123456789-";
+    /// <summary>Characters allowed inside &lt;answer&gt; under the guide; null takes the task's.</summary>
+    public string? AnswerAlphabet { get; set; }
 
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
 }

@@ -40,6 +40,8 @@ public sealed class ArithmeticTask : ITaskSource
         return new TaskItem(expression, question, PromptTemplate.Apply(_template, question), TaskKind.Math, Str(Evaluate(operands, operators)));
     }
 
+    public (string Think, string Answer)? GuideAlphabets => ("0123456789" + _options.Operators + "= ", "0123456789-");
+
     public IReadOnlyList<TaskItem> HeldOut(int count)
     {
         var random = new DeterministicRandom((ulong)_options.HeldOutSeed);

@@ -10,4 +10,7 @@ public interface ITaskSource
 
     /// <summary>Prompts kept for evaluation, the same on every call.</summary>
     IReadOnlyList<TaskItem> HeldOut(int count);
+
+    /// <summary>Characters a completion needs inside &lt;think&gt; and &lt;answer&gt;, for the format guide; null when open-ended.</summary>
+    (string Think, string Answer)? GuideAlphabets { get; }
 }

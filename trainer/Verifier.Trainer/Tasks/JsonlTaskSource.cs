@@ -70,6 +70,8 @@ public sealed class JsonlTaskSource : ITaskSource
 
     public IReadOnlyList<TaskItem> HeldOut(int count) => [.. _heldOut.Take(count)];
 
+    public (string Think, string Answer)? GuideAlphabets => null;
+
     internal static TaskItem Parse(string line, string? template, int index)
     {
         using var doc = JsonDocument.Parse(line);

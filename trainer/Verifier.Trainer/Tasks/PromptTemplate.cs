@@ -16,7 +16,8 @@ public static class PromptTemplate
         ArgumentNullException.ThrowIfNull(question);
         return (template ?? "r1_zero").ToLowerInvariant() switch
         {
-            "r1_zero" or "r1-zero" => string.Format(System.Globalization.CultureInfo.InvariantCulture, R1Zero, question.TrimEnd('.', ' ')),
+            // The template puts a period after the question; a question that ends in '?' keeps only that.
+            "r1_zero" or "r1-zero" => string.Format(System.Globalization.CultureInfo.InvariantCulture, R1Zero, question.TrimEnd('.', ' ')).Replace("?. Assistant:", "? Assistant:", StringComparison.Ordinal),
             "none" => question,
             _ => throw new ArgumentException($"Unknown prompt template '{template}'. Use r1_zero or none.", nameof(template)),
         };

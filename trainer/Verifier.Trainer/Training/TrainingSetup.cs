@@ -49,14 +49,30 @@ public sealed class TrainingSetup : IDisposable
         var tokenizer = CreateTokenizer(config.Tokenizer);
         var tasks = CreateTasks(config.Task);
         var policy = new Gpt(tokenizer.VocabSize, config.Model).to(device);
-        var guide = config.Sampling.GuideFormat
-            ? new FormatGuide(tokenizer, config.Sampling.ThinkAlphabet, config.Sampling.AnswerAlphabet)
-            : null;
+        var guide = CreateGuide(config, tokenizer, tasks);
         return new TrainingSetup(config, device, threads, tokenizer, tasks, policy, guide);
     }
 
     public CompletionSampler Sampler(SamplingOptions? options = null) =>
         new(Policy, Tokenizer, options ?? Config.Sampling, Guide);
+
+    internal static FormatGuide? CreateGuide(TrainerConfig config, ITokenizer tokenizer, ITaskSource tasks)
+    {
+        var sampling = config.Sampling;
+        if (!(sampling.GuideFormat ?? tasks.GuideAlphabets is not null))
+        {
+            return null;
+        }
+
+        var think = sampling.ThinkAlphabet ?? tasks.GuideAlphabets?.Think;
+        var answer = sampling.AnswerAlphabet ?? tasks.GuideAlphabets?.Answer;
+        if (think is null || answer is null)
+        {
+            throw new ArgumentException("sampling.guide_format needs sampling.think_alphabet and sampling.answer_alphabet for this task.");
+        }
+
+        return new FormatGuide(tokenizer, think, answer);
+    }
 
     internal static ITokenizer CreateTokenizer(TokenizerConfig config) => config.Kind.ToLowerInvariant() switch
     {
