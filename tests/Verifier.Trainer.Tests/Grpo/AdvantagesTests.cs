@@ -59,7 +59,7 @@ public sealed class AdvantagesTests
 
         Assert.Equal(0.0, advantages[0]);
         Assert.Equal(0.0, advantages[1]);
-        Assert.True(advantages[2] > 0.99);
+        Assert.Equal(0.5 / (Math.Sqrt(0.5) + 1e-4), advantages[2], 12);
     }
 
     [Fact]

@@ -10,18 +10,20 @@ public sealed class GptTests
 
     public GptTests() => TorchTestSetup.Ensure();
 
-    private static Gpt NewModel()
+    private static Gpt NewModel(string position = "alibi")
     {
         manual_seed(11);
-        var model = new Gpt(Vocab, new GptOptions { ContextLength = 64, Dim = 32, Layers = 2, Heads = 4 });
+        var model = new Gpt(Vocab, new GptOptions { ContextLength = 64, Dim = 32, Layers = 2, Heads = 4, Position = position });
         model.eval();
         return model;
     }
 
-    [Fact]
-    public void KvCache_IncrementalDecoding_MatchesFullForward()
+    [Theory]
+    [InlineData("alibi")]
+    [InlineData("learned")]
+    public void KvCache_IncrementalDecoding_MatchesFullForward(string position)
     {
-        using var model = NewModel();
+        using var model = NewModel(position);
         using var _ = no_grad();
         var tokens = randint(0, Vocab, [2, 12], generator: new Generator(1));
         var full = model.forward(tokens);
@@ -40,11 +42,13 @@ public sealed class GptTests
         Assert.True(incremental.allclose(full, rtol: 1e-4, atol: 1e-5), $"max diff {(incremental - full).abs().max().item<float>()}");
     }
 
-    [Fact]
-    public void SharedPrefixAndLeftPadding_GiveTheSameLogitsAsEachSequenceAlone()
+    [Theory]
+    [InlineData("alibi")]
+    [InlineData("learned")]
+    public void SharedPrefixAndLeftPadding_GiveTheSameLogitsAsEachSequenceAlone(string position)
     {
-        using var model = NewModel();
-        using var _ = no_grad();
+        using var model = NewModel(position);
+        using var noGrad = no_grad();
         int[] prefix = [3, 4, 5, 6];
         int[][] rests = [[7, 8, 9], [10]];
         int[][] completions = [[11, 12], [13, 14, 15]];

@@ -22,8 +22,8 @@ public sealed class LogitsFiltersTests
     {
         var logits = tensor(new float[,] { { 1f, 2f, 3f } });
 
-        Assert.True(LogitsFilters.TopK(logits, 0).equal(logits));
-        Assert.True(LogitsFilters.TopK(logits, 3).equal(logits));
+        Assert.True(LogitsFilters.TopK(logits, 0).eq(logits).all().item<bool>());
+        Assert.True(LogitsFilters.TopK(logits, 3).eq(logits).all().item<bool>());
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class LogitsFiltersTests
 
         var drawn = LogitsFilters.Sample(logits, new SamplingOptions { TopK = 1 }, generator);
 
-        Assert.True(drawn.equal(logits.argmax(-1)));
+        Assert.True(drawn.eq(logits.argmax(-1)).all().item<bool>());
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class LogitsFiltersTests
 
         var drawn = LogitsFilters.Sample(logits, new SamplingOptions { Temperature = 0 }, null);
 
-        Assert.True(drawn.equal(logits.argmax(-1)));
+        Assert.True(drawn.eq(logits.argmax(-1)).all().item<bool>());
     }
 }

@@ -43,12 +43,12 @@ public sealed class TokenizerTests
         try
         {
             // A small byte-level BPE vocabulary: single characters plus two merges.
-            var symbols = "abcdefghijklmnopqrstuvwxyz0123456789+=Ġ".Select(c => c.ToString()).Concat(["ab", "Ġc"]).ToArray();
+            var symbols = "abcdefghijklmnopqrstuvwxyz0123456789+= ".Select(c => c.ToString()).Concat(["ab", "cd"]).ToArray();
             var vocab = symbols.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
             File.WriteAllText(Path.Combine(dir, "vocab.json"), JsonSerializer.Serialize(vocab));
-            File.WriteAllText(Path.Combine(dir, "merges.txt"), "#version: 0.2\na b\nĠ c\n");
+            File.WriteAllText(Path.Combine(dir, "merges.txt"), "#version: 0.2\na b\nc d\n");
             var tokenizer = BpeTokenizerAdapter.Load(Path.Combine(dir, "vocab.json"), Path.Combine(dir, "merges.txt"));
-            const string Text = "<think>ab c</think><answer>12</answer>";
+            const string Text = "<think>ab cd</think><answer>12</answer>";
 
             var ids = tokenizer.Encode(Text);
 
@@ -56,6 +56,8 @@ public sealed class TokenizerTests
             Assert.Equal(vocab.Count + 6, tokenizer.VocabSize);
             Assert.Equal(tokenizer.Tags.ThinkOpen, ids[0]);
             Assert.Contains(vocab["ab"], ids);
+            Assert.Contains(vocab["cd"], ids);
+            Assert.Contains(vocab[" "], ids);
         }
         finally
         {

@@ -44,6 +44,12 @@ public static class Advantages
                 continue;
             }
 
+            // A group whose scores are all equal carries no signal (and would divide 0 by 0 when ε = 0).
+            if (c == 0)
+            {
+                continue;
+            }
+
             advantages[i] = scaling switch
             {
                 AdvantageScaling.Group => c / (groupStd[i] + epsilon),

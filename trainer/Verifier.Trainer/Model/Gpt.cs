@@ -13,7 +13,8 @@ namespace Verifier.Trainer.Model;
 public sealed class Gpt : Module<Tensor, Tensor>
 {
     private readonly Embedding _tokenEmbedding;
-    private readonly Embedding _positionEmbedding;
+    private readonly Embedding? _positionEmbedding;
+    private readonly bool _alibi;
     private readonly ModuleList<Block> _blocks;
     private readonly LayerNorm _finalNorm;
     private readonly Linear _head;
@@ -25,13 +26,28 @@ public sealed class Gpt : Module<Tensor, Tensor>
         VocabSize = vocabSize;
         Options = options;
         _tokenEmbedding = Embedding(vocabSize, options.Dim);
-        _positionEmbedding = Embedding(options.ContextLength, options.Dim);
+        if (options.UsesAlibi)
+        {
+            _alibi = true;
+        }
+        else
+        {
+            _positionEmbedding = Embedding(options.ContextLength, options.Dim);
+        }
         _blocks = new ModuleList<Block>([.. Enumerable.Range(0, options.Layers).Select(i => new Block(options, $"block{i}"))]);
         _finalNorm = LayerNorm(options.Dim);
         _head = Linear(options.Dim, vocabSize, hasBias: false);
         // Registered by hand so that the state-dict keys read like a PyTorch GPT's (wte.weight, blocks.0.qkv.weight).
         register_module("wte", _tokenEmbedding);
-        register_module("wpe", _positionEmbedding);
+        if (_positionEmbedding is not null)
+        {
+            register_module("wpe", _positionEmbedding);
+        }
+        else
+        {
+            // A buffer, so that .to(device) moves it; not persistent, so checkpoints hold only weights.
+            register_buffer("alibi_slopes", AlibiSlopes(options.Heads), persistent: false);
+        }
         register_module("blocks", _blocks);
         register_module("ln_f", _finalNorm);
         register_module("lm_head", _head);
@@ -67,8 +83,14 @@ public sealed class Gpt : Module<Tensor, Tensor>
         }
 
         var keyValid = past is null ? valid : cat([past.Valid, valid], 1);
-        var mask = AttentionMask(keyValid, tokens.shape[1]);
-        var x = _tokenEmbedding.forward(tokens) + _positionEmbedding.forward(positions);
+        var keyPositions = past is null ? positions : cat([past.Positions, positions], 1);
+        var mask = AttentionMask(keyValid, keyPositions, positions);
+        var x = _tokenEmbedding.forward(tokens);
+        if (_positionEmbedding is not null)
+        {
+            x = x + _positionEmbedding.forward(positions);
+        }
+
         var keys = new Tensor[_blocks.Count];
         var values = new Tensor[_blocks.Count];
         for (var i = 0; i < _blocks.Count; i++)
@@ -76,7 +98,7 @@ public sealed class Gpt : Module<Tensor, Tensor>
             (x, keys[i], values[i]) = _blocks[i].Forward(x, mask, past?.Keys(i), past?.Values(i));
         }
 
-        cache = new KvCache(keys, values, keyValid);
+        cache = new KvCache(keys, values, keyValid, keyPositions);
         return _finalNorm.forward(x);
     }
 
@@ -84,19 +106,38 @@ public sealed class Gpt : Module<Tensor, Tensor>
     public Tensor Logits(Tensor hidden) => _head.forward(hidden);
 
     /// <summary>
-    /// [batch, 1, time, pastLength + time] bool: a query sees every valid cached key and the valid new keys at
-    /// or before it, and always itself, so a padding row never ends up with nothing to attend to.
+    /// A query sees every valid cached key and the valid new keys at or before it, and always itself, so a
+    /// padding row never ends up with nothing to attend to. Without ALiBi: [batch, 1, time, keys] bool. With
+    /// ALiBi: [batch, heads, time, keys] float, −slope·(query position − key position) where allowed, −inf elsewhere.
     /// </summary>
-    private static Tensor AttentionMask(Tensor keyValid, long time)
+    private Tensor AttentionMask(Tensor keyValid, Tensor keyPositions, Tensor queryPositions)
     {
         var total = keyValid.shape[1];
-        var past = total - time;
+        var time = queryPositions.shape[1];
         var device = keyValid.device;
-        var queryPos = arange(past, total, device: device).unsqueeze(1);
-        var keyPos = arange(total, device: device).unsqueeze(0);
-        var causal = keyPos.le(queryPos);
-        var self = keyPos.eq(queryPos);
-        return keyValid.unsqueeze(1).unsqueeze(1).logical_and(causal).logical_or(self);
+        var queryIndex = arange(total - time, total, device: device).unsqueeze(1);
+        var keyIndex = arange(total, device: device).unsqueeze(0);
+        var causal = keyIndex.le(queryIndex);
+        var self = keyIndex.eq(queryIndex);
+        var allowed = keyValid.unsqueeze(1).unsqueeze(1).logical_and(causal).logical_or(self);
+        if (!_alibi)
+        {
+            return allowed;
+        }
+
+        var slopes = get_buffer("alibi_slopes")!;
+        var distance = (queryPositions.unsqueeze(2) - keyPositions.unsqueeze(1)).unsqueeze(1).to_type(slopes.dtype);
+        var bias = distance * -slopes.view(1, -1, 1, 1);
+        return bias.masked_fill(allowed.logical_not(), double.NegativeInfinity);
+    }
+
+    /// <summary>ALiBi's geometric slopes, 2^(−8/n), 2^(−16/n), ... for n heads (interpolated for non-powers of two).</summary>
+    private static Tensor AlibiSlopes(int heads)
+    {
+        static IEnumerable<double> PowerOfTwo(int n) => Enumerable.Range(1, n).Select(i => Math.Pow(2, -8.0 * i / n));
+        var closest = 1 << (int)Math.Floor(Math.Log2(heads));
+        var slopes = PowerOfTwo(closest).Concat(PowerOfTwo(2 * closest).Where((_, i) => i % 2 == 0).Take(heads - closest));
+        return tensor(slopes.Select(v => (float)v).ToArray());
     }
 
     private void InitWeights(GptOptions options)
@@ -120,7 +161,7 @@ public sealed class Gpt : Module<Tensor, Tensor>
         if (disposing)
         {
             _tokenEmbedding.Dispose();
-            _positionEmbedding.Dispose();
+            _positionEmbedding?.Dispose();
             _blocks.Dispose();
             _finalNorm.Dispose();
             _head.Dispose();

@@ -17,15 +17,19 @@ public sealed class KvCache : IDisposable
     private readonly Tensor[] _keys;
     private readonly Tensor[] _values;
 
-    internal KvCache(Tensor[] keys, Tensor[] values, Tensor valid)
+    internal KvCache(Tensor[] keys, Tensor[] values, Tensor valid, Tensor positions)
     {
         _keys = keys;
         _values = values;
         Valid = valid;
+        Positions = positions;
     }
 
     /// <summary>[batch, time] bool: which cached positions are real tokens.</summary>
-    public Tensor Valid { get; private set; }
+    public Tensor Valid { get; }
+
+    /// <summary>[batch, time] long: the position of each cached token (ALiBi needs the distance to it).</summary>
+    public Tensor Positions { get; }
 
     /// <summary>Number of cached positions.</summary>
     public long Length => Valid.shape[1];
@@ -52,13 +56,14 @@ public sealed class KvCache : IDisposable
         return new KvCache(
             [.. _keys.Select(k => k.expand(batch, -1, -1, -1))],
             [.. _values.Select(v => v.expand(batch, -1, -1, -1))],
-            Valid.expand(batch, -1));
+            Valid.expand(batch, -1),
+            Positions.expand(batch, -1));
     }
 
     /// <summary>Moves the tensors to the enclosing dispose scope, so the cache outlives a step's scope.</summary>
     public KvCache MoveToOuterDisposeScope()
     {
-        foreach (var t in _keys.Concat(_values).Append(Valid))
+        foreach (var t in _keys.Concat(_values).Append(Valid).Append(Positions))
         {
             t.MoveToOuterDisposeScope();
         }
@@ -68,7 +73,7 @@ public sealed class KvCache : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in _keys.Concat(_values).Append(Valid))
+        foreach (var t in _keys.Concat(_values).Append(Valid).Append(Positions))
         {
             t.Dispose();
         }

@@ -3,9 +3,10 @@ using Microsoft.ML.Tokenizers;
 namespace Verifier.Trainer.Tokenization;
 
 /// <summary>
-/// A user's BPE vocabulary (vocab.json + merges.txt, as GPT-2/RoBERTa ship them) through
-/// Microsoft.ML.Tokenizers, with padding, EOS and the R1 tags appended after the BPE ids so that the tags
-/// are always single tokens whatever the vocabulary does with '&lt;'.
+/// A user's BPE vocabulary (vocab.json + merges.txt) through Microsoft.ML.Tokenizers, with padding, EOS and
+/// the R1 tags appended after the BPE ids so that the tags are always single tokens whatever the vocabulary
+/// does with '&lt;'. The text is not pre-split on whitespace, so spaces survive a round trip; the vocabulary
+/// is over plain characters (a byte-level vocabulary that spells a space as 'Ġ' is not supported).
 /// </summary>
 public sealed class BpeTokenizerAdapter : ITokenizer
 {
@@ -40,7 +41,17 @@ public sealed class BpeTokenizerAdapter : ITokenizer
             throw new FileNotFoundException($"BPE merges not found: {mergesPath}", mergesPath);
         }
 
-        return new BpeTokenizerAdapter(BpeTokenizer.Create(vocabPath, mergesPath));
+        return new BpeTokenizerAdapter(BpeTokenizer.Create(vocabPath, mergesPath, new WholeText(), null, null, null, null, null, false));
+    }
+
+    /// <summary>Hands the whole text to BPE as one piece, so whitespace is kept rather than split away.</summary>
+    private sealed class WholeText : PreTokenizer
+    {
+        public override IEnumerable<(int Offset, int Length)> PreTokenize(string text) =>
+            string.IsNullOrEmpty(text) ? [] : [(0, text.Length)];
+
+        public override IEnumerable<(int Offset, int Length)> PreTokenize(ReadOnlySpan<char> text) =>
+            text.IsEmpty ? [] : [(0, text.Length)];
     }
 
     public int[] Encode(string text)
