@@ -62,8 +62,8 @@ public sealed class GptTests
             var alone = nn.functional.log_softmax(model.forward(tensor(sequence.Select(t => (long)t).ToArray()).unsqueeze(0)), -1)[0];
             for (var j = 0; j < completions[row].Length; j++)
             {
-                var position = prefix.Length + rests[row].Length + j - 1;
-                var expected = alone[position, completions[row][j]].item<float>();
+                var index = prefix.Length + rests[row].Length + j - 1;
+                var expected = alone[index, completions[row][j]].item<float>();
                 Assert.Equal(expected, logProbs[row, j].item<float>(), 4);
             }
         }
