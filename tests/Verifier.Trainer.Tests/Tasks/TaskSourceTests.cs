@@ -33,6 +33,27 @@ public sealed class TaskSourceTests
     }
 
     [Fact]
+    public void Arithmetic_BalancedAnswers_DrawsEveryAnswerAboutEquallyOften()
+    {
+        var balanced = new ArithmeticTask(new ArithmeticTaskOptions { MaxOperand = 4 });
+        var plain = new ArithmeticTask(new ArithmeticTaskOptions { MaxOperand = 4, BalanceAnswers = false });
+
+        var balancedCounts = Count(balanced);
+        var plainCounts = Count(plain);
+
+        // 9 answers (0..8): about 1/9 each when balanced; 4 is 5/25 = 20% of uniform operand pairs.
+        Assert.Equal(9, balancedCounts.Count);
+        Assert.All(balancedCounts.Values, c => Assert.InRange(c / 9000.0, 0.09, 0.13));
+        Assert.InRange(plainCounts["4"] / 9000.0, 0.18, 0.22);
+
+        static Dictionary<string, int> Count(ArithmeticTask task)
+        {
+            var random = new DeterministicRandom(3);
+            return Enumerable.Range(0, 9000).Select(_ => task.Next(random).GoldAnswer!).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+        }
+    }
+
+    [Fact]
     public void Arithmetic_HeldOut_IsTheSameOnEveryCall()
     {
         var task = new ArithmeticTask(new ArithmeticTaskOptions { MaxOperand = 50 });

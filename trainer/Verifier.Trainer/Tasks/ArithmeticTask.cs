@@ -9,8 +9,10 @@ namespace Verifier.Trainer.Tasks;
 /// </summary>
 public sealed class ArithmeticTask : ITaskSource
 {
+    private const int MaxEnumerated = 200_000;
     private readonly ArithmeticTaskOptions _options;
     private readonly string? _template;
+    private readonly long[][][]? _byAnswer;
 
     public ArithmeticTask(ArithmeticTaskOptions options, string? template = null)
     {
@@ -18,6 +20,10 @@ public sealed class ArithmeticTask : ITaskSource
         options.Validate();
         _options = options;
         _template = template;
+        if (options.BalanceAnswers)
+        {
+            _byAnswer = EnumerateByAnswer(options);
+        }
     }
 
     public TaskItem Next(DeterministicRandom random)
@@ -25,16 +31,38 @@ public sealed class ArithmeticTask : ITaskSource
         ArgumentNullException.ThrowIfNull(random);
         var operands = new long[_options.Operands];
         var operators = new char[_options.Operands - 1];
-        for (var i = 0; i < operands.Length; i++)
+        if (_byAnswer is not null)
         {
-            operands[i] = random.NextInt(_options.MinOperand, _options.MaxOperand + 1);
+            // Encoded as [operand0, op0, operand1, op1, ...] with operators stored as their char codes.
+            var group = _byAnswer[random.NextInt(0, _byAnswer.Length)];
+            var pick = group[random.NextInt(0, group.Length)];
+            for (var i = 0; i < operands.Length; i++)
+            {
+                operands[i] = pick[2 * i];
+                if (i < operators.Length)
+                {
+                    operators[i] = (char)pick[(2 * i) + 1];
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < operands.Length; i++)
+            {
+                operands[i] = random.NextInt(_options.MinOperand, _options.MaxOperand + 1);
+            }
+
+            for (var i = 0; i < operators.Length; i++)
+            {
+                operators[i] = _options.Operators[random.NextInt(0, _options.Operators.Length)];
+            }
         }
 
-        for (var i = 0; i < operators.Length; i++)
-        {
-            operators[i] = _options.Operators[random.NextInt(0, _options.Operators.Length)];
-        }
+        return Create(operands, operators);
+    }
 
+    private TaskItem Create(long[] operands, char[] operators)
+    {
         var expression = string.Join(' ', operands.Select((v, i) => i == 0 ? Str(v) : $"{operators[i - 1]} {Str(v)}"));
         var question = $"What is {expression}?";
         return new TaskItem(expression, question, PromptTemplate.Apply(_template, question), TaskKind.Math, Str(Evaluate(operands, operators)));
@@ -46,6 +74,65 @@ public sealed class ArithmeticTask : ITaskSource
     {
         var random = new DeterministicRandom((ulong)_options.HeldOutSeed);
         return [.. Enumerable.Range(0, count).Select(_ => Next(random))];
+    }
+
+    /// <summary>Every expression grouped by its value, or null when there are too many to list.</summary>
+    private static long[][][]? EnumerateByAnswer(ArithmeticTaskOptions options)
+    {
+        var values = options.MaxOperand - options.MinOperand + 1;
+        var count = Math.Pow(values, options.Operands) * Math.Pow(options.Operators.Length, options.Operands - 1);
+        if (count > MaxEnumerated)
+        {
+            return null;
+        }
+
+        var groups = new SortedDictionary<long, List<long[]>>();
+        var operands = new long[options.Operands];
+        var operators = new char[options.Operands - 1];
+        void Fill(int index)
+        {
+            if (index == operands.Length)
+            {
+                var encoded = new long[(2 * operands.Length) - 1];
+                for (var i = 0; i < operands.Length; i++)
+                {
+                    encoded[2 * i] = operands[i];
+                    if (i < operators.Length)
+                    {
+                        encoded[(2 * i) + 1] = operators[i];
+                    }
+                }
+
+                var value = Evaluate(operands, operators);
+                if (!groups.TryGetValue(value, out var list))
+                {
+                    groups[value] = list = [];
+                }
+
+                list.Add(encoded);
+                return;
+            }
+
+            for (var v = options.MinOperand; v <= options.MaxOperand; v++)
+            {
+                operands[index] = v;
+                if (index < operators.Length)
+                {
+                    foreach (var op in options.Operators.Distinct())
+                    {
+                        operators[index] = op;
+                        Fill(index + 1);
+                    }
+                }
+                else
+                {
+                    Fill(index + 1);
+                }
+            }
+        }
+
+        Fill(0);
+        return [.. groups.Values.Select(g => g.ToArray())];
     }
 
     /// <summary>Evaluates left to right with * binding tighter than + and -.</summary>

@@ -19,6 +19,14 @@ public sealed class ArithmeticTaskOptions
     [Required]
     public string Operators { get; set; } = "+";
 
+    /// <summary>
+    /// Draw the answer uniformly first, then an expression with that answer. Without it, sums of uniform
+    /// operands pile up in the middle (4 is the most common of 0..4 + 0..4), and a from-scratch policy
+    /// collapses onto that one answer before it learns to read the question. Applies when the expression
+    /// space is small enough to enumerate (at most 200,000 expressions); larger spaces draw operands uniformly.
+    /// </summary>
+    public bool BalanceAnswers { get; set; } = true;
+
     /// <summary>Seed of the held-out evaluation set (independent of the training seed).</summary>
     public int HeldOutSeed { get; set; } = 12345;
 
