@@ -129,8 +129,8 @@ public sealed class RunConfig
     /// <summary>"auto" (CUDA when present), "cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; set; } = "auto";
 
-    /// <summary>Torch intra-op threads; 0 chooses (1 on CPU, see trainer/README.md).</summary>
-    [Range(0, 1024)]
+    /// <summary>Torch intra-op threads; 0 chooses (1 on CPU, see trainer/README.md); −1 keeps torch's own default (one per core).</summary>
+    [Range(-1, 1024)]
     public int Threads { get; set; }
 
     /// <summary>A libtorch directory to run on instead of the bundled one (also VERIFIER_LIBTORCH_DIR).</summary>

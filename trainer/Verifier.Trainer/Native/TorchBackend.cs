@@ -96,12 +96,17 @@ public static class TorchBackend
     }
 
     /// <summary>
-    /// Sets torch's intra-op thread count. 0 picks the default for the device: on CPU one thread, because
+    /// Sets torch's intra-op thread count (a negative value keeps torch's default). 0 picks the default for the device: on CPU one thread, because
     /// the small matrices of a from-scratch policy lose more to OpenMP synchronisation than they gain
     /// (see trainer/README.md for the measurement); on CUDA the host threads barely matter.
     /// </summary>
     public static int ConfigureThreads(int requested, torch.Device device)
     {
+        if (requested < 0)
+        {
+            return torch.get_num_threads();
+        }
+
         var threads = requested > 0 ? requested : DefaultThreads(device);
         torch.set_num_threads(threads);
         return threads;
