@@ -63,6 +63,11 @@ public sealed class TrainerConfig
         Grpo.Validate();
         Task.Arithmetic.Validate();
         Validator.ValidateObject(Optimizer, new ValidationContext(Optimizer), validateAllProperties: true);
+        if (Optimizer.Schedule is not ("constant" or "cosine"))
+        {
+            throw new ValidationException($"optimizer.schedule must be constant or cosine (got '{Optimizer.Schedule}').");
+        }
+
         Validator.ValidateObject(Run, new ValidationContext(Run), validateAllProperties: true);
         Validator.ValidateObject(Task, new ValidationContext(Task), validateAllProperties: true);
     }
@@ -97,6 +102,12 @@ public sealed class OptimizerConfig
     /// <summary>Steps of linear warm-up from 0 to the learning rate.</summary>
     [Range(0, 1_000_000)]
     public int WarmupSteps { get; set; } = 5;
+
+    /// <summary>"constant" after warm-up, or "cosine" down to <see cref="MinLearningRateRatio"/> × the rate at the last step.</summary>
+    public string Schedule { get; set; } = "cosine";
+
+    [Range(0.0, 1.0)]
+    public double MinLearningRateRatio { get; set; } = 0.1;
 
     /// <summary>Gradient-norm clip; 0 turns clipping off.</summary>
     [Range(0.0, 1e6)]

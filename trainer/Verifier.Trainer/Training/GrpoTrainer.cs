@@ -177,7 +177,7 @@ public sealed class GrpoTrainer : IDisposable
         var rewards = scores.Select(s => s.Reward).ToArray();
         var advantages = Advantages.Compute(rewards, groupSize, config.Grpo.Scaling, config.Grpo.AdvantageEpsilon);
         using var lossMask = LossMask(batch, rewards);
-        var lr = LearningRate(step);
+        var lr = LearningRate(config.Optimizer, step, config.Run.Steps);
         var stats = _update.Run(batch, advantages, lossMask, lr, _shuffle, _setup.Device);
         var updateSeconds = _time.GetElapsedTime(updateStart).TotalSeconds;
 
@@ -245,10 +245,22 @@ public sealed class GrpoTrainer : IDisposable
         return batch.CompletionMask.logical_and(rows).to_type(ScalarType.Float32);
     }
 
-    private double LearningRate(int step)
+    /// <summary>Linear warm-up over the first steps, then constant or cosine decay to the minimum ratio at the last step.</summary>
+    internal static double LearningRate(Configuration.OptimizerConfig opt, int step, int totalSteps)
     {
-        var opt = _setup.Config.Optimizer;
-        return opt.WarmupSteps == 0 ? opt.LearningRate : opt.LearningRate * Math.Min(1.0, step / (double)opt.WarmupSteps);
+        if (opt.WarmupSteps > 0 && step < opt.WarmupSteps)
+        {
+            return opt.LearningRate * step / opt.WarmupSteps;
+        }
+
+        if (opt.Schedule != "cosine" || totalSteps <= opt.WarmupSteps)
+        {
+            return opt.LearningRate;
+        }
+
+        var progress = Math.Clamp((step - opt.WarmupSteps) / (double)(totalSteps - opt.WarmupSteps), 0, 1);
+        var ratio = opt.MinLearningRateRatio + ((1 - opt.MinLearningRateRatio) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+        return opt.LearningRate * ratio;
     }
 
     private void LogSamples(int step, IReadOnlyList<(TaskItem Task, string Completion, RewardScore Score)> samples, ProgressBar progress)
