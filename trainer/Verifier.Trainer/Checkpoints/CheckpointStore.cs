@@ -78,7 +78,22 @@ public static class CheckpointStore
     public static void LoadPolicy(string directory, Gpt policy, string file = "model.safetensors")
     {
         ArgumentNullException.ThrowIfNull(policy);
-        policy.load_safetensors(Path.Combine(directory, file), strict: true);
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{directory} has no {file}.", path);
+        }
+
+        try
+        {
+            policy.load_safetensors(path, strict: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            var o = policy.Options;
+            throw new InvalidOperationException(
+                $"{path} does not fit the model its config describes (dim {o.Dim}, layers {o.Layers}, heads {o.Heads}, position {o.Position}, vocab {policy.VocabSize}): {e.Message}", e);
+        }
     }
 
     /// <summary>Restores the optimizer moments and the RNG state saved by <see cref="Save"/>.</summary>
