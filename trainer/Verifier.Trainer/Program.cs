@@ -43,6 +43,13 @@ catch (Exception e) when (e is ArgumentException or ValidationException or Forma
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
+catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
+{
+    Console.Error.WriteLine(
+        "error: libtorch could not be loaded. Build with the default -p:VerifierLibTorch=cpu, or set VERIFIER_LIBTORCH_DIR " +
+        $"(or --libtorch-dir) to a libtorch folder such as <python>/site-packages/torch/lib.\n{e.InnerException?.Message.Split('\n')[0]}");
+    return 1;
+}
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine("cancelled");

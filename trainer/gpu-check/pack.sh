@@ -13,9 +13,11 @@ mkdir -p "$out"
 # VerifierLibTorchSharpPatch=always: the GLIBCXX_3.4.32 fix is applied whatever this machine's libstdc++ is,
 # because the GPU machine's may lack the version too (Ubuntu 22.04 stops at 3.4.30); it is harmless where present.
 # TrimMode=partial trims only assemblies marked trimmable (the framework, not this app or TorchSharp), so the
-# trim analyzer's warnings about reflection in the app's own JSON/DataAnnotations code do not apply.
+# trim analyzer's warnings about reflection in the app's own JSON/DataAnnotations code do not apply; for the
+# same reason System.Text.Json's reflection mode (which trimming turns off by default) stays on.
 dotnet publish "$repo/trainer/Verifier.Trainer" -c Release -r linux-x64 --self-contained \
   -p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true \
+  -p:JsonSerializerIsReflectionEnabledByDefault=true \
   -p:VerifierLibTorch=none -p:VerifierLibTorchSharpPatch=always \
   -o "$out/trainer"
 
