@@ -34,5 +34,9 @@ public sealed class SamplingOptions
     /// <summary>Characters allowed inside &lt;answer&gt; under the guide; null takes the task's.</summary>
     public string? AnswerAlphabet { get; set; }
 
+    /// <summary>Longest answer under the guide (after it, &lt;/answer&gt; is forced); null takes the task's.</summary>
+    [Range(1, 1 << 16)]
+    public int? MaxAnswerTokens { get; set; }
+
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
 }

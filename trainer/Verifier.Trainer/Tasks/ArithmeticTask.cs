@@ -68,7 +68,25 @@ public sealed class ArithmeticTask : ITaskSource
         return new TaskItem(expression, question, PromptTemplate.Apply(_template, question), TaskKind.Math, Str(Evaluate(operands, operators)));
     }
 
-    public (string Think, string Answer)? GuideAlphabets => ("0123456789" + _options.Operators + "= ", "0123456789-");
+    public GuideSpec? Guide => new("0123456789" + _options.Operators + "= ", "0123456789-", MaxAnswerLength());
+
+    /// <summary>Characters of the longest answer: exact when the expressions are enumerated, else a bound.</summary>
+    private int MaxAnswerLength()
+    {
+        if (_byAnswer is not null)
+        {
+            return _byAnswer.Max(g => Str(Evaluate(Operands(g[0]), Operators(g[0]))).Length);
+        }
+
+        var max = (double)_options.MaxOperand;
+        var bound = _options.Operators.Contains('*', StringComparison.Ordinal) ? Math.Pow(max, _options.Operands) : max * _options.Operands;
+        var sign = _options.Operators.Contains('-', StringComparison.Ordinal) ? 1 : 0;
+        return Str((long)Math.Min(bound, long.MaxValue / 2)).Length + sign;
+    }
+
+    private static long[] Operands(long[] encoded) => [.. encoded.Where((_, i) => i % 2 == 0)];
+
+    private static char[] Operators(long[] encoded) => [.. encoded.Where((_, i) => i % 2 == 1).Select(v => (char)v)];
 
     public IReadOnlyList<TaskItem> HeldOut(int count)
     {

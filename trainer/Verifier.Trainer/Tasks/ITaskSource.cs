@@ -11,6 +11,9 @@ public interface ITaskSource
     /// <summary>Prompts kept for evaluation, the same on every call.</summary>
     IReadOnlyList<TaskItem> HeldOut(int count);
 
-    /// <summary>Characters a completion needs inside &lt;think&gt; and &lt;answer&gt;, for the format guide; null when open-ended.</summary>
-    (string Think, string Answer)? GuideAlphabets { get; }
+    /// <summary>What the format guide needs to know about answers to this task; null when they are open-ended.</summary>
+    GuideSpec? Guide { get; }
 }
+
+/// <summary>Characters a completion needs inside &lt;think&gt; and &lt;answer&gt;, and the longest possible answer.</summary>
+public sealed record GuideSpec(string ThinkAlphabet, string AnswerAlphabet, int MaxAnswerLength);

@@ -70,7 +70,7 @@ public sealed class JsonlTaskSource : ITaskSource
 
     public IReadOnlyList<TaskItem> HeldOut(int count) => [.. _heldOut.Take(count)];
 
-    public (string Think, string Answer)? GuideAlphabets => null;
+    public GuideSpec? Guide => null;
 
     internal static TaskItem Parse(string line, string? template, int index)
     {

@@ -59,19 +59,27 @@ public sealed class TrainingSetup : IDisposable
     internal static FormatGuide? CreateGuide(TrainerConfig config, ITokenizer tokenizer, ITaskSource tasks)
     {
         var sampling = config.Sampling;
-        if (!(sampling.GuideFormat ?? tasks.GuideAlphabets is not null))
+        if (!(sampling.GuideFormat ?? tasks.Guide is not null))
         {
             return null;
         }
 
-        var think = sampling.ThinkAlphabet ?? tasks.GuideAlphabets?.Think;
-        var answer = sampling.AnswerAlphabet ?? tasks.GuideAlphabets?.Answer;
-        if (think is null || answer is null)
+        var think = sampling.ThinkAlphabet ?? tasks.Guide?.ThinkAlphabet;
+        var answer = sampling.AnswerAlphabet ?? tasks.Guide?.AnswerAlphabet;
+        var maxAnswer = sampling.MaxAnswerTokens ?? tasks.Guide?.MaxAnswerLength;
+        if (think is null || answer is null || maxAnswer is null)
         {
-            throw new ArgumentException("sampling.guide_format needs sampling.think_alphabet and sampling.answer_alphabet for this task.");
+            throw new ArgumentException("sampling.guide_format needs sampling.think_alphabet, sampling.answer_alphabet and sampling.max_answer_tokens for this task.");
         }
 
-        return new FormatGuide(tokenizer, think, answer);
+        // Four tag tokens, the answer, and whatever is left for thinking: a guided completion always fits.
+        var maxThink = sampling.MaxNewTokens - 4 - maxAnswer.Value;
+        if (maxThink < 0)
+        {
+            throw new ArgumentException($"sampling.max_new_tokens ({sampling.MaxNewTokens}) is too small for the four tags and a {maxAnswer}-character answer.");
+        }
+
+        return new FormatGuide(tokenizer, think, answer, maxThink, maxAnswer.Value);
     }
 
     internal static ITokenizer CreateTokenizer(TokenizerConfig config) => config.Kind.ToLowerInvariant() switch
