@@ -17,6 +17,15 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
+def attention(q, k, v, mask):
+    """F.scaled_dot_product_attention, with a plain fallback for torch < 2.0 (CPU smoke tests only)."""
+    if hasattr(F, "scaled_dot_product_attention"):
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    scores = scores.masked_fill(mask.logical_not(), float("-inf")) if mask.dtype == torch.bool else scores + mask
+    return scores.softmax(-1) @ v
+
+
 class Block(nn.Module):
     def __init__(self, dim, heads, mlp_ratio):
         super().__init__()
@@ -34,37 +43,56 @@ class Block(nn.Module):
         if past_k is not None:
             k = torch.cat([past_k, k], 2)
             v = torch.cat([past_v, v], 2)
-        a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        a = attention(q, k, v, mask)
         x = x + self.attn_proj(a.transpose(1, 2).reshape(b, t, d))
         x = x + self.mlp_proj(F.gelu(self.mlp_fc(self.ln_2(x))))
         return x, k, v
 
 
+def alibi_slopes(heads):
+    def power_of_two(n):
+        return [2 ** (-8.0 * i / n) for i in range(1, n + 1)]
+    closest = 2 ** int(math.floor(math.log2(heads)))
+    return power_of_two(closest) + power_of_two(2 * closest)[0::2][: heads - closest]
+
+
 class Gpt(nn.Module):
-    def __init__(self, vocab, context, dim, layers, heads, mlp_ratio=4):
+    def __init__(self, vocab, context, dim, layers, heads, mlp_ratio=4, position="alibi"):
         super().__init__()
+        self.alibi = position == "alibi"
         self.wte = nn.Embedding(vocab, dim)
-        self.wpe = nn.Embedding(context, dim)
+        if self.alibi:
+            self.register_buffer("alibi_slopes", torch.tensor(alibi_slopes(heads)), persistent=False)
+        else:
+            self.wpe = nn.Embedding(context, dim)
         self.blocks = nn.ModuleList([Block(dim, heads, mlp_ratio) for _ in range(layers)])
         self.ln_f = nn.LayerNorm(dim)
         self.lm_head = nn.Linear(dim, vocab, bias=False)
 
     def hidden(self, tokens, positions, valid, past=None):
+        # past = (keys per layer, values per layer, key_valid [B, T], key_positions [B, T]); a batch-1 past is broadcast.
         if past is not None and past[2].shape[0] != tokens.shape[0]:
             n = tokens.shape[0]
-            past = ([k.expand(n, -1, -1, -1) for k in past[0]], [v.expand(n, -1, -1, -1) for v in past[1]], past[2].expand(n, -1))
+            past = ([k.expand(n, -1, -1, -1) for k in past[0]], [v.expand(n, -1, -1, -1) for v in past[1]],
+                    past[2].expand(n, -1), past[3].expand(n, -1))
         key_valid = valid if past is None else torch.cat([past[2], valid], 1)
+        key_positions = positions if past is None else torch.cat([past[3], positions], 1)
         total, t = key_valid.shape[1], tokens.shape[1]
-        q_pos = torch.arange(total - t, total, device=tokens.device).unsqueeze(1)
-        k_pos = torch.arange(total, device=tokens.device).unsqueeze(0)
-        mask = key_valid[:, None, None, :].logical_and(k_pos <= q_pos).logical_or(k_pos == q_pos)
-        x = self.wte(tokens) + self.wpe(positions)
+        q_idx = torch.arange(total - t, total, device=tokens.device).unsqueeze(1)
+        k_idx = torch.arange(total, device=tokens.device).unsqueeze(0)
+        mask = key_valid[:, None, None, :].logical_and(k_idx <= q_idx).logical_or(k_idx == q_idx)
+        x = self.wte(tokens)
+        if self.alibi:
+            distance = (positions.unsqueeze(2) - key_positions.unsqueeze(1)).unsqueeze(1).to(self.alibi_slopes.dtype)
+            mask = (distance * -self.alibi_slopes.view(1, -1, 1, 1)).masked_fill(mask.logical_not(), float("-inf"))
+        else:
+            x = x + self.wpe(positions)
         keys, values = [], []
         for i, block in enumerate(self.blocks):
             x, k, v = block(x, mask, None if past is None else past[0][i], None if past is None else past[1][i])
             keys.append(k)
             values.append(v)
-        return self.ln_f(x), (keys, values, key_valid)
+        return self.ln_f(x), (keys, values, key_valid, key_positions)
 
 
 def log_probs(policy, prefix, remainder, remainder_valid, completion, completion_mask, with_entropy):
@@ -107,7 +135,8 @@ def main():
     dev = torch.device(args.device)
     torch.manual_seed(1)
 
-    policy = Gpt(args.vocab, m.get("context_length", 512), m.get("dim", 64), m.get("layers", 2), m.get("heads", 4), m.get("mlp_ratio", 4)).to(dev)
+    policy = Gpt(args.vocab, m.get("context_length", 512), m.get("dim", 64), m.get("layers", 2), m.get("heads", 4), m.get("mlp_ratio", 4),
+                 m.get("position", "alibi")).to(dev)
     optimizer = torch.optim.AdamW(policy.parameters(), lr=o.get("learning_rate", 3e-3), betas=(o.get("beta1", 0.9), o.get("beta2", 0.99)),
                                   eps=1e-8, weight_decay=o.get("weight_decay", 0.0))
     eps_low, eps_high = g.get("epsilon_low", 0.2), g.get("epsilon_high", 0.2)
