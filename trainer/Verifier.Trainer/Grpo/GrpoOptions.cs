@@ -52,7 +52,7 @@ public sealed class GrpoOptions
 
     /// <summary>Upper clip; DAPO's clip-higher uses 0.28.</summary>
     [Range(0.0, 10.0)]
-    public double EpsilonHigh { get; set; } = 0.2;
+    public double EpsilonHigh { get; set; } = 0.28;
 
     /// <summary>KL coefficient (k3 estimator against the frozen initial policy); 0 skips the reference model.</summary>
     [Range(0.0, 100.0)]

@@ -19,7 +19,7 @@ public sealed class SamplingOptions
 
     /// <summary>Longest completion; one that reaches it without a stop token is truncated.</summary>
     [Range(1, 1 << 16)]
-    public int MaxNewTokens { get; set; } = 48;
+    public int MaxNewTokens { get; set; } = 32;
 
     /// <summary>
     /// Constrain sampling to the R1 shape &lt;think&gt;…&lt;/think&gt;&lt;answer&gt;…&lt;/answer&gt; with the task's
@@ -33,6 +33,10 @@ public sealed class SamplingOptions
 
     /// <summary>Characters allowed inside &lt;answer&gt; under the guide; null takes the task's.</summary>
     public string? AnswerAlphabet { get; set; }
+
+    /// <summary>Most thinking tokens under the guide (then &lt;/think&gt; is forced); null takes the task's, else what the length limit leaves.</summary>
+    [Range(0, 1 << 16)]
+    public int? MaxThinkTokens { get; set; }
 
     /// <summary>Longest answer under the guide (after it, &lt;/answer&gt; is forced); null takes the task's.</summary>
     [Range(1, 1 << 16)]

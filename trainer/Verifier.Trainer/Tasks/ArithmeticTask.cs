@@ -68,7 +68,7 @@ public sealed class ArithmeticTask : ITaskSource
         return new TaskItem(expression, question, PromptTemplate.Apply(_template, question), TaskKind.Math, Str(Evaluate(operands, operators)));
     }
 
-    public GuideSpec? Guide => new("0123456789" + _options.Operators + "= ", "0123456789-", MaxAnswerLength());
+    public GuideSpec? Guide => new("0123456789" + _options.Operators + "= ", "0123456789-", MaxAnswerLength(), _options.MaxThinkTokens);
 
     /// <summary>Characters of the longest answer: exact when the expressions are enumerated, else a bound.</summary>
     private int MaxAnswerLength()

@@ -27,6 +27,15 @@ public sealed class ArithmeticTaskOptions
     /// </summary>
     public bool BalanceAnswers { get; set; } = true;
 
+    /// <summary>
+    /// Thinking budget under the format guide. 0 by default: a from-scratch policy of a hundred thousand
+    /// parameters has nothing to reason with, and free-running think tokens between the question and the
+    /// answer only move the answer around and slow learning (measured: see trainer/README.md). Null leaves
+    /// it to the length limit.
+    /// </summary>
+    [Range(0, 1 << 16)]
+    public int? MaxThinkTokens { get; set; } = 0;
+
     /// <summary>Seed of the held-out evaluation set (independent of the training seed).</summary>
     public int HeldOutSeed { get; set; } = 12345;
 

@@ -15,5 +15,8 @@ public interface ITaskSource
     GuideSpec? Guide { get; }
 }
 
-/// <summary>Characters a completion needs inside &lt;think&gt; and &lt;answer&gt;, and the longest possible answer.</summary>
-public sealed record GuideSpec(string ThinkAlphabet, string AnswerAlphabet, int MaxAnswerLength);
+/// <summary>
+/// Characters a completion needs inside &lt;think&gt; and &lt;answer&gt;, the longest possible answer, and the
+/// default thinking budget (null: whatever the length limit leaves).
+/// </summary>
+public sealed record GuideSpec(string ThinkAlphabet, string AnswerAlphabet, int MaxAnswerLength, int? MaxThinkTokens);

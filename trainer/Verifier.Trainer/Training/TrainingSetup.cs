@@ -72,12 +72,14 @@ public sealed class TrainingSetup : IDisposable
             throw new ArgumentException("sampling.guide_format needs sampling.think_alphabet, sampling.answer_alphabet and sampling.max_answer_tokens for this task.");
         }
 
-        // Four tag tokens, the answer, and whatever is left for thinking: a guided completion always fits.
-        var maxThink = sampling.MaxNewTokens - 4 - maxAnswer.Value;
-        if (maxThink < 0)
+        // Four tag tokens, the answer, and at most what is left for thinking: a guided completion always fits.
+        var room = sampling.MaxNewTokens - 4 - maxAnswer.Value;
+        if (room < 0)
         {
             throw new ArgumentException($"sampling.max_new_tokens ({sampling.MaxNewTokens}) is too small for the four tags and a {maxAnswer}-character answer.");
         }
+
+        var maxThink = Math.Min(room, sampling.MaxThinkTokens ?? tasks.Guide?.MaxThinkTokens ?? room);
 
         return new FormatGuide(tokenizer, think, answer, maxThink, maxAnswer.Value);
     }
