@@ -35,6 +35,36 @@ public sealed class CompletionSamplerTests
     }
 
     [Fact]
+    public void Generate_WithGuideGreedy_MatchesStepByStepFullForwardUnderTheSameMasks()
+    {
+        // Forced tokens are batched into one later forward pass; the result must not change.
+        manual_seed(5);
+        using var model = new Gpt(_tokenizer.VocabSize, new GptOptions { ContextLength = 128, Dim = 16, Layers = 2, Heads = 2 });
+        model.eval();
+        var guide = new FormatGuide(_tokenizer, "0123456789+ ", "0123456789", 4, 2);
+        var sampler = new CompletionSampler(model, _tokenizer, new SamplingOptions { Temperature = 0, MaxNewTokens = 10 }, guide);
+        int[][] prompts = [_tokenizer.Encode("Q: 1 + 2? A:"), _tokenizer.Encode("Q: 3 + 4? A:")];
+
+        using var batch = sampler.Generate(prompts, null, CPU);
+
+        using var noGrad = no_grad();
+        for (var row = 0; row < prompts.Length; row++)
+        {
+            var sequence = prompts[row].Select(t => (long)t).ToList();
+            var state = FormatGuide.InitialState;
+            foreach (var token in batch.CompletionTokens[row])
+            {
+                var logits = model.forward(tensor(sequence.ToArray()).unsqueeze(0))[0, -1];
+                var allowed = guide.AllowedMask(tensor(new[] { state }))[0];
+                var expected = logits.masked_fill(allowed.logical_not(), double.NegativeInfinity).argmax().item<long>();
+                Assert.Equal(expected, token);
+                sequence.Add(token);
+                state = guide.Advance(state, token);
+            }
+        }
+    }
+
+    [Fact]
     public void Generate_ReportsEachGroupOnceWithItsCompletions()
     {
         manual_seed(4);

@@ -74,15 +74,36 @@ public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, Sampling
             var logits = policy.Logits(hidden.select(1, hidden.shape[1] - 1));
             var nextPosition = positions.select(1, positions.shape[1] - 1).add(1).unsqueeze(1);
 
+            // Tokens chosen but not yet run through the model. A token the guide forces for every unfinished row
+            // needs no logits, so it waits here and the next forward pass takes all pending tokens at once.
+            var pending = new List<(long[] Tokens, bool[] Valid)>();
             for (var step = 0; step < options.MaxNewTokens; step++)
             {
-                if (guide is not null)
+                var sampled = ForcedTokens(states, finished);
+                if (sampled is null)
                 {
-                    var allowed = guide.AllowedMask(tensor(states!, device: device));
-                    logits = logits.masked_fill(allowed.logical_not(), double.NegativeInfinity);
+                    if (pending.Count > 0)
+                    {
+                        var columns = pending.Count;
+                        var tokens = tensor(Interleave(pending.Select(p => p.Tokens).ToArray(), rows), [rows, columns], device: device);
+                        var valid = tensor(Interleave(pending.Select(p => p.Valid).ToArray(), rows), [rows, columns], device: device);
+                        var stepPositions = nextPosition + arange(columns, device: device).unsqueeze(0);
+                        hidden = policy.Hidden(tokens, stepPositions, valid, cache, out cache);
+                        logits = policy.Logits(hidden.select(1, columns - 1));
+                        nextPosition = nextPosition.add(columns);
+                        pending.Clear();
+                    }
+
+                    var stepLogits = logits;
+                    if (guide is not null)
+                    {
+                        var allowed = guide.AllowedMask(tensor(states!, device: device));
+                        stepLogits = logits.masked_fill(allowed.logical_not(), double.NegativeInfinity);
+                    }
+
+                    sampled = LogitsFilters.Sample(stepLogits, options, generator).cpu().data<long>().ToArray();
                 }
 
-                var sampled = LogitsFilters.Sample(logits, options, generator).cpu().data<long>().ToArray();
                 var wasFinished = (bool[])finished.Clone();
                 for (var row = 0; row < rows; row++)
                 {
@@ -109,11 +130,7 @@ public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, Sampling
                     break;
                 }
 
-                var next = tensor(sampled, [rows, 1], device: device);
-                var nextValid = tensor(wasFinished.Select(f => !f).ToArray(), [rows, 1], device: device);
-                hidden = policy.Hidden(next, nextPosition, nextValid, cache, out cache);
-                logits = policy.Logits(hidden.select(1, 0));
-                nextPosition = nextPosition.add(1);
+                pending.Add((sampled, [.. wasFinished.Select(f => !f)]));
             }
         }
         finally
@@ -130,6 +147,49 @@ public sealed class CompletionSampler(Gpt policy, ITokenizer tokenizer, Sampling
             stateLog?.Select(s => s.ToArray()).ToArray(),
             [.. finished.Select(f => !f)],
             tokenizer.PadId);
+    }
+
+    /// <summary>The tokens the guide forces on every unfinished row, or null when any row has a choice.</summary>
+    private long[]? ForcedTokens(int[]? states, bool[] finished)
+    {
+        if (guide is null || states is null)
+        {
+            return null;
+        }
+
+        var tokens = new long[states.Length];
+        for (var row = 0; row < states.Length; row++)
+        {
+            if (finished[row])
+            {
+                tokens[row] = tokenizer.PadId;
+                continue;
+            }
+
+            if (guide.ForcedToken(states[row]) is not { } forced)
+            {
+                return null;
+            }
+
+            tokens[row] = forced;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Row-major [rows, columns] data from a list of columns.</summary>
+    private static T[] Interleave<T>(T[][] columns, int rows)
+    {
+        var data = new T[rows * columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                data[(r * columns.Length) + c] = columns[c][r];
+            }
+        }
+
+        return data;
     }
 
     /// <summary>

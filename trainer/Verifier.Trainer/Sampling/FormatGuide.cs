@@ -19,6 +19,7 @@ public sealed class FormatGuide
     private readonly int _maxThink;
     private readonly int _maxAnswer;
     private readonly bool[][] _allowedByState;
+    private readonly int?[] _forcedByState;
 
     // State ids: Start, Think(0..maxThink), AfterThink, Answer(0..maxAnswer), Done.
     private int ThinkState(int count) => 1 + count;
@@ -59,6 +60,7 @@ public sealed class FormatGuide
         }
 
         _allowedByState[Done] = Only(vocab, tokenizer.EosId);
+        _forcedByState = [.. _allowedByState.Select(row => row.Count(a => a) == 1 ? Array.IndexOf(row, true) : (int?)null)];
     }
 
     public static int InitialState => 0;
@@ -88,6 +90,9 @@ public sealed class FormatGuide
 
         return Done;
     }
+
+    /// <summary>The only token allowed in <paramref name="state"/>, or null when there is a choice.</summary>
+    public int? ForcedToken(int state) => _forcedByState[state];
 
     /// <summary>[states..., vocab] bool: the tokens allowed in each given state.</summary>
     public Tensor AllowedMask(Tensor states)
