@@ -133,7 +133,7 @@ public sealed class TaskConfig
 public sealed class RunConfig
 {
     [Range(1, 10_000_000)]
-    public int Steps { get; set; } = 300;
+    public int Steps { get; set; } = 400;
 
     public int Seed { get; set; } = 1;
 

@@ -54,9 +54,13 @@ public sealed class GrpoOptions
     [Range(0.0, 10.0)]
     public double EpsilonHigh { get; set; } = 0.28;
 
-    /// <summary>KL coefficient (k3 estimator against the frozen initial policy); 0 skips the reference model.</summary>
+    /// <summary>
+    /// KL coefficient (k3 estimator against the frozen initial policy); 0 skips the reference model. 0.01 by
+    /// default: without it a from-scratch policy turns deterministic on the prompts it answers wrongly, its
+    /// groups then score all alike, and it never samples the right answer again (measured: trainer/README.md).
+    /// </summary>
     [Range(0.0, 100.0)]
-    public double Beta { get; set; }
+    public double Beta { get; set; } = 0.01;
 
     public LossType LossType { get; set; } = LossType.Dapo;
 
