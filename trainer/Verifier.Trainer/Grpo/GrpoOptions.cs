@@ -37,7 +37,7 @@ public sealed class GrpoOptions
 
     /// <summary>Prompts per step; a step samples PromptsPerStep × GroupSize completions.</summary>
     [Range(1, 4096)]
-    public int PromptsPerStep { get; set; } = 8;
+    public int PromptsPerStep { get; set; } = 16;
 
     /// <summary>Optimisation passes over each batch against the old policy's log-probs (μ).</summary>
     [Range(1, 64)]
