@@ -139,7 +139,7 @@ def main():
                  m.get("position", "alibi")).to(dev)
     optimizer = torch.optim.AdamW(policy.parameters(), lr=o.get("learning_rate", 3e-3), betas=(o.get("beta1", 0.9), o.get("beta2", 0.99)),
                                   eps=1e-8, weight_decay=o.get("weight_decay", 0.0))
-    eps_low, eps_high = g.get("epsilon_low", 0.2), g.get("epsilon_high", 0.2)
+    eps_low, eps_high = g.get("epsilon_low", 0.2), g.get("epsilon_high", 0.28)
     max_norm = o.get("max_grad_norm", 1.0)
 
     prefix = torch.randint(7, args.vocab, (1, args.prefix), device=dev)
