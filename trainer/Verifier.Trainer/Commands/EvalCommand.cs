@@ -19,6 +19,7 @@ internal static class EvalCommand
         line.EnsureAllUsed();
 
         var rewards = RewardSourceFactory.Create(config.Verifier);
+        await using var disposeRewards = rewards.ConfigureAwait(false);
         using var setup = TrainingSetup.Create(config);
         CheckpointStore.LoadPolicy(checkpoint, setup.Policy);
         var result = await Evaluator.RunAsync(setup, rewards, prompts, samples, config.Run.Seed, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,7 @@ internal static class TrainCommand
         line.EnsureAllUsed();
 
         var rewards = RewardSourceFactory.Create(config.Verifier);
+        await using var disposeRewards = rewards.ConfigureAwait(false);
         using var setup = TrainingSetup.Create(config);
         using var trainer = new GrpoTrainer(setup, rewards, outDir, output, TimeProvider.System);
         var history = await trainer.TrainAsync(resume, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Verifier.Sdk;
 using Verifier.Trainer.Configuration;
 
 namespace Verifier.Trainer.Rewards;
@@ -6,11 +7,10 @@ namespace Verifier.Trainer.Rewards;
 public static class RewardSourceFactory
 {
     /// <summary>
-    /// The verifier reward source, through Verifier.Sdk's VerifierClient.VerifyManyAsync. The SDK is not part of
-    /// this build yet, so this refuses to run rather than invent rewards; wiring it is the only change needed
-    /// here (see trainer/README.md, "Rewards").
+    /// The verifier reward source: one or more replicas (comma-separated URLs) through the SDK, which batches,
+    /// retries and fails over. The key comes from the config or VERIFIER_API_KEY.
     /// </summary>
-    public static IRewardSource Create(VerifierConfig config)
+    public static VerifierRewardSource Create(VerifierConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (string.IsNullOrWhiteSpace(config.Url))
@@ -18,13 +18,23 @@ public static class RewardSourceFactory
             throw new ArgumentException("The verifier URL is required (--verifier URL or verifier.url in the config).");
         }
 
-        if (!Uri.TryCreate(config.Url, UriKind.Absolute, out _))
+        var apiKey = config.ApiKey ?? Environment.GetEnvironmentVariable("VERIFIER_API_KEY");
+        if (string.IsNullOrWhiteSpace(apiKey))
         {
-            throw new ArgumentException($"'{config.Url}' is not an absolute URL.");
+            throw new ArgumentException("The verifier API key is required (--api-key KEY, verifier.api_key, or VERIFIER_API_KEY).");
         }
 
-        throw new NotSupportedException(
-            "Scoring through the verifier needs Verifier.Sdk, which this build of the trainer does not reference yet. " +
-            "No rewards are invented in its place.");
+        var options = new VerifierClientOptions { ApiKey = apiKey };
+        foreach (var url in config.Url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new ArgumentException($"'{url}' is not an absolute http(s) URL.");
+            }
+
+            options.Endpoints.Add(uri);
+        }
+
+        return new VerifierRewardSource(new VerifierClient(options));
     }
 }
