@@ -11,6 +11,13 @@ public sealed class SandboxOptions
     [Required]
     public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
 
+    /// <summary>
+    /// For a remote engine over TLS (<c>tcp://host:2376</c>): a folder holding <c>ca.pem</c>, <c>cert.pem</c> and
+    /// <c>key.pem</c>, as Docker's own DOCKER_CERT_PATH does. The engine must present a certificate signed by that CA,
+    /// and the verifier authenticates with its client certificate.
+    /// </summary>
+    public string? TlsCertPath { get; set; }
+
     /// <summary>The engine API version to speak (1.41 is Docker 20.10); empty to negotiate.</summary>
     public string? DockerApiVersion { get; set; } = "1.41";
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Verifier.Sandbox.Engine;
 
 namespace Verifier.Sandbox;
 
@@ -32,6 +33,22 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
         if (!Uri.TryCreate(options.DockerEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
         {
             errors.Add($"Sandbox:DockerEndpoint '{options.DockerEndpoint}' is not a unix://, tcp:// or http(s):// address");
+        }
+
+        if (!string.IsNullOrEmpty(options.TlsCertPath))
+        {
+            foreach (var file in EngineTls.Files)
+            {
+                if (!File.Exists(Path.Combine(options.TlsCertPath, file)))
+                {
+                    errors.Add($"Sandbox:TlsCertPath '{options.TlsCertPath}' has no {file}");
+                }
+            }
+
+            if (endpoint is not null && endpoint.Scheme is "unix" or "npipe")
+            {
+                errors.Add("Sandbox:TlsCertPath is for a tcp:// engine endpoint");
+            }
         }
 
         if (!string.IsNullOrEmpty(options.DockerApiVersion) && !System.Version.TryParse(options.DockerApiVersion, out _))

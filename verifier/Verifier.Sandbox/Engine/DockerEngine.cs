@@ -18,6 +18,11 @@ internal sealed class DockerEngine : IDisposable
             builder = builder.WithApiVersion(System.Version.Parse(options.DockerApiVersion));
         }
 
+        if (!string.IsNullOrEmpty(options.TlsCertPath))
+        {
+            builder = builder.WithAuthProvider(EngineTls.Credentials(options.TlsCertPath));
+        }
+
         _client = builder.Build();
         Endpoint = options.DockerEndpoint;
     }
