@@ -84,6 +84,6 @@ train() {
 case "${1:-demo}" in
   demo) up; demo ;;
   train) up; train ;;
-  down) compose down ;;
+  down) VERIFIER_API_KEYS="${VERIFIER_API_KEYS:-$(api_key)}" compose down ;;
   *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

@@ -40,6 +40,7 @@ public sealed class ComposeStackTests
             ["VERIFIER_API_KEYS"] = "compose-key",
             ["VERIFIER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["DOCKER_GID"] = await SocketGroupAsync(),
+            ["VERIFIER_INSTANCE"] = project,
         };
         string[] baseArgs = [.. compose!.Value.Prefix, "-p", project, "-f", file];
         try
@@ -60,8 +61,8 @@ public sealed class ComposeStackTests
             Assert.Equal(0, await RunAsync(compose.Value.Command, [.. baseArgs, "down", "--timeout", "30"], environment));
         }
 
-        // The stopped service removed its sandbox containers (label instance "default") on the way out.
-        Assert.Equal(0, await Verifier.Tests.Shared.SandboxContainers.WaitForNoneAsync("default", TimeSpan.FromSeconds(10)));
+        // The stopped service removed its sandbox containers on the way out.
+        Assert.Equal(0, await Verifier.Tests.Shared.SandboxContainers.WaitForNoneAsync(project, TimeSpan.FromSeconds(10)));
     }
 
     private static async Task WaitReadyAsync(HttpClient http)
