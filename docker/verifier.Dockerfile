@@ -13,5 +13,6 @@ WORKDIR /app
 # Non-root; the compose file adds the group that owns the engine socket.
 USER 10001:10001
 ENV ASPNETCORE_URLS=http://127.0.0.1:8080 \
-    DOTNET_gcServer=1
+    DOTNET_gcServer=1 \
+    Logging__Console__FormatterName=json
 ENTRYPOINT ["/app/Verifier.Service"]

@@ -4,6 +4,7 @@ COPY app /app
 WORKDIR /app
 USER 10001:10001
 ENV ASPNETCORE_URLS=http://127.0.0.1:8080 \
-    DOTNET_gcServer=1
+    DOTNET_gcServer=1 \
+    Logging__Console__FormatterName=json
 LABEL org.verifier.image=verifier
 ENTRYPOINT ["/app/Verifier.Service"]
