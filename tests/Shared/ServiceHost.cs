@@ -19,7 +19,13 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
     private readonly Dictionary<string, string?> _settings;
     private int _stopped;
 
-    private ServiceHost(Dictionary<string, string?> settings) => _settings = settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    private ServiceHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _services = services;
+    }
 
     public Uri Address => ClientOptions.BaseAddress;
 
@@ -27,7 +33,8 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
     public string SandboxInstance => _settings["Sandbox:InstanceName"]!;
 
     /// <summary>Starts a service; <paramref name="settings"/> override configuration (e.g. "Limits:MaxItems").</summary>
-    public static ServiceHost Start(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Extra registrations, after the service's own (a log capture, say).</param>
+    public static ServiceHost Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -46,7 +53,7 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
             merged[key] = value;
         }
 
-        var host = new ServiceHost(merged);
+        var host = new ServiceHost(merged, services);
         host.UseKestrel(0);
         host.StartServer();
         return host;
@@ -110,5 +117,9 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (_services is { } services)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }
