@@ -24,6 +24,7 @@ CACHE_DIR="${BUILD_CACHE:-/var/cache/verifier-images}"
 IMAGES=(
   "sandbox-python|verifier-sandbox-python:1|python3|customize_sandbox"
   "sandbox-cpp|verifier-sandbox-cpp:1|python3,g++|customize_cpp"
+  "sandbox-dotnet|verifier-sandbox-dotnet:1|python3|customize_dotnet"
   "verifier-base|verifier-base:1|ca-certificates,libssl3|customize_sandbox_user"
 )
 
@@ -82,6 +83,25 @@ customize_cpp() {
   local header
   header="$(cd "$root" && ls usr/include/x86_64-linux-gnu/c++/*/bits/stdc++.h | head -n 1)"
   chroot "$root" g++ -std=gnu++17 -O2 -x c++-header "/$header" -o "/$header.gch"
+}
+
+# C# runs on the .NET runtime of this machine's SDK (the one the verifier compiles against): no package registry has
+# it, so it is copied in. Only the muxer, hostfxr and Microsoft.NETCore.App: no SDK, no ASP.NET Core. Programs run
+# with invariant globalization, so the image needs no ICU; nothing else beyond minbase's libstdc++ and zlib.
+customize_dotnet() {
+  local root="$1" dotnet_root
+  customize_sandbox "$root"
+  command -v dotnet >/dev/null || { log "dotnet not found: the C# sandbox image carries this machine's .NET runtime"; exit 1; }
+  dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  [[ -d "$dotnet_root/shared/Microsoft.NETCore.App" ]] || { log "no .NET runtime under $dotnet_root"; exit 1; }
+  mkdir -p "$root/usr/share/dotnet/shared" "$root/usr/share/dotnet/host"
+  cp "$dotnet_root/dotnet" "$root/usr/share/dotnet/"
+  cp -r "$dotnet_root/host/fxr" "$root/usr/share/dotnet/host/"
+  cp -r "$dotnet_root/shared/Microsoft.NETCore.App" "$root/usr/share/dotnet/shared/"
+  # The LTTng tracing provider is loaded only if its library is present; without liblttng it would only fail to load.
+  rm -f "$root"/usr/share/dotnet/shared/Microsoft.NETCore.App/*/libcoreclrtraceptprovider.so
+  ln -sf /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
+  IMAGE_CHANGES+=(--change 'ENV DOTNET_ROOT=/usr/share/dotnet' --change 'ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1')
 }
 
 default_changes=(

@@ -86,7 +86,8 @@ internal sealed partial class CodeSandbox(
             return CompileError(code, prepared.CompileError, prepared.CompileMs);
         }
 
-        return await RunAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+        var verdict = await RunAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+        return verdict.CompileMs is null && prepared.CompileMs > 0 ? verdict with { CompileMs = prepared.CompileMs } : verdict;
     }
 
     private async Task<CodeVerdict> RunAsync(

@@ -142,6 +142,9 @@ public sealed class SandboxOptions
     [Range(60, 604_800)]
     public int ContainerIdleExitSeconds { get; set; } = 3_600;
 
+    /// <summary>The in-verifier Roslyn compiler of C# submissions.</summary>
+    public CSharpCompilerOptions CSharp { get; set; } = new();
+
     /// <summary>Per-language settings keyed by language name (<c>python</c>, <c>cpp</c>); languages not listed use their defaults.</summary>
     public Dictionary<string, SandboxLanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -163,4 +166,19 @@ public sealed class SandboxLanguageOptions
     /// <summary>Overrides <see cref="SandboxOptions.WarmContainers"/> for this language.</summary>
     [Range(0, 64)]
     public int? WarmContainers { get; set; }
+}
+
+/// <summary>The budget of one C# compilation, which runs in the verifier (Roslyn), not in the sandbox.</summary>
+public sealed class CSharpCompilerOptions
+{
+    /// <summary>Wall time of one compilation, waiting for a compiler slot excluded.</summary>
+    public int CompileTimeMs { get; set; } = 10_000;
+
+    /// <summary>The largest assembly a compilation may emit.</summary>
+    public int MaxAssemblyKb { get; set; } = 4_096;
+
+    /// <summary>Compilations at once; 0 means one per CPU.</summary>
+    public int MaxConcurrentCompilations { get; set; }
+
+    internal int EffectiveMaxConcurrentCompilations => MaxConcurrentCompilations > 0 ? MaxConcurrentCompilations : Environment.ProcessorCount;
 }

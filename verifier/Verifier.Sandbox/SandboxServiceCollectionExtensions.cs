@@ -6,6 +6,7 @@ using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
 using Verifier.Sandbox.Hosting;
 using Verifier.Sandbox.Languages;
+using Verifier.Sandbox.Languages.CSharp;
 using Verifier.Sandbox.Pool;
 
 namespace Verifier.Sandbox;
@@ -13,7 +14,7 @@ namespace Verifier.Sandbox;
 public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ICodeSandbox"/> with Python and C++, options bound from <c>Sandbox</c> and validated at start,
+    /// Adds <see cref="ICodeSandbox"/> with Python, C++ and C#, options bound from <c>Sandbox</c> and validated at start,
     /// the metrics (<c>Verifier.Sandbox</c>), and the hosted service that owns the containers.
     /// More languages: <c>services.AddSingleton&lt;ISandboxLanguage, MyLanguage&gt;()</c>.
     /// </summary>
@@ -32,6 +33,7 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, PythonLanguage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, CppLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, CSharpLanguage>());
         services.TryAddSingleton<SandboxMetrics>();
         services.TryAddSingleton<LanguageRegistry>();
         services.TryAddSingleton(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));

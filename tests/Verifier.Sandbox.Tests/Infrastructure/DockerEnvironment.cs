@@ -9,7 +9,7 @@ namespace Verifier.Sandbox.Tests.Infrastructure;
 internal static class DockerEnvironment
 {
     public const string Endpoint = "unix:///var/run/docker.sock";
-    public static readonly string[] Images = ["verifier-sandbox-python:1", "verifier-sandbox-cpp:1"];
+    public static readonly string[] Images = ["verifier-sandbox-python:1", "verifier-sandbox-cpp:1", "verifier-sandbox-dotnet:1"];
 
     private static readonly Lazy<Task> Ready = new(CheckAsync);
 

@@ -15,6 +15,11 @@ internal static class HarnessScripts
 
     public static string CppAssertBuild { get; } = Read("cpp_assert_build.sh");
 
+    /// <summary>The C# harness (function server and assert runner), as (file name, source) pairs for Roslyn.</summary>
+    public static IReadOnlyList<(string Name, string Source)> CSharpHarness { get; } =
+        [.. new[] { "Program.cs", "AssertRunner.cs", "FunctionServer.cs", "EntryPoints.cs", "JsonArguments.cs", "JsonResult.cs" }
+            .Select(name => (name, Read($"CSharp.{name}")))];
+
     private static string Concatenate(params string[] names) => string.Join("\n\n", names.Select(Read));
 
     private static string Read(string name)

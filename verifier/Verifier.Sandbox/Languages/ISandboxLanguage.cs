@@ -25,6 +25,9 @@ public interface ISandboxLanguage
     /// <summary>Memory the in-sandbox compile step needs; 0 when nothing compiles in the sandbox.</summary>
     int CompileMemoryMb { get; }
 
+    /// <summary>Readies what the first submission would otherwise wait for (a compiler in the verifier); called once at start.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Turns code and tests into files and commands. Must not put expected outputs into the program.</summary>
     ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken);
 }

@@ -51,7 +51,8 @@ public sealed record PrepareResult
 
     public double CompileMs { get; private init; }
 
-    public static PrepareResult Ready(SandboxProgram program) => new() { Program = program };
+    /// <param name="compileMs">Time spent compiling in the verifier, when the language compiles there.</param>
+    public static PrepareResult Ready(SandboxProgram program, double compileMs = 0) => new() { Program = program, CompileMs = compileMs };
 
     public static PrepareResult Rejected(string compileError, double compileMs = 0) => new() { CompileError = compileError, CompileMs = compileMs };
 }

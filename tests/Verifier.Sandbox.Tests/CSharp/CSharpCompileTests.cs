@@ -1,0 +1,152 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Code;
+using Verifier.Sandbox.Languages;
+using Verifier.Sandbox.Languages.CSharp;
+using static Verifier.Sandbox.Tests.Infrastructure.Requests;
+
+namespace Verifier.Sandbox.Tests.CSharp;
+
+/// <summary>The Roslyn side of C#, in the verifier: what each test kind ships, compile errors, and the compile budget.</summary>
+public class CSharpCompileTests
+{
+    private const string Library = "public static class Solution { public static int Add(int a, int b) => a + b; }";
+
+    private static CSharpLanguage Language(Action<CSharpCompilerOptions>? configure = null)
+    {
+        var options = new SandboxOptions();
+        configure?.Invoke(options.CSharp);
+        return new CSharpLanguage(Options.Create(options));
+    }
+
+    private static ValueTask<PrepareResult> Prepare(CSharpLanguage language, string code, CodeTests tests) =>
+        language.PrepareAsync(new PrepareContext(code, tests, 2_000, 256), CancellationToken.None);
+
+    [Fact]
+    public async Task Prepare_Io_ShipsOnlyTheProgramAndItsRuntimeConfig()
+    {
+        var prepared = await Prepare(Language(), "Console.WriteLine(int.Parse(Console.ReadLine()!) * 2);", Prints("2"));
+
+        var program = Assert.IsType<SandboxProgram>(prepared.Program);
+        Assert.Equal(["main.dll", "main.runtimeconfig.json"], program.Files.Keys.Order());
+        Assert.Equal(["dotnet", "main.dll"], program.Runner.Argv);
+        Assert.Null(program.Compile);
+        Assert.True(prepared.CompileMs > 0);
+        Assert.Contains("\"System.Globalization.Invariant\":true", Encoding.UTF8.GetString(program.Files["main.runtimeconfig.json"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prepare_Function_ShipsTheSubmissionAsALibraryWithTheHarnessServer()
+    {
+        var prepared = await Prepare(Language(), Library, Function("Add", ("[1, 2]", "3")));
+
+        var program = Assert.IsType<SandboxProgram>(prepared.Program);
+        Assert.Equal(["Submission.dll", "harness.dll", "harness.runtimeconfig.json"], program.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(RunnerKind.Rpc, program.Runner.Kind);
+        Assert.Equal(["dotnet", "harness.dll", "serve"], program.Runner.Argv);
+    }
+
+    [Fact]
+    public async Task Prepare_Assert_CompilesTheTestsAgainstTheSubmissionWithTheEntryPointInScope()
+    {
+        // The tests call Add bare: the entry point's class is imported for them.
+        var prepared = await Prepare(Language(), Library, Checks("Add", "using System.Diagnostics;\nDebug.Assert(Add(2, 3) == 5);"));
+
+        var program = Assert.IsType<SandboxProgram>(prepared.Program);
+        Assert.Contains("Tests.dll", program.Files.Keys);
+        Assert.Equal(["dotnet", "harness.dll", "check"], program.Runner.Argv);
+        Assert.Equal(RunnerKind.Process, program.Runner.Kind);
+    }
+
+    [Fact]
+    public async Task Prepare_WhenTheSubmissionDoesNotCompile_RejectsWithTheFirstDiagnostics()
+    {
+        var prepared = await Prepare(Language(), "Console.WriteLine(undefinedName);", Prints(""));
+
+        Assert.Null(prepared.Program);
+        Assert.Contains("main.cs(1,19): error CS0103", prepared.CompileError, StringComparison.Ordinal);
+        Assert.Contains("undefinedName", prepared.CompileError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prepare_WhenTheTestsCallWhatTheSubmissionLacks_RejectsNamingTheTests()
+    {
+        var prepared = await Prepare(Language(), Library, Checks("Add", "System.Diagnostics.Debug.Assert(Solution.Subtract(3, 2) == 1);"));
+
+        Assert.Null(prepared.Program);
+        Assert.StartsWith("the tests do not compile against the submission", prepared.CompileError, StringComparison.Ordinal);
+        Assert.Contains("Subtract", prepared.CompileError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("#r \"/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0/System.Net.Http.dll\"\nConsole.WriteLine(1);")]
+    [InlineData("var client = new System.Net.Http.HttpClient();")]
+    [InlineData("var json = System.Text.Json.JsonSerializer.Serialize(1);")]
+    public async Task Prepare_WhenCodeReachesBeyondTheFixedReferences_RejectsIt(string code)
+    {
+        var prepared = await Prepare(Language(), code, Prints(""));
+
+        Assert.Null(prepared.Program);
+        Assert.Contains("error CS", prepared.CompileError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prepare_WhenTheAssemblyOutgrowsItsBudget_RejectsIt()
+    {
+        var source = new StringBuilder("public static class Big {\n");
+        for (var i = 0; i < 3_000; i++)
+        {
+            source.Append("public static long M").Append(i).Append("(long x) => x * ").Append(i).Append(" + ").Append(i * 7).Append(";\n");
+        }
+
+        var prepared = await Prepare(Language(o => o.MaxAssemblyKb = 64), source.Append('}').ToString(), Function("Big.M1", ("[1]", "8")));
+
+        Assert.Null(prepared.Program);
+        Assert.Equal("the compiled assembly exceeds 64 KB", prepared.CompileError);
+    }
+
+    [Fact]
+    public async Task Prepare_WhenCompilationOutrunsItsTimeBudget_RejectsIt()
+    {
+        // Six levels (the most allowed) over five overloads: about 15,000 lambda bindings, far past 100 ms.
+        var prepared = await Prepare(Language(o => o.CompileTimeMs = 100), NestedLambdas(depth: 6, overloads: 5), Function("Slow.Run", ("[]", "null")));
+
+        Assert.Null(prepared.Program);
+        Assert.Equal("compilation exceeded its time limit (100 ms)", prepared.CompileError);
+    }
+
+    [Fact]
+    public async Task Prepare_WhenLambdasNestDeeperThanAllowed_RejectsBeforeBinding()
+    {
+        var prepared = await Prepare(Language(), NestedLambdas(depth: 7, overloads: 3), Function("Slow.Run", ("[]", "null")));
+
+        Assert.Null(prepared.Program);
+        Assert.Equal("Submission.cs: lambdas nested 7 deep; at most 6 are compiled", prepared.CompileError);
+    }
+
+    /// <summary>Overload resolution over nested lambdas: the work grows as overloads^depth.</summary>
+    private static string NestedLambdas(int depth, int overloads)
+    {
+        var nested = new StringBuilder("M(x0 => { });");
+        for (var i = 1; i < depth; i++)
+        {
+            nested.Insert(0, $"M(x{i} => {{ ").Append(" });");
+        }
+
+        string[] types = ["int", "string", "long", "double", "char", "byte", "short"];
+        var methods = string.Concat(types.Take(overloads).Select(t => $" static void M(Action<{t}> a) {{ }}\n"));
+        return $"public static class Slow {{\n{methods} public static void Run() {{ {nested} }}\n}}";
+    }
+
+    [Fact]
+    public async Task WarmUp_CompilesTheHarnessThatEveryFunctionRunShips()
+    {
+        var language = Language();
+        await language.WarmUpAsync(CancellationToken.None);
+
+        var first = await Prepare(language, Library, Function("Add", ("[1, 2]", "3")));
+        var second = await Prepare(language, Library + " ", Function("Add", ("[1, 2]", "3")));
+
+        Assert.Same(first.Program!.Files["harness.dll"], second.Program!.Files["harness.dll"]);
+    }
+}

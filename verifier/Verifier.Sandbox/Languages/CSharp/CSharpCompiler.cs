@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace Verifier.Sandbox.Languages.CSharp;
+
+/// <summary>One source file of a compilation.</summary>
+internal sealed record CSharpSource(string Path, string Text);
+
+/// <summary>An emitted assembly, or the errors that stopped it.</summary>
+internal sealed record CSharpAssembly(byte[]? Image, string? Errors, CSharpCompilation? Compilation)
+{
+    public bool Succeeded => Image is not null;
+}
+
+/// <summary>The emitted assembly outgrew <see cref="CSharpCompilerOptions.MaxAssemblyKb"/>.</summary>
+internal sealed class AssemblyTooLargeException(int limitKb) : Exception($"the compiled assembly exceeds {limitKb} KB");
+
+/// <summary>
+/// Roslyn, in the verifier. Compilations are single-threaded (a submission gets one core, as in the sandbox) and see
+/// only <see cref="CSharpReferences"/>; there are no analyzers or source generators, and no option comes from the
+/// input. The references' metadata is loaded once and shared by every compilation, which is what makes a warm compile
+/// take milliseconds.
+/// </summary>
+internal static class CSharpCompiler
+{
+    private const int ErrorsShown = 5;
+
+    /// <summary>The C# the SDK's implicit usings give a console project, minus what is not referenced.</summary>
+    private const string GlobalUsings =
+        "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\n" +
+        "global using System.Threading;\nglobal using System.Threading.Tasks;\n";
+
+    /// <summary>Line numbers in the stack traces a failing program prints, without a separate file.</summary>
+    private static readonly EmitOptions Embedded = new(debugInformationFormat: DebugInformationFormat.Embedded);
+
+    private static readonly CSharpParseOptions Submission = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
+
+    /// <summary>Test code sees Debug.Assert and Trace.Assert as it would in a Debug build.</summary>
+    private static readonly CSharpParseOptions Tests = Submission.WithPreprocessorSymbols("DEBUG", "TRACE");
+
+    public static CSharpAssembly Compile(
+        string assemblyName,
+        OutputKind kind,
+        IEnumerable<CSharpSource> sources,
+        ImmutableArray<MetadataReference> references,
+        bool debugSymbols,
+        int maxAssemblyKb,
+        CancellationToken cancellationToken)
+    {
+        var parse = debugSymbols ? Tests : Submission;
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path, Encoding.UTF8, cancellationToken))
+            .Append(CSharpSyntaxTree.ParseText(GlobalUsings, parse, "GlobalUsings.g.cs", Encoding.UTF8, cancellationToken))
+            .ToList();
+        foreach (var tree in trees)
+        {
+            var nesting = LambdaNesting.Deepest(tree.GetRoot(cancellationToken));
+            if (nesting > LambdaNesting.Max)
+            {
+                return new CSharpAssembly(null, $"{tree.FilePath}: lambdas nested {nesting} deep; at most {LambdaNesting.Max} are compiled", null);
+            }
+        }
+
+        var options = new CSharpCompilationOptions(
+            kind,
+            optimizationLevel: OptimizationLevel.Release,
+            deterministic: true,
+            concurrentBuild: false,
+            nullableContextOptions: NullableContextOptions.Disable,
+            allowUnsafe: false);
+        var compilation = CSharpCompilation.Create(assemblyName, trees, references, options);
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image, options: Embedded, cancellationToken: cancellationToken);
+        if (!result.Success)
+        {
+            return new CSharpAssembly(null, Format(result.Diagnostics), compilation);
+        }
+
+        if (image.Length > maxAssemblyKb * 1024L)
+        {
+            throw new AssemblyTooLargeException(maxAssemblyKb);
+        }
+
+        return new CSharpAssembly(image.ToArray(), null, compilation);
+    }
+
+    /// <summary>The first errors, one per line, as the compiler prints them (<c>Submission.cs(3,9): error CS0103: ...</c>).</summary>
+    private static string Format(ImmutableArray<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var shown = errors.Take(ErrorsShown).Select(d => d.ToString());
+        var more = errors.Count > ErrorsShown ? $"\n... and {errors.Count - ErrorsShown} more errors" : "";
+        return string.Join("\n", shown) + more;
+    }
+}
