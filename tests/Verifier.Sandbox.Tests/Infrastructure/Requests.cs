@@ -14,6 +14,9 @@ internal static class Requests
     public static CodeRequest Cpp(string code, CodeTests tests, int? timeMs = null, int? memoryMb = null, string? key = Key, bool runAll = false, CodeScoring scoring = CodeScoring.Binary) =>
         Make("cpp", code, tests, timeMs, memoryMb, key, runAll, scoring);
 
+    public static CodeRequest CSharp(string code, CodeTests tests, int? timeMs = null, int? memoryMb = null, string? key = Key, bool runAll = false, CodeScoring scoring = CodeScoring.Binary) =>
+        Make("csharp", code, tests, timeMs, memoryMb, key, runAll, scoring);
+
     public static CodeRequest Make(string language, string code, CodeTests tests, int? timeMs, int? memoryMb, string? key, bool runAll, CodeScoring scoring) => new()
     {
         Language = language,

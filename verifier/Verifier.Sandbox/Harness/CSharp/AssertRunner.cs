@@ -46,9 +46,9 @@ internal static class AssertRunner
             echo[i] = (byte)(masked[i] ^ mask[i]);
         }
 
-        using (var handle = new SafeFileHandle(EchoFd, ownsHandle: true))
+        using (var channel = Unbuffered(EchoFd, FileAccess.Write))
         {
-            RandomAccess.Write(handle, echo[..length], 0);
+            channel.Write(echo[..length]);
         }
 
         return 0;
@@ -59,28 +59,18 @@ internal static class AssertRunner
     {
         Span<byte> nonce = stackalloc byte[NonceMax];
         var length = 0;
-        using (var handle = new SafeFileHandle(RequestFd, ownsHandle: true))
+        using (var channel = Unbuffered(RequestFd, FileAccess.Read))
         {
             int n;
-            while (length < NonceMax && (n = RandomAccess.Read(handle, nonce[length..], 0)) > 0)
+            while (length < NonceMax && (n = channel.Read(nonce[length..])) > 0)
             {
                 length += n;
             }
         }
 
-        using (var random = File.OpenHandle("/dev/urandom"))
+        using (var random = new FileStream("/dev/urandom", FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
         {
-            var filled = 0;
-            while (filled < NonceMax)
-            {
-                var n = RandomAccess.Read(random, mask[filled..], 0);
-                if (n <= 0)
-                {
-                    return 0;
-                }
-
-                filled += n;
-            }
+            random.ReadExactly(mask);
         }
 
         for (var i = 0; i < NonceMax; i++)
@@ -91,6 +81,9 @@ internal static class AssertRunner
         nonce.Clear();
         return length;
     }
+
+    /// <summary>No buffer of the stream's own ever holds the nonce: reads and writes go straight to the caller's span.</summary>
+    private static FileStream Unbuffered(int fd, FileAccess access) => new(new SafeFileHandle(fd, ownsHandle: true), access, bufferSize: 0);
 
     private static int RunTests()
     {

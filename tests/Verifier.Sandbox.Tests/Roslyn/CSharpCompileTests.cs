@@ -5,7 +5,7 @@ using Verifier.Sandbox.Languages;
 using Verifier.Sandbox.Languages.CSharp;
 using static Verifier.Sandbox.Tests.Infrastructure.Requests;
 
-namespace Verifier.Sandbox.Tests.CSharp;
+namespace Verifier.Sandbox.Tests.Roslyn;
 
 /// <summary>The Roslyn side of C#, in the verifier: what each test kind ships, compile errors, and the compile budget.</summary>
 public class CSharpCompileTests
