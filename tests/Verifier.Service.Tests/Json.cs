@@ -45,6 +45,18 @@ internal static class Json
         Code = new CodeSpec { Language = "python", Tests = tests, Limits = timeMs is null ? null : new CodeLimits { TimeMs = timeMs } },
     };
 
+    public static VerifyItem CSharp(string program, CodeTests tests) => new()
+    {
+        Completion = $"<think>code</think><answer>```csharp\n{program}\n```</answer>",
+        Code = new CodeSpec { Language = "csharp", Tests = tests },
+    };
+
+    public static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
     public static CodeTests AddTwoNumbers => CodeTests.Io(TestCase.Io("2 3\n", "5\n"), TestCase.Io("10 -4\n", "6\n"));
 
     public const string AddProgram = "a, b = map(int, input().split())\nprint(a + b)";

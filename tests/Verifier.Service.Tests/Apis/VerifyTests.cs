@@ -103,7 +103,7 @@ public sealed class VerifyTests(ServiceFixture fixture) : IClassFixture<ServiceF
     }
 
     [Fact]
-    public async Task Languages_ListsPythonAndCppWithTheirTestKinds()
+    public async Task Languages_ListsPythonCppAndCSharpWithTheirTestKinds()
     {
         var languages = await _client.GetFromJsonAsync("/v1/languages", VerifierJsonContext.Default.LanguagesResponse);
 
@@ -112,6 +112,29 @@ public sealed class VerifyTests(ServiceFixture fixture) : IClassFixture<ServiceF
         var cpp = Assert.Single(languages.Languages, l => l.Name == "cpp");
         Assert.Contains("io", cpp.TestKinds);
         Assert.Contains("assert", cpp.TestKinds);
+        var csharp = Assert.Single(languages.Languages, l => l.Name == "csharp");
+        Assert.Equal(["assert", "function", "io"], csharp.TestKinds.Order());
+        Assert.StartsWith("C# ", csharp.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_CSharpItems_CompileInTheVerifierAndRunInTheSandbox()
+    {
+        const string program = "var parts = Console.ReadLine()!.Split(' ');\nConsole.WriteLine(int.Parse(parts[0]) + int.Parse(parts[1]));";
+        var right = Json.CSharp(program, Json.AddTwoNumbers);
+        var broken = Json.CSharp("Console.WriteLine(missing);", Json.AddTwoNumbers);
+        var function = Json.CSharp(
+            "public static class Solution { public static int Add(int a, int b) => a + b; }",
+            CodeTests.Function("Add", TestCase.Call(Json.Element("[2, 3]"), Json.Element("5"))));
+
+        using var response = await _client.PostAsync("/v1/verify", Json.Body(right, broken, function));
+        var results = (await Json.ResultsAsync(response)).Results;
+
+        Assert.Equal((Verdicts.Accepted, 1.0), (results[0].Verdict, results[0].Reward));
+        Assert.True(results[0].Detail?.Code?.CompileMs > 0);
+        Assert.Equal((Verdicts.CompileError, 0.0), (results[1].Verdict, results[1].Reward));
+        Assert.Contains("CS0103", results[1].Reason, StringComparison.Ordinal);
+        Assert.Equal((Verdicts.Accepted, 1.0), (results[2].Verdict, results[2].Reward));
     }
 
     [Fact]
