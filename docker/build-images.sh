@@ -87,7 +87,7 @@ customize_cpp() {
 
 # C# runs on the .NET runtime of this machine's SDK (the one the verifier compiles against): no package registry has
 # it, so it is copied in. Only the muxer, hostfxr and Microsoft.NETCore.App: no SDK, no ASP.NET Core. Programs run
-# with invariant globalization, so the image needs no ICU; nothing else beyond minbase's libstdc++ and zlib.
+# with invariant globalization (set in their runtimeconfig), so the image needs no ICU, nor more than minbase.
 customize_dotnet() {
   local root="$1" dotnet_root
   customize_sandbox "$root"
@@ -101,7 +101,6 @@ customize_dotnet() {
   # The LTTng tracing provider is loaded only if its library is present; without liblttng it would only fail to load.
   rm -f "$root"/usr/share/dotnet/shared/Microsoft.NETCore.App/*/libcoreclrtraceptprovider.so
   ln -sf /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
-  IMAGE_CHANGES+=(--change 'ENV DOTNET_ROOT=/usr/share/dotnet' --change 'ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1')
 }
 
 default_changes=(

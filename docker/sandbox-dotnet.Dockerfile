@@ -10,7 +10,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --gid 10001 sandbox \
  && useradd --uid 10001 --gid 10001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin sandbox
-ENV LANG=C.UTF-8 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
+ENV LANG=C.UTF-8
 USER 10001:10001
 WORKDIR /tmp
 LABEL org.verifier.image=sandbox

@@ -12,6 +12,26 @@ using Verifier.Sandbox.Benchmarks;
 // flight, in fast and strict mode, beside the same programs run as bare host processes in the same run.
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks [-- --quick] [--out results.md] [--only python:1:*:fast] [--breakdown]
 // Each scenario stops after its submission target or its time budget, so the whole run is bounded (about 6 min; --quick about 2).
+//   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --csharp [--out csharp.md]
+// measures C# compile-and-run latency, cold and warm, beside Python (see CSharpLatency).
+if (args.Contains("--csharp-cold"))
+{
+    return await CSharpLatency.ColdCompileAsync();
+}
+
+if (args.Contains("--csharp"))
+{
+    var csharpReport = await CSharpLatency.RunAsync();
+    Console.WriteLine(csharpReport);
+    var csharpOut = Array.IndexOf(args, "--out");
+    if (csharpOut >= 0 && csharpOut + 1 < args.Length)
+    {
+        await File.WriteAllTextAsync(args[csharpOut + 1], csharpReport);
+    }
+
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 // --only python:1:8:fast (language:tests:in-flight:mode, any part may be *) runs the matching scenarios only.
 var onlyIndex = Array.IndexOf(args, "--only");
@@ -111,6 +131,8 @@ if (outPath is not null)
 {
     await File.WriteAllTextAsync(outPath, report);
 }
+
+return 0;
 
 static string Report(List<Measurement> results)
 {

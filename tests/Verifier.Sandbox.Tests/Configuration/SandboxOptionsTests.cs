@@ -42,6 +42,8 @@ public class SandboxOptionsTests
             ["Sandbox:WarmContainers"] = "5",
             ["Sandbox:Languages:python:Image"] = "registry.example/python-sandbox:2",
             ["Sandbox:Languages:cpp:Enabled"] = "false",
+            ["Sandbox:Languages:csharp:Enabled"] = "false",
+            ["Sandbox:CSharp:CompileTimeMs"] = "2500",
         });
 
         var options = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
@@ -49,6 +51,7 @@ public class SandboxOptionsTests
 
         Assert.Equal(SandboxMode.Strict, options.Mode);
         Assert.Equal(5, options.WarmContainers);
+        Assert.Equal(2_500, options.CSharp.CompileTimeMs);
         var language = Assert.Single(sandbox.Languages);
         Assert.Equal("python", language.Name);
         Assert.Equal("registry.example/python-sandbox:2", language.Image);
@@ -64,6 +67,7 @@ public class SandboxOptionsTests
     [InlineData("Sandbox:PidsLimit", "2", "PidsLimit")]
     [InlineData("Sandbox:DefaultMemoryMb", "16", "DefaultMemoryMb")]
     [InlineData("Sandbox:Languages:python:Image", "has space:1", "Sandbox:Languages:python:Image")]
+    [InlineData("Sandbox:CSharp:CompileTimeMs", "5", "Sandbox:CSharp")]
     public void Validation_FailsAtStartNamingTheSetting(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value });
@@ -102,7 +106,7 @@ public class SandboxOptionsTests
 
         var names = provider.GetRequiredService<ICodeSandbox>().Languages.Select(l => l.Name);
 
-        Assert.Equal(["cpp", "extra", "python"], names);
+        Assert.Equal(["cpp", "csharp", "extra", "python"], names);
     }
 
     private sealed class ExtraLanguage : ISandboxLanguage
