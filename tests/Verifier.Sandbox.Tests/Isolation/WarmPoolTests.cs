@@ -16,6 +16,7 @@ public class WarmPoolTests
             o.Mode = SandboxMode.Strict;
             o.WarmContainers = 2;
             o.Languages["cpp"] = new SandboxLanguageOptions { WarmContainers = 0 };
+            o.Languages["csharp"] = new SandboxLanguageOptions { WarmContainers = 0 };
         });
         await StrictModeTests.WaitUntilAsync(async () => host.Pool.Counts().Warm == 2);
         var warm = await host.ContainersAsync();

@@ -55,6 +55,7 @@ public class LifecycleTests
         {
             o.WarmContainers = 1;
             o.Languages["cpp"] = new SandboxLanguageOptions { WarmContainers = 0 };
+            o.Languages["csharp"] = new SandboxLanguageOptions { WarmContainers = 0 };
         });
         await StrictModeTests.WaitUntilAsync(async () => (await host.ContainersAsync()).Count == 1);
         using var client = DockerEnvironment.Client();
