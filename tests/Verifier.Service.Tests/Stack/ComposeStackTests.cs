@@ -49,12 +49,15 @@ public sealed class ComposeStackTests
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitReadyAsync(http);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "compose-key");
-            var body = """{"items":[{"completion":"<answer>```python\nprint(int(input())*2)\n```</answer>","code":{"language":"python","tests":{"kind":"io","cases":[{"stdin":"21\n","stdout":"42\n"}]}}}]}""";
+            // Python, and C# compiled by the published service's own Roslyn against its own runtime's assemblies.
+            var body = """{"items":[{"completion":"<answer>```python\nprint(int(input())*2)\n```</answer>","code":{"language":"python","tests":{"kind":"io","cases":[{"stdin":"21\n","stdout":"42\n"}]}}},""" +
+                """{"completion":"<answer>```csharp\nConsole.WriteLine(int.Parse(Console.ReadLine()!) * 2);\n```</answer>","code":{"language":"csharp","tests":{"kind":"io","cases":[{"stdin":"21\n","stdout":"42\n"}]}}}]}""";
 
             using var response = await http.PostAsync("/v1/verify", new StringContent(body, Encoding.UTF8, "application/json"));
             var results = await Json.ResultsAsync(response);
 
             Assert.Equal(Verdicts.Accepted, results.Results[0].Verdict);
+            Assert.True(results.Results[1].Verdict == Verdicts.Accepted, $"csharp: {results.Results[1].Verdict} {results.Results[1].Reason}");
         }
         finally
         {
