@@ -116,12 +116,59 @@ public class CSharpCompileTests
     }
 
     [Fact]
+    public async Task Prepare_WhenARunawayCompilationStillHoldsTheOnlySlot_FailsAsInfrastructureNotAsCompileError()
+    {
+        var language = Language(o =>
+        {
+            o.CompileTimeMs = 100;
+            o.MaxConcurrentCompilations = 1;
+        });
+        var runaway = await Prepare(language, NestedLambdas(depth: 6, overloads: 5), Function("Slow.Run", ("[]", "null")));
+
+        // The runaway got its verdict at the deadline but keeps the slot until Roslyn notices; the next one may not
+        // wait for ever, and it is not the next submission's fault.
+        var next = Prepare(language, Library, Function("Add", ("[1, 2]", "3")));
+
+        Assert.Equal("compilation exceeded its time limit (100 ms)", runaway.CompileError);
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () => await next);
+        Assert.Equal("no C# compiler slot came free within 200 ms", failure.Message);
+    }
+
+    [Fact]
     public async Task Prepare_WhenLambdasNestDeeperThanAllowed_RejectsBeforeBinding()
     {
         var prepared = await Prepare(Language(), NestedLambdas(depth: 7, overloads: 3), Function("Slow.Run", ("[]", "null")));
 
         Assert.Null(prepared.Program);
         Assert.Equal("Submission.cs: lambdas nested 7 deep; at most 6 are compiled", prepared.CompileError);
+    }
+
+    [Fact]
+    public async Task Prepare_WhenStringConstantsFoldToAHugeString_RejectsBeforeEmitting()
+    {
+        // Each constant is the previous one ten times: a8 would be a billion characters (20 s and 4 GB inside Roslyn).
+        var code = new StringBuilder("public static class Bomb {\n const string a0 = \"xxxxxxxxxx\";\n");
+        for (var i = 1; i <= 8; i++)
+        {
+            code.Append(" const string a").Append(i).Append(" = ").AppendJoin(" + ", Enumerable.Repeat($"a{i - 1}", 10)).Append(";\n");
+        }
+
+        code.Append(" public static int Length() { string s = (a8); return s.Length; }\n}");
+
+        var prepared = await Prepare(Language(), code.ToString(), Function("Length", ("[]", "1")));
+
+        Assert.Null(prepared.Program);
+        Assert.Equal("Submission.cs: a string constant could fold to 1,000,000,000 characters; at most 1,000,000 are compiled", prepared.CompileError);
+    }
+
+    [Fact]
+    public async Task Prepare_OrdinaryStringConstants_Compile()
+    {
+        const string code = "public static class Text { const string Greeting = \"Hello\"; const string Both = Greeting + \", \" + Greeting; public static string Get() => $\"{Both}!\"; }";
+
+        var prepared = await Prepare(Language(), code, Function("Get", ("[]", "\"Hello, Hello!\"")));
+
+        Assert.NotNull(prepared.Program);
     }
 
     /// <summary>Overload resolution over nested lambdas: the work grows as overloads^depth.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -56,10 +57,18 @@ internal static class CSharpCompiler
             .ToList();
         foreach (var tree in trees)
         {
-            var nesting = LambdaNesting.Deepest(tree.GetRoot(cancellationToken));
+            var root = tree.GetRoot(cancellationToken);
+            var nesting = LambdaNesting.Deepest(root);
             if (nesting > LambdaNesting.Max)
             {
                 return new CSharpAssembly(null, $"{tree.FilePath}: lambdas nested {nesting} deep; at most {LambdaNesting.Max} are compiled", null);
+            }
+
+            var longest = ConstantStrings.LongestEstimate(root);
+            if (longest > ConstantStrings.MaxChars)
+            {
+                return new CSharpAssembly(null, string.Create(CultureInfo.InvariantCulture,
+                    $"{tree.FilePath}: a string constant could fold to {longest:N0} characters; at most {ConstantStrings.MaxChars:N0} are compiled"), null);
             }
         }
 
@@ -72,7 +81,17 @@ internal static class CSharpCompiler
             allowUnsafe: false);
         var compilation = CSharpCompilation.Create(assemblyName, trees, references, options);
         using var image = new MemoryStream();
-        var result = compilation.Emit(image, options: Embedded, cancellationToken: cancellationToken);
+        EmitResult result;
+        try
+        {
+            result = compilation.Emit(image, options: Embedded, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Roslyn gave up on this source (it has thrown on sources at its limits): the submission's doing, not ours.
+            return new CSharpAssembly(null, $"the compiler failed on this source: {e.GetType().Name}: {e.Message}", compilation);
+        }
+
         if (!result.Success)
         {
             return new CSharpAssembly(null, Format(result.Diagnostics), compilation);

@@ -78,7 +78,14 @@ public sealed class CSharpLanguage : ISandboxLanguage
     public async ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Slots held by runaway compilations free up only when those notice their cancellation: waiting is bounded,
+        // and a submission that finds no compiler gets an infrastructure error (null reward), never a 0.
+        var slotWait = TimeSpan.FromMilliseconds(2.0 * _options.CompileTimeMs);
+        if (!await _slots.WaitAsync(slotWait, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"no C# compiler slot came free within {slotWait.TotalMilliseconds:0} ms");
+        }
+
         var started = Stopwatch.GetTimestamp();
         var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(_options.CompileTimeMs);
