@@ -50,11 +50,21 @@ public sealed class FailoverTests
 
         var during = await client.VerifyManyAsync(Items.Math(2));
         Volatile.Write(ref flaky, false);
-        await Task.Delay(800);
+        // The probe (every 200 ms) finds it ready again; /health/ready checks the engine and every sandbox image, so
+        // on a loaded machine one answer can take a while: wait for it rather than guess.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!faults.Log.Any(ReadyAnswered) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         var after = await client.VerifyManyAsync(Items.Math(2));
 
         Assert.All(during, r => Assert.Null(r.Reward));
         Assert.All(after, r => Assert.NotNull(r.Reward));
-        Assert.Contains(faults.Log, l => l.Path == "/health/ready");
+        Assert.Contains(faults.Log, ReadyAnswered);
     }
+
+    private static bool ReadyAnswered((string Path, string? IdempotencyKey, System.Net.HttpStatusCode? Status) entry) =>
+        entry.Path == "/health/ready" && entry.Status == System.Net.HttpStatusCode.OK;
 }
