@@ -171,6 +171,21 @@ public class CSharpCompileTests
         Assert.NotNull(prepared.Program);
     }
 
+    [Fact]
+    public async Task Prepare_NestedQueriesCountAsLambdaLevels()
+    {
+        var query = "from x0 in new[] { 1 } select x0";
+        for (var i = 1; i < 7; i++)
+        {
+            query = $"from x{i} in new[] {{ 1 }} select ({query}).Count()";
+        }
+
+        var prepared = await Prepare(Language(), $"public static class Q {{ public static int Run() => ({query}).Count(); }}", Function("Q.Run", ("[]", "1")));
+
+        Assert.Null(prepared.Program);
+        Assert.StartsWith("Submission.cs: lambdas nested 7 deep", prepared.CompileError, StringComparison.Ordinal);
+    }
+
     /// <summary>Overload resolution over nested lambdas: the work grows as overloads^depth.</summary>
     private static string NestedLambdas(int depth, int overloads)
     {

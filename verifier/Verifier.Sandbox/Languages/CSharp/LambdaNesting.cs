@@ -7,7 +7,8 @@ namespace Verifier.Sandbox.Languages.CSharp;
 /// Roslyn binds a lambda passed to an overloaded method once per candidate overload, so the work grows as
 /// overloads^depth, and that binding does not look at the cancellation token: three overloads nested ten deep took
 /// 8 s here, fifteen deep nine minutes. Real code rarely nests lambdas more than three or four deep, so deeper
-/// nesting is refused before anything is bound.
+/// nesting is refused before anything is bound. A query expression is lambdas too (each clause becomes one), so a
+/// nested query counts as a level.
 /// </summary>
 internal static class LambdaNesting
 {
@@ -22,7 +23,7 @@ internal static class LambdaNesting
         while (pending.Count > 0)
         {
             var (node, depth) = pending.Pop();
-            if (node is AnonymousFunctionExpressionSyntax)
+            if (node is AnonymousFunctionExpressionSyntax or QueryExpressionSyntax)
             {
                 depth++;
                 deepest = Math.Max(deepest, depth);
