@@ -16,9 +16,6 @@ internal sealed record CSharpAssembly(byte[]? Image, string? Errors, CSharpCompi
     public bool Succeeded => Image is not null;
 }
 
-/// <summary>The emitted assembly outgrew <see cref="CSharpCompilerOptions.MaxAssemblyKb"/>.</summary>
-internal sealed class AssemblyTooLargeException(int limitKb) : Exception($"the compiled assembly exceeds {limitKb} KB");
-
 /// <summary>
 /// Roslyn, in the verifier. Compilations are single-threaded (a submission gets one core, as in the sandbox) and see
 /// only <see cref="CSharpReferences"/>; there are no analyzers or source generators, and no option comes from the
@@ -99,7 +96,7 @@ internal static class CSharpCompiler
 
         if (image.Length > maxAssemblyKb * 1024L)
         {
-            throw new AssemblyTooLargeException(maxAssemblyKb);
+            return new CSharpAssembly(null, $"the compiled assembly exceeds {maxAssemblyKb} KB", compilation);
         }
 
         return new CSharpAssembly(image.ToArray(), null, compilation);

@@ -72,8 +72,9 @@ public sealed class CSharpLanguage : ISandboxLanguage
 
     /// <remarks>
     /// The budget is kept even when Roslyn does not look at its cancellation token for a while: the compilation runs
-    /// on a thread of its own, and the submission gets its verdict at the deadline. The compilation then still holds
-    /// its slot until it notices the cancellation, so runaway compilations never occupy more than the slots' CPUs.
+    /// on a thread of its own, and the submission stops waiting for it when the budget's token fires. The compilation
+    /// then still holds its slot until it notices the cancellation, so runaway compilations never occupy more than the
+    /// slots' CPUs.
     /// </remarks>
     public async ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
@@ -89,8 +90,10 @@ public sealed class CSharpLanguage : ISandboxLanguage
         var started = Stopwatch.GetTimestamp();
         var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(_options.CompileTimeMs);
+        // Taken now: the source is disposed as soon as the compilation ends, which may be before it is awaited.
+        var deadline = budget.Token;
         var compilation = Task.Factory.StartNew(
-            () => Prepare(context, budget.Token, started), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            () => Prepare(context, deadline, started), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _ = compilation.ContinueWith(
             _ =>
             {
@@ -103,15 +106,11 @@ public sealed class CSharpLanguage : ISandboxLanguage
 
         try
         {
-            return await compilation.WaitAsync(TimeSpan.FromMilliseconds(_options.CompileTimeMs), cancellationToken).ConfigureAwait(false);
+            return await compilation.WaitAsync(deadline).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return PrepareResult.Rejected($"compilation exceeded its time limit ({_options.CompileTimeMs} ms)", Elapsed(started));
-        }
-        catch (AssemblyTooLargeException e)
-        {
-            return PrepareResult.Rejected(e.Message, Elapsed(started));
         }
     }
 
@@ -180,13 +179,12 @@ public sealed class CSharpLanguage : ISandboxLanguage
 
     private byte[] CompileHarness()
     {
-        var harness = CSharpCompiler.Compile(
+        var harness = Compile(
             Harness,
             OutputKind.ConsoleApplication,
             HarnessScripts.CSharpHarness.Select(f => new CSharpSource(f.Name, f.Source)),
             CSharpReferences.Harness,
             false,
-            _options.MaxAssemblyKb,
             CancellationToken.None);
         return harness.Image ?? throw new InvalidOperationException($"the C# harness does not compile:\n{harness.Errors}");
     }
