@@ -57,7 +57,8 @@ public class LifecycleTests
             o.Languages["cpp"] = new SandboxLanguageOptions { WarmContainers = 0 };
             o.Languages["csharp"] = new SandboxLanguageOptions { WarmContainers = 0 };
         });
-        await StrictModeTests.WaitUntilAsync(async () => (await host.ContainersAsync()).Count == 1);
+        // Ready in the pool, not just created: a container that has not started yet cannot be killed.
+        await StrictModeTests.WaitUntilAsync(async () => host.Pool.Counts().Warm == 1 && (await host.ContainersAsync()).Count == 1);
         using var client = DockerEnvironment.Client();
         var warm = (await host.ContainersAsync())[0];
         await client.Containers.KillContainerAsync(warm, new ContainerKillParameters());
