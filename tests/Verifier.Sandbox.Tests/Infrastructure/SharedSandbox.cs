@@ -24,12 +24,31 @@ public sealed class SharedSandbox : IAsyncLifetime
     }
 }
 
+/// <summary>A strict-mode sandbox (a fresh container per submission) for tests that run in both modes.</summary>
+public sealed class SharedStrictSandbox : IAsyncLifetime
+{
+    private SandboxHost? _host;
+
+    public ICodeSandbox Sandbox => (_host ?? throw new InvalidOperationException("the sandbox did not start")).Sandbox;
+
+    public async Task InitializeAsync() => _host = await SandboxHost.StartAsync(o => o.Mode = SandboxMode.Strict);
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            Assert.Empty(await SandboxHost.ContainersAsync(_host.InstanceName));
+        }
+    }
+}
+
 /// <summary>
 /// All Docker tests run in this one collection, one after another: the machine has two cores, and the tests measure
 /// limits that a crowd of parallel tests would blur. Tests that need concurrency create it themselves.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class SandboxCollection : ICollectionFixture<SharedSandbox>
+public sealed class SandboxCollection : ICollectionFixture<SharedSandbox>, ICollectionFixture<SharedStrictSandbox>
 {
     public const string Name = "sandbox";
 }
