@@ -125,7 +125,8 @@ internal sealed partial class CodeSandbox(
 
             try
             {
-                outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, cancellationToken).ConfigureAwait(false);
+                var shrink = ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
+                outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, shrink, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -159,6 +160,37 @@ internal sealed partial class CodeSandbox(
             CompileMs = outcome.CompileMs,
         };
     }
+
+    /// <summary>
+    /// The container was sized for the compiler; the program gets only its own limit (plus the supervisor's
+    /// headroom), so memory the supervisor's watch does not see (page tables, kernel buffers) is bounded by the
+    /// cgroup at the program's size, not the compiler's. A program whose files already hold more than that (a huge
+    /// binary on the tmpfs) cannot be shrunk under it: that is the submission's memory_limit, not an engine failure.
+    /// </summary>
+    private Func<CancellationToken, Task<CodeTestResult?>> ShrinkAfterCompile(SandboxContainer container, ResolvedLimits limits) => async cancellationToken =>
+    {
+        var bytes = ContainerSpec.RunMemoryBytes(limits.MemoryMb);
+        try
+        {
+            await engine.UpdateMemoryAsync(container.Id, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Docker.DotNet.DockerApiException e) when (UsageAboveLimit(e.Message))
+        {
+            return new CodeTestResult
+            {
+                Index = 0,
+                Verdict = CodeVerdictKind.MemoryLimit,
+                Reason = $"the compiled program and its files do not fit in its memory limit ({limits.MemoryMb} MB)",
+            };
+        }
+
+        container.MemoryBytes = bytes;
+        return null;
+    };
+
+    // runc: "unable to set memory limit to N (current usage: M, ...)"; the kernel's own word is EBUSY.
+    private static bool UsageAboveLimit(string message) =>
+        message.Contains("current usage", StringComparison.OrdinalIgnoreCase) || message.Contains("busy", StringComparison.OrdinalIgnoreCase);
 
     private static CodeVerdict CompileError(string code, string? reason, double? compileMs) => new()
     {

@@ -105,6 +105,14 @@ public sealed class SandboxOptions
     [Range(100, 600_000)]
     public int CompileTimeMs { get; set; } = 30_000;
 
+    /// <summary>
+    /// Wall time all of one submission's tests may take together (its compilation aside). A test starts only while
+    /// the budget lasts; a submission that spends it gets <c>time_limit</c> for the tests left, so a slow submission is
+    /// charged its own verdict and an item's longest run is known in advance (<see cref="MaxItemRunTime"/>).
+    /// </summary>
+    [Range(1_000, 3_600_000)]
+    public int ItemTimeBudgetMs { get; set; } = 120_000;
+
     /// <summary>The largest file a program may write (RLIMIT_FSIZE).</summary>
     [Range(1, 65_536)]
     public int FileSizeMb { get; set; } = 16;
@@ -149,6 +157,24 @@ public sealed class SandboxOptions
     public Dictionary<string, SandboxLanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     internal int EffectiveMaxConcurrentRuns => MaxConcurrentRuns > 0 ? MaxConcurrentRuns : 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// The longest one submission can run once it has its container: the compilation, the tests' budget, the one test
+    /// that may start just before the budget ends, and the verifier's per-exchange allowance. Callers that hold an item
+    /// to a deadline derive it from this, counted from when the item starts running, never from when it was queued.
+    /// </summary>
+    public TimeSpan MaxItemRunTime
+    {
+        get
+        {
+            var wall = (double)(MaxTimeMs * WallTimeFactor) + WallTimeGraceMs;
+            var compileWall = (CompileTimeMs * WallTimeFactor) + WallTimeGraceMs;
+            return TimeSpan.FromMilliseconds(compileWall + ItemTimeBudgetMs + wall + (3 * ExchangeAllowanceMs));
+        }
+    }
+
+    /// <summary>What the verifier adds to a test's wall limit before it declares the supervisor lost.</summary>
+    internal const int ExchangeAllowanceMs = 10_000;
 
     internal int EffectiveFastContainersPerKey => FastContainersPerKey > 0 ? FastContainersPerKey : Math.Max(2, Environment.ProcessorCount);
 }

@@ -21,6 +21,9 @@ internal static class ContainerSpec
     public static long MemoryBytesFor(RegisteredLanguage language, int memoryMb) =>
         (Math.Max(memoryMb, language.Language.CompileMemoryMb) + SupervisorOverheadMb) * Mb;
 
+    /// <summary>The container's memory while the program runs: its own limit and the supervisor's headroom.</summary>
+    public static long RunMemoryBytes(int memoryMb) => (memoryMb + SupervisorOverheadMb) * Mb;
+
     public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -32,5 +32,8 @@ internal sealed record ResolvedLimits(int TimeMs, int MemoryMb, double WallMs, l
         ServerCpuMs: (TimeMs * (double)Math.Max(1, calls)) + 2_000);
 
     /// <summary>How long the verifier waits for one exchange before it declares the supervisor lost.</summary>
-    public TimeSpan ExchangeTimeout => TimeSpan.FromMilliseconds(WallMs + 10_000);
+    public TimeSpan ExchangeTimeout => TimeSpan.FromMilliseconds(WallMs + SandboxOptions.ExchangeAllowanceMs);
+
+    /// <summary>How long the tests of one submission may take together.</summary>
+    public TimeSpan TestBudget => TimeSpan.FromMilliseconds(Options.ItemTimeBudgetMs);
 }

@@ -25,12 +25,25 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
     private readonly TestJudge _judge = new(new IoOutputComparer(options.NumericTolerance), new JsonValueComparer(options.NumericTolerance));
 
+    /// <param name="afterCompile">
+    /// When set, the compilation gets a round trip of its own and this runs between it and the first test (the sandbox
+    /// shrinks the container from the compiler's memory to the program's there); a result it returns is the first
+    /// test's verdict, and no test runs.
+    /// </param>
     public async Task<SubmissionOutcome> RunAsync(
-        SandboxContainer container, SandboxProgram program, CodeTests tests, ResolvedLimits limits, bool runAll, bool scrub, CancellationToken cancellationToken)
+        SandboxContainer container,
+        SandboxProgram program,
+        CodeTests tests,
+        ResolvedLimits limits,
+        bool runAll,
+        bool scrub,
+        Func<CancellationToken, Task<CodeTestResult?>>? afterCompile,
+        CancellationToken cancellationToken)
     {
         var channel = container.Channel;
         var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), _judge);
         var last = plan.Count - 1;
+        var compileAlone = afterCompile is not null && program.Compile is not null;
 
         // One round trip for the files, the compilation and the first test (and the finish, for a one-test submission).
         var prepare = new PrepareMessage(
@@ -39,9 +52,9 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             new RunnerMessage(RunnerName(program.Runner.Kind), program.Runner.Argv),
             limits.ToMessage(tests.Count),
             CompileMessageFor(program.Compile, limits),
-            plan.Message(0, last: last == 0),
-            last == 0 ? plan.Finish : null);
-        var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + limits.WallMs + 10_000);
+            compileAlone ? null : plan.Message(0, last: last == 0),
+            last == 0 && !compileAlone ? plan.Finish : null);
+        var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + limits.WallMs + SandboxOptions.ExchangeAllowanceMs);
         SupervisorReply prepared;
         try
         {
@@ -58,9 +71,28 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         var finished = prepared.Finished;
         if (compileError is null)
         {
-            results.Add(plan.Judge(0, prepared.Result ?? throw new SupervisorException("the supervisor compiled but did not run the first test")));
-            for (var i = 1; i <= last && (runAll || results[^1].Passed); i++)
+            var budget = new TestBudget(limits.TestBudget);
+            var first = 0;
+            if (!compileAlone)
             {
+                results.Add(plan.Judge(0, prepared.Result ?? throw new SupervisorException("the supervisor compiled but did not run the first test")));
+                first = 1;
+            }
+            else if (await afterCompile!(cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                results.Add(refused);
+                first = last + 1;
+            }
+
+            for (var i = first; i <= last && (runAll || i == 0 || results[^1].Passed); i++)
+            {
+                if (budget.Spent)
+                {
+                    // The submission spent its tests' budget: that is its verdict, and the tests left do not run.
+                    results.Add(budget.Exhausted(i));
+                    break;
+                }
+
                 var reply = await channel.ExchangeAsync(plan.Message(i, last: i == last), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false);
                 results.Add(plan.Judge(i, reply));
                 finished = reply.Finished;

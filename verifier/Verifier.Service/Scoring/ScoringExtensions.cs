@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Verifier.Core.Math;
 using Verifier.Sandbox;
 using Verifier.Scripting;
@@ -16,6 +17,7 @@ public static class ScoringExtensions
     {
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.TenantMaxItems <= o.GlobalMaxItems, "Admission:TenantMaxItems must not exceed Admission:GlobalMaxItems")

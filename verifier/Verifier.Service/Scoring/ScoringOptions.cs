@@ -6,11 +6,12 @@ public sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
-    /// <summary>Backstop for one item; the sandbox enforces the submission's own limits well inside it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan ItemTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Items still running when a request reaches this age come back as <c>timeout</c> with a null reward.</summary>
+    /// <summary>
+    /// Items still running (or still waiting for a sandbox slot) when a request reaches this age come back as
+    /// <c>timeout</c> with a null reward. There is no per-item clock here: a code item's run is bounded by the sandbox,
+    /// counted from when it starts running (its tests' budget, <c>Sandbox:ItemTimeBudgetMs</c>), so the time an item
+    /// waits behind slow batch-mates never becomes its verdict. This must exceed the longest run of one item.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "02:00:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
