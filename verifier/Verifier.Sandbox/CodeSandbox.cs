@@ -125,7 +125,10 @@ internal sealed partial class CodeSandbox(
 
             try
             {
-                var shrink = ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
+                // Only a container that serves no other submission is shrunk: one engine update (~40 ms) there, where
+                // a reused one would pay two per submission (shrink, then grow back for the next compilation) and
+                // relies on the supervisor's count of the program's memory instead.
+                var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
                 outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, shrink, cancellationToken).ConfigureAwait(false);
                 break;
             }

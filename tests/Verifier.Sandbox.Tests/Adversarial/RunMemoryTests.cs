@@ -6,8 +6,9 @@ using static Verifier.Sandbox.Tests.Infrastructure.Requests;
 namespace Verifier.Sandbox.Tests.Adversarial;
 
 /// <summary>
-/// Class 7 (run-time cgroup): a compiled program runs in a container sized for its own limit, not for the compiler
-/// that built it, so memory the supervisor's watch cannot see is still bounded at the program's size.
+/// Class 7 (run-time cgroup): a compiled program in a one-use container runs under a cgroup sized for its own limit,
+/// not for the compiler that built it, so memory the supervisor's watch cannot see is still bounded at its size.
+/// (A reused fast-mode container keeps the compiler's size as the hard backstop: the watch holds the program.)
 /// </summary>
 public sealed class RunMemoryTests(SharedSandbox fast, SharedStrictSandbox strict) : AdversarialTests(fast, strict)
 {
@@ -24,11 +25,12 @@ public sealed class RunMemoryTests(SharedSandbox fast, SharedStrictSandbox stric
         }
         """;
 
+    /// <summary>A container that serves one submission only (strict mode, or fast mode without an isolation key).</summary>
     [Theory, MemberData(nameof(Modes))]
-    public async Task CompiledProgram_RunsUnderACgroupSizedForItsOwnLimit(SandboxMode mode)
+    public async Task CompiledProgram_InAOneUseContainer_RunsUnderACgroupSizedForItsOwnLimit(SandboxMode mode)
     {
         var runBytes = (64L + ContainerSpec.SupervisorOverheadMb) * 1024 * 1024;
-        await ExpectAsync(mode, Cpp(PrintCgroupLimit, Prints($"{runBytes}\n"), memoryMb: 64), CodeVerdictKind.Accepted);
+        await ExpectAsync(mode, Cpp(PrintCgroupLimit, Prints($"{runBytes}\n"), memoryMb: 64, key: null), CodeVerdictKind.Accepted);
     }
 
     [Theory, MemberData(nameof(Modes))]
@@ -43,7 +45,7 @@ public sealed class RunMemoryTests(SharedSandbox fast, SharedStrictSandbox stric
         });
         const string code = "#include <cstdio>\nchar big[150 << 20] = {1};\nint main(int argc, char**) { std::printf(\"%d\\n\", big[argc - 1]); }\n";
 
-        var verdict = await host.Sandbox.VerifyAsync(Cpp(code, Prints("1\n"), memoryMb: 32));
+        var verdict = await host.Sandbox.VerifyAsync(Cpp(code, Prints("1\n"), memoryMb: 32, key: null));
 
         Assert.True(verdict.Verdict == CodeVerdictKind.MemoryLimit, $"{verdict.Verdict}: {verdict.Reason}");
         Assert.Equal(0.0, verdict.Reward);
