@@ -56,6 +56,51 @@ public sealed class IdempotencyTests(ServiceFixture fixture) : IClassFixture<Ser
         Assert.All(responses, r => Assert.Equal(responses[0], r));
     }
 
+    [Fact]
+    public async Task RetriesWaitingOnAFailedAttempt_RunTheWorkOnceBetweenThem()
+    {
+        var key = Guid.NewGuid().ToString();
+        var item = Json.Python("import time\ntime.sleep(1.5)\n" + Json.AddProgram, Json.AddTwoNumbers);
+
+        // The first attempt's client goes away mid-run, so its claim is abandoned while two retries wait on it.
+        using var abort = new CancellationTokenSource();
+        var first = SendRawAsync(key, Json.Body(item), abort.Token);
+        await Task.Delay(400);
+        var retries = new[] { SendAsync(key, Json.Body(item)), SendAsync(key, Json.Body(item)) };
+        await Task.Delay(400);
+        await abort.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        var responses = await Task.WhenAll(retries);
+
+        // One retry ran the batch and the other replayed its stored bytes (same elapsed times): not two runs.
+        Assert.Equal(responses[0], responses[1]);
+        Assert.Contains("\"accepted\"", responses[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyLongerThanTheConfiguredMaximum_Is400_NamingTheHeader()
+    {
+        using var host = ServiceHost.Start(new Dictionary<string, string?> { ["Idempotency:MaxKeyLength"] = "16" });
+        using var tooLong = Request(new string('k', 17), Json.Body(Json.Math("\\boxed{1}", "1")));
+        using var longest = Request(new string('k', 16), Json.Body(Json.Math("\\boxed{1}", "1")));
+
+        using var refused = await host.Client().SendAsync(tooLong);
+        using var accepted = await host.Client().SendAsync(longest);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await Json.ProblemAsync(refused);
+        Assert.Equal("Invalid Idempotency-Key", (string?)problem["title"]);
+        Assert.Contains("Idempotency-Key", Json.ErrorFields(problem));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> SendRawAsync(string key, HttpContent body, CancellationToken cancellationToken)
+    {
+        var request = Request(key, body);
+        return fixture.Host.Client().SendAsync(request, cancellationToken);
+    }
+
     private static HttpRequestMessage Request(string key, HttpContent body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/verify") { Content = body };

@@ -25,6 +25,13 @@ internal static class Problems
             title: "Malformed JSON",
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [FieldFromJsonPath(path)] = [message] } });
 
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult InvalidIdempotencyKey(string detail) =>
+        TypedResults.Problem(
+            $"the Idempotency-Key header is invalid: {detail}",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Invalid Idempotency-Key",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["Idempotency-Key"] = [detail] } });
+
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult IdempotencyConflict() =>
         TypedResults.Problem(
             "this Idempotency-Key was used with a different request body",

@@ -75,28 +75,27 @@ internal sealed class VerifyHandler(
         IdempotencyCache.IdempotencyTicket? ticket = null;
         if (context.Request.Headers[IdempotencyHeader] is [{ Length: > 0 } key] && idempotency.Enabled)
         {
-            if (key.Length > 256)
+            if (key.Length > idempotency.MaxKeyLength)
             {
-                return Problems.MalformedJson(IdempotencyHeader, "the Idempotency-Key header is longer than 256 characters");
+                metrics.Request(route, "invalid");
+                return Problems.InvalidIdempotencyKey($"at most {idempotency.MaxKeyLength} characters, got {key.Length}");
             }
 
-            var hash = SHA256.HashData(body!);
-            var claim = idempotency.Claim(tenant, key, hash);
-            if (claim.IsConflict)
+            var claimed = await ClaimAsync(tenant, key, SHA256.HashData(body!), aborted);
+            if (claimed.Conflict)
             {
                 metrics.Request(route, "idempotency_conflict");
                 return Problems.IdempotencyConflict();
             }
 
-            if (claim.Stored is { } stored && await stored.WaitAsync(aborted) is { } response)
+            if (claimed.Stored is { } response)
             {
                 metrics.Replayed();
                 metrics.Request(route, "replayed");
                 return stream ? new NdjsonReplayResult(response) : Results.Bytes(response, "application/json");
             }
 
-            // The earlier attempt failed: this request does the work, under a fresh claim.
-            ticket = claim.Ticket ?? idempotency.Claim(tenant, key, hash).Ticket;
+            ticket = claimed.Ticket;
         }
 
         var admitted = admission.TryAdmit(tenant, items.Count);
@@ -110,6 +109,34 @@ internal sealed class VerifyHandler(
         return stream
             ? new NdjsonStreamResult(items, tenant, runner, drain, admitted.Lease!, ticket, metrics)
             : await RunBufferedAsync(items, tenant, admitted.Lease!, ticket, aborted);
+    }
+
+    /// <summary>
+    /// Either the stored response, a conflict, or the ticket to do the work. When the attempt a retry waited on
+    /// fails, the retry claims again: exactly one waiter becomes the owner and the others wait on it, so a batch never
+    /// runs twice for one key.
+    /// </summary>
+    private async Task<(bool Conflict, byte[]? Stored, IdempotencyCache.IdempotencyTicket? Ticket)> ClaimAsync(
+        string tenant, string key, byte[] hash, CancellationToken aborted)
+    {
+        while (true)
+        {
+            var claim = idempotency.Claim(tenant, key, hash);
+            if (claim.IsConflict)
+            {
+                return (true, null, null);
+            }
+
+            if (claim.Ticket is { } ticket)
+            {
+                return (false, null, ticket);
+            }
+
+            if (await claim.Stored!.WaitAsync(aborted) is { } response)
+            {
+                return (false, response, null);
+            }
+        }
     }
 
     private async Task<IResult> RunBufferedAsync(

@@ -18,6 +18,8 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
 
     public bool Enabled => _options.MaxEntries > 0;
 
+    public int MaxKeyLength => _options.MaxKeyLength;
+
     public IdempotencyClaim Claim(string tenant, string key, byte[] bodyHash)
     {
         lock (_gate)
