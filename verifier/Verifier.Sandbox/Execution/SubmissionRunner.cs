@@ -23,13 +23,18 @@ internal sealed class SubmissionRunner(SandboxOptions options)
     private const int CompileOutputBytes = 16 * 1024;
     private const int CompileErrorChars = 2_000;
 
-    private readonly TestJudge _judge = new(new IoOutputComparer(options.NumericTolerance), new JsonValueComparer(options.NumericTolerance));
+    // Per submission: a test set may state its own tolerance, which replaces the configured one (NumberRule.For).
+    private TestJudge JudgeFor(CodeTests tests)
+    {
+        var numbers = NumberRule.For(tests, options.NumericTolerance);
+        return new TestJudge(new IoOutputComparer(numbers), new JsonValueComparer(numbers));
+    }
 
     public async Task<SubmissionOutcome> RunAsync(
         SandboxContainer container, SandboxProgram program, CodeTests tests, ResolvedLimits limits, bool runAll, bool scrub, CancellationToken cancellationToken)
     {
         var channel = container.Channel;
-        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), _judge);
+        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), JudgeFor(tests));
         var last = plan.Count - 1;
 
         // One round trip for the files, the compilation and the first test (and the finish, for a one-test submission).
