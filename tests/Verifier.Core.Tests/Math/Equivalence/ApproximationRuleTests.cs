@@ -22,6 +22,8 @@ public sealed class ApproximationRuleTests
     [InlineData("\\frac{1}{3}", "x = \\frac{1}{3} \\approx 0.5")]
     [InlineData("\\frac{1}{3}", "\\frac{1}{3} \\approx 0.32")]
     [InlineData("3.14", "\\pi \\approx 3.14")]
+    [InlineData("\\frac{1}{3}", "\\frac{1}{3} \\approx 50\\%")]
+    [InlineData("\\frac{6022}{10^{-20}}", "\\frac{6022}{10^{-20}} \\approx 6.01 \\times 10^{23}")]
     public void CompareAnswers_WhenTheExactSideOrAnApproximationDisagrees_IsWrong(string gold, string predicted)
     {
         var verdict = Verifier.CompareAnswers(gold, predicted);
@@ -40,6 +42,8 @@ public sealed class ApproximationRuleTests
     [InlineData("-\\frac{1}{3}", "-\\frac{1}{3} \\approx -0.33")]
     [InlineData("\\pi", "\\pi \\approx 3.14")]
     [InlineData("\\sqrt{2}", "\\sqrt{2} \\simeq 1.414")]
+    [InlineData("\\frac{1}{3}", "\\frac{1}{3} \\approx 33\\%")]
+    [InlineData("\\frac{6022}{10^{-20}}", "\\frac{6022}{10^{-20}} \\approx 6.02 \\times 10^{23}")]
     public void CompareAnswers_WhenTheExactSideMatchesAndApproximationsAgree_IsCorrect(string gold, string predicted)
     {
         var verdict = Verifier.CompareAnswers(gold, predicted);

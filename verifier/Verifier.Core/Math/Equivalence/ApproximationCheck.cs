@@ -73,7 +73,10 @@ internal sealed class ApproximationCheck(CompareSettings settings, CheckBudget b
         return comparer.Compare(value, approximation) == Equivalence.Equal;
     }
 
-    /// <summary>10^-k for a literal written with k decimal places (3.14: 0.01; 2.0 as read: 1); null for anything else.</summary>
+    /// <summary>
+    /// The unit of the last written digit: 10^-k for a literal with k decimal places (3.14: 0.01; 2.0, read as 2: 1),
+    /// scaled for a percentage (33%: 0.01) or a power of ten (6.02 \times 10^{23}: 10^21); null for anything else.
+    /// </summary>
     private static double? LastDigitUnit(MathNode node)
     {
         while (node is NegateNode negate)
@@ -81,14 +84,22 @@ internal sealed class ApproximationCheck(CompareSettings settings, CheckBudget b
             node = negate.Operand;
         }
 
-        if (node is not NumberNode number)
+        return node switch
         {
-            return null;
-        }
-
-        var places = DecimalPlaces(number.Value);
-        return places is null ? null : System.Math.Pow(10, -places.Value);
+            NumberNode number => DecimalPlaces(number.Value) is { } places ? System.Math.Pow(10, -places) : null,
+            PercentNode percent => LastDigitUnit(percent.Operand) / 100,
+            MultiplyNode { Factors: [NumberNode mantissa, PowerNode { Base: NumberNode { Value: var ten } } power] } when ten == 10
+                => LastDigitUnit(mantissa) * (TenExponent(power.Exponent) is { } exponent ? System.Math.Pow(10, exponent) : null),
+            _ => null,
+        };
     }
+
+    private static int? TenExponent(MathNode exponent) => exponent switch
+    {
+        NumberNode { Value: { IsInteger: true } value } when BigInteger.Abs(value.Numerator) <= MaxDecimalPlaces => (int)value.Numerator,
+        NegateNode { Operand: NumberNode { Value: { IsInteger: true } value } } when value.Numerator <= MaxDecimalPlaces => -(int)value.Numerator,
+        _ => null,
+    };
 
     /// <summary>The least k with value * 10^k an integer; null when there is none (a denominator with a factor other than 2 and 5).</summary>
     private static int? DecimalPlaces(BigRational value)
