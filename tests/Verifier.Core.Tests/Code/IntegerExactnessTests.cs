@@ -164,6 +164,16 @@ public class IntegerExactnessTests
     }
 
     [Fact]
+    public void ThousandDigitExponents_MatchOnlyTheirOwnText()
+    {
+        var longExponent = "1e" + new string('7', 5_000);
+
+        Assert.True(Json($"[{longExponent}]", $"[{longExponent}]"));
+        Assert.False(Json("[1]", $"[{longExponent}]", NumberRule.Tolerant(0.1)));
+        Assert.False(Io("7", longExponent, NumberRule.Tolerant(0)));
+    }
+
+    [Fact]
     public void For_UsesTheTestsToleranceWhenStatedAndTheConfiguredOneOtherwise()
     {
         var cases = new[] { new IoCase("", "1000000000") };

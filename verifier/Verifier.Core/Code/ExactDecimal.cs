@@ -5,15 +5,21 @@ namespace Verifier.Core.Code;
 
 /// <summary>
 /// The exact value of a number token as significant digits times a power of ten, so that equality needs no
-/// arithmetic: <c>1e9</c>, <c>1000000000</c> and <c>1.0e9</c> all become (1, 9). Work is linear in the token's length
-/// whatever its exponent (<c>1e999999999</c> stays three characters), so no token can make a comparison expensive.
+/// arithmetic: <c>1e9</c>, <c>1000000000</c> and <c>1.0e9</c> all become (1, 9). The exponent is never expanded
+/// (<c>1e999999999</c> stays three characters), so no token can make a comparison expensive.
 /// </summary>
 internal readonly record struct ExactDecimal(bool Negative, string Significand, BigInteger Exponent)
 {
+    /// <summary>Exponent digits past which a token is not worth parsing (BigInteger parsing is not linear in length).</summary>
+    private const int MaxExponentDigits = 1_000;
+
     private static readonly ExactDecimal Zero = new(false, "0", BigInteger.Zero);
 
-    /// <summary>Parses a token that satisfies <see cref="NumericTolerance.IsNumberToken"/>.</summary>
-    public static ExactDecimal Parse(string token)
+    /// <summary>
+    /// Parses a token that satisfies <see cref="NumericTolerance.IsNumberToken"/>; null for an exponent of more than
+    /// <see cref="MaxExponentDigits"/> digits (such a token equals only its own text, which callers check first).
+    /// </summary>
+    public static ExactDecimal? TryParse(string token)
     {
         var span = token.AsSpan();
         var negative = span[0] == '-';
@@ -26,7 +32,13 @@ internal readonly record struct ExactDecimal(bool Negative, string Significand, 
         var e = span.IndexOfAny('e', 'E');
         if (e >= 0)
         {
-            exponent = BigInteger.Parse(span[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            var written = span[(e + 1)..];
+            if (written.TrimStart("+-").TrimStart('0').Length > MaxExponentDigits)
+            {
+                return null;
+            }
+
+            exponent = BigInteger.Parse(written, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
             span = span[..e];
         }
 

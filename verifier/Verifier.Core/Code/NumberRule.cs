@@ -59,6 +59,13 @@ public sealed class NumberRule
     /// <summary>Whether <paramref name="actual"/> matches <paramref name="expected"/>; false unless both are number tokens.</summary>
     public bool Matches(string expected, string actual)
     {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        if (string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            return NumericTolerance.IsNumberToken(expected);
+        }
+
         if (!NumericTolerance.IsNumberToken(expected) || !NumericTolerance.IsNumberToken(actual))
         {
             return false;
@@ -69,7 +76,7 @@ public sealed class NumberRule
             return NumericTolerance.IsIntegerToken(actual) && SameInteger(expected, actual);
         }
 
-        if (ExactDecimal.Parse(expected).Equals(ExactDecimal.Parse(actual)))
+        if (ExactDecimal.TryParse(expected) is { } want && ExactDecimal.TryParse(actual) is { } got && want.Equals(got))
         {
             return true;
         }
