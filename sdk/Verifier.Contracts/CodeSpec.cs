@@ -40,6 +40,13 @@ public sealed record CodeTests
 
     public IReadOnlyList<TestCase>? Cases { get; init; }
 
+    /// <summary>
+    /// For <c>io</c> and <c>function</c> tests: compare every number by value within this relative tolerance,
+    /// integers included (0: equal values). Omitted: an expected integer must be printed or returned as exactly that
+    /// integer, and an expected decimal may differ by the service's configured tolerance (1e-6 by default).
+    /// </summary>
+    public double? Tolerance { get; init; }
+
     public static CodeTests Io(params IReadOnlyList<TestCase> cases) => new() { Kind = TestKinds.Io, Cases = cases };
 
     public static CodeTests Function(string entryPoint, params IReadOnlyList<TestCase> cases) =>

@@ -103,6 +103,23 @@ public sealed class VerifyTests(ServiceFixture fixture) : IClassFixture<ServiceF
     }
 
     [Fact]
+    public async Task Verify_CodeTolerance_DecidesWhetherAFloatMayStandForAnExpectedInteger()
+    {
+        // 10**9 printed as a float: wrong for an exact integer answer unless the tests state a tolerance.
+        var exact = CodeTests.Io(TestCase.Io("", "1000000000\n"));
+        var strict = Json.Python("print(1e9)", exact);
+        var tolerant = Json.Python("print(1e9)", exact with { Tolerance = 1e-6 });
+        var nearby = Json.Python("print(1e9)", CodeTests.Io(TestCase.Io("", "1000000007\n")) with { Tolerance = 0 });
+
+        using var response = await _client.PostAsync("/v1/verify", Json.Body(strict, tolerant, nearby));
+        var results = (await Json.ResultsAsync(response)).Results;
+
+        Assert.Equal((Verdicts.WrongAnswer, 0.0), (results[0].Verdict, results[0].Reward));
+        Assert.Equal((Verdicts.Accepted, 1.0), (results[1].Verdict, results[1].Reward));
+        Assert.Equal((Verdicts.WrongAnswer, 0.0), (results[2].Verdict, results[2].Reward));
+    }
+
+    [Fact]
     public async Task Languages_ListsPythonCppAndCSharpWithTheirTestKinds()
     {
         var languages = await _client.GetFromJsonAsync("/v1/languages", VerifierJsonContext.Default.LanguagesResponse);

@@ -119,6 +119,8 @@ public sealed class LimitsTests : IClassFixture<LimitsTests.SmallLimits>
     [InlineData("""{"items":[{"completion":"x","code":{"language":"python","tests":{"kind":"function","entryPoint":"f","cases":[{"args":1,"expected":1}]}}}]}""", "items[0].code.tests.cases[0].args")]
     [InlineData("""{"items":[{"completion":"x","code":{"language":"python","tests":{"kind":"io","cases":[{"stdin":"1"}]}}}]}""", "items[0].code.tests.cases[0].stdout")]
     [InlineData("""{"items":[{"completion":"x","code":{"language":"python","limits":{"timeMs":0},"tests":{"kind":"io","cases":[{"stdout":"1"}]}}}]}""", "items[0].code.limits.timeMs")]
+    [InlineData("""{"items":[{"completion":"x","code":{"language":"python","tests":{"kind":"io","tolerance":-1e-6,"cases":[{"stdout":"1"}]}}}]}""", "items[0].code.tests.tolerance")]
+    [InlineData("""{"items":[{"completion":"x","code":{"language":"python","tests":{"kind":"assert","tolerance":0,"entryPoint":"f","code":"def check(c): pass"}}}]}""", "items[0].code.tests.tolerance")]
     [InlineData("""{"items":[{"completion":"x","format":{"template":"chatml"}}]}""", "items[0].format.template")]
     [InlineData("""{"items":[{"completion":"x","rewards":{"nope":1}}]}""", "items[0].rewards.nope")]
     public async Task InvalidItem_Returns400NamingTheField(string json, string field)

@@ -13,12 +13,21 @@ public abstract record CodeTests
 
     /// <summary>How many tests count towards the pass fraction (an assert block is one test).</summary>
     public abstract int Count { get; }
+
+    private protected static double? CheckTolerance(double? tolerance) => tolerance is null or (>= 0 and < double.PositiveInfinity)
+        ? tolerance
+        : throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a finite, non-negative tolerance");
 }
 
 /// <summary>Program-level tests: stdin in, stdout compared outside the sandbox.</summary>
 public sealed record IoTests(IReadOnlyList<IoCase> Cases) : CodeTests
 {
+    private readonly double? _tolerance;
+
     public override CodeTestKind Kind => CodeTestKind.Io;
+
+    /// <summary>Set: every number compares by value within it (<see cref="NumberRule.Tolerant"/>); null: <see cref="NumberRule.Strict"/>.</summary>
+    public double? Tolerance { get => _tolerance; init => _tolerance = CheckTolerance(value); }
 
     public override int Count => Cases.Count;
 }
@@ -32,7 +41,12 @@ public sealed record IoCase(string Stdin, string Stdout);
 /// </summary>
 public sealed record FunctionTests(string EntryPoint, IReadOnlyList<FunctionCase> Cases) : CodeTests
 {
+    private readonly double? _tolerance;
+
     public override CodeTestKind Kind => CodeTestKind.Function;
+
+    /// <summary>As <see cref="IoTests.Tolerance"/>, for the numbers anywhere in the returned JSON.</summary>
+    public double? Tolerance { get => _tolerance; init => _tolerance = CheckTolerance(value); }
 
     public override int Count => Cases.Count;
 }

@@ -9,16 +9,20 @@ public readonly record struct IoComparison(bool Equal, string? Reason)
 /// <summary>
 /// Compares stdout with the expected text, outside the sandbox. Lines are compared one by one and there must be the
 /// same number of them, after dropping trailing whitespace on each line (a <c>\r</c> included) and trailing blank lines.
-/// Within a line, whitespace-separated tokens are compared: two number tokens under <see cref="NumericTolerance"/>,
-/// anything else exactly (case-sensitive).
+/// Within a line, whitespace-separated tokens are compared: identical text always matches, two number tokens match
+/// under the <see cref="NumberRule"/>, anything else does not (so case matters).
 /// </summary>
-public sealed class IoOutputComparer(double tolerance = NumericTolerance.Default)
+public sealed class IoOutputComparer(NumberRule numbers)
 {
     private const int ExcerptLength = 60;
 
-    public double Tolerance { get; } = tolerance >= 0 && double.IsFinite(tolerance)
-        ? tolerance
-        : throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a finite, non-negative tolerance");
+    /// <summary>Expected integers exactly as written; expected decimals within <paramref name="decimalTolerance"/>.</summary>
+    public IoOutputComparer(double decimalTolerance = NumericTolerance.Default)
+        : this(NumberRule.Strict(decimalTolerance))
+    {
+    }
+
+    public NumberRule Numbers { get; } = numbers ?? throw new ArgumentNullException(nameof(numbers));
 
     public IoComparison Compare(string expected, string actual)
     {
@@ -72,8 +76,7 @@ public sealed class IoOutputComparer(double tolerance = NumericTolerance.Default
                 continue;
             }
 
-            if (!NumericTolerance.IsNumberToken(want[i]) || !NumericTolerance.IsNumberToken(got[i])
-                || !NumericTolerance.TokensEqual(want[i], got[i], Tolerance))
+            if (!Numbers.Matches(want[i], got[i]))
             {
                 return false;
             }

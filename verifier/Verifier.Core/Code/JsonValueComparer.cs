@@ -5,15 +5,20 @@ namespace Verifier.Core.Code;
 /// <summary>
 /// Compares a function's JSON result with the expected JSON, outside the sandbox. Structure must match exactly:
 /// arrays element by element, objects by the same set of keys, strings and booleans exactly, null only with null.
-/// Numbers follow <see cref="NumericTolerance"/>: integers exactly, decimals within the tolerance (so 0.1+0.2 matches 0.3).
+/// Numbers, at any depth, follow the <see cref="NumberRule"/>, as io tokens do: by default an expected integer only
+/// as the same integer (3.0 and 3e0 are not 3), an expected decimal within the tolerance (0.1+0.2 matches 0.3).
 /// </summary>
-public sealed class JsonValueComparer(double tolerance = NumericTolerance.Default)
+public sealed class JsonValueComparer(NumberRule numbers)
 {
     private const int MaxDepth = 256;
 
-    public double Tolerance { get; } = tolerance >= 0 && double.IsFinite(tolerance)
-        ? tolerance
-        : throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a finite, non-negative tolerance");
+    /// <summary>Expected integers exactly as written; expected decimals within <paramref name="decimalTolerance"/>.</summary>
+    public JsonValueComparer(double decimalTolerance = NumericTolerance.Default)
+        : this(NumberRule.Strict(decimalTolerance))
+    {
+    }
+
+    public NumberRule Numbers { get; } = numbers ?? throw new ArgumentNullException(nameof(numbers));
 
     /// <summary>Null when equal; otherwise where and how they differ (<c>$[2].name: expected "a", got "b"</c>).</summary>
     public string? Difference(JsonElement expected, JsonElement actual) => Difference(expected, actual, "$", 0);
@@ -92,7 +97,7 @@ public sealed class JsonValueComparer(double tolerance = NumericTolerance.Defaul
                 return null;
 
             case JsonValueKind.Number:
-                return NumericTolerance.TokensEqual(expected.GetRawText(), actual.GetRawText(), Tolerance)
+                return Numbers.Matches(expected.GetRawText(), actual.GetRawText())
                     ? null
                     : $"{path}: expected {Describe(expected)}, got {Describe(actual)}";
 

@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Numerics;
-
 namespace Verifier.Core.Code;
 
 /// <summary>
-/// Number comparison shared by the io and function comparers. Two integers compare exactly, whatever their size
-/// (so 123456789 is not 123456790, however small the relative difference). When either side is a decimal, they
-/// compare within <c>tolerance</c>, absolute or relative: |a - b| &lt;= tolerance * max(1, |a|, |b|).
+/// Number tokens and the tolerance test shared by the io and function comparers; which numbers may be compared within
+/// a tolerance is <see cref="NumberRule"/>'s decision. The tolerance is absolute or relative:
+/// |a - b| &lt;= tolerance * max(1, |a|, |b|).
 /// </summary>
 public static class NumericTolerance
 {
@@ -67,6 +64,7 @@ public static class NumericTolerance
         return i == token.Length;
     }
 
+    /// <summary>True for digits with an optional sign: no decimal point, no exponent.</summary>
     public static bool IsIntegerToken(ReadOnlySpan<char> token)
     {
         var start = token.Length > 0 && (token[0] == '+' || token[0] == '-') ? 1 : 0;
@@ -84,20 +82,6 @@ public static class NumericTolerance
         }
 
         return true;
-    }
-
-    /// <summary>Compares two number tokens (both must satisfy <see cref="IsNumberToken"/>).</summary>
-    public static bool TokensEqual(string expected, string actual, double tolerance)
-    {
-        if (IsIntegerToken(expected) && IsIntegerToken(actual))
-        {
-            return BigInteger.Parse(expected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
-                == BigInteger.Parse(actual, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        }
-
-        var a = double.Parse(expected, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var b = double.Parse(actual, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return WithinTolerance(a, b, tolerance);
     }
 
     public static bool WithinTolerance(double expected, double actual, double tolerance)

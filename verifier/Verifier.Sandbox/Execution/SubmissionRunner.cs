@@ -23,7 +23,12 @@ internal sealed class SubmissionRunner(SandboxOptions options)
     private const int CompileOutputBytes = 16 * 1024;
     private const int CompileErrorChars = 2_000;
 
-    private readonly TestJudge _judge = new(new IoOutputComparer(options.NumericTolerance), new JsonValueComparer(options.NumericTolerance));
+    // Per submission: a test set may state its own tolerance, which replaces the configured one (NumberRule.For).
+    private TestJudge JudgeFor(CodeTests tests)
+    {
+        var numbers = NumberRule.For(tests, options.NumericTolerance);
+        return new TestJudge(new IoOutputComparer(numbers), new JsonValueComparer(numbers));
+    }
 
     /// <param name="afterCompile">
     /// When set, the compilation gets a round trip of its own and this runs between it and the first test (the sandbox
@@ -41,7 +46,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         CancellationToken cancellationToken)
     {
         var channel = container.Channel;
-        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), _judge);
+        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), JudgeFor(tests));
         var last = plan.Count - 1;
         var compileAlone = afterCompile is not null && program.Compile is not null;
 

@@ -171,6 +171,18 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
     private void ValidateTests(CodeTests tests, string at, ValidationErrors errors)
     {
         long bytes = 0;
+        if (tests.Tolerance is { } tolerance)
+        {
+            if (tests.Kind == TestKinds.Assert)
+            {
+                errors.Add($"{at}.tolerance", "only io and function tests compare numbers; assert tests check their own");
+            }
+            else if (!(double.IsFinite(tolerance) && tolerance is >= 0 and < 1))
+            {
+                errors.Add($"{at}.tolerance", "a relative tolerance from 0 (exact) to below 1");
+            }
+        }
+
         if (tests.Kind is TestKinds.Function or TestKinds.Assert)
         {
             if (tests.EntryPoint is null || !EntryPointPattern().IsMatch(tests.EntryPoint))

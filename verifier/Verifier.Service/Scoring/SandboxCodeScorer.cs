@@ -72,8 +72,11 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
     /// <summary>The validator has already checked that the fields each kind needs are present.</summary>
     private static CoreTests ToSandbox(WireTests tests) => tests.Kind switch
     {
-        TestKinds.Io => new IoTests([.. tests.Cases!.Select(c => new IoCase(c.Stdin ?? "", c.Stdout!))]),
-        TestKinds.Function => new FunctionTests(tests.EntryPoint!, [.. tests.Cases!.Select(c => new FunctionCase(c.Args!.Value, c.Expected!.Value))]),
+        TestKinds.Io => new IoTests([.. tests.Cases!.Select(c => new IoCase(c.Stdin ?? "", c.Stdout!))]) { Tolerance = tests.Tolerance },
+        TestKinds.Function => new FunctionTests(tests.EntryPoint!, [.. tests.Cases!.Select(c => new FunctionCase(c.Args!.Value, c.Expected!.Value))])
+        {
+            Tolerance = tests.Tolerance,
+        },
         TestKinds.Assert => new AssertTests(tests.EntryPoint!, tests.Code!),
         _ => throw new ArgumentOutOfRangeException(nameof(tests), tests.Kind, "unknown test kind"),
     };

@@ -68,12 +68,12 @@ internal static class AnswerNormalizer
             return null;
         }
 
-        // "x = 1/3 \approx 0.33": the approximation after an exact value is commentary.
-        var count = operands.Count;
-        var firstApprox = kinds.ToList().IndexOf(RelationKind.Approx);
-        if (firstApprox > 0)
+        // "x = 1/3 \approx 0.33": the value is the exact part, up to the first \approx; what follows only approximates
+        // it (ApproximationCheck makes sure it does). "1 \approx 2" states 1, and "x \approx 2" (no exact value) states 2.
+        var count = ExactPartLength(relation);
+        if (count == 1)
         {
-            count = firstApprox + 1;
+            return NodeQueries.IsNameLike(operands[0]) ? operands[1] : HasVariables(operands[0]) ? null : operands[0];
         }
 
         if (count >= 3)
@@ -95,6 +95,20 @@ internal static class AnswerNormalizer
 
         // "\frac12 = \frac{10}{9}": two plain values; the last one is the answer given.
         return !HasVariables(left) && !HasVariables(right) ? right : null;
+    }
+
+    /// <summary>How many operands come before the first \approx (\simeq, \sim, ≈) takes over; all of them when none does.</summary>
+    public static int ExactPartLength(RelationNode relation)
+    {
+        for (var i = 0; i < relation.Kinds.Count; i++)
+        {
+            if (relation.Kinds[i] == RelationKind.Approx)
+            {
+                return i + 1;
+            }
+        }
+
+        return relation.Operands.Count;
     }
 
     private static bool HasVariables(MathNode node)

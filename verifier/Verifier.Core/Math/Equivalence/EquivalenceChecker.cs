@@ -14,6 +14,7 @@ internal sealed class EquivalenceChecker
     private readonly CheckBudget _budget;
     private readonly ScalarComparer _scalars;
     private readonly RelationComparer _relations;
+    private readonly ApproximationCheck _approximations;
 
     public EquivalenceChecker(CompareSettings settings, CheckBudget budget)
     {
@@ -21,6 +22,7 @@ internal sealed class EquivalenceChecker
         _budget = budget;
         _scalars = new ScalarComparer(settings, budget);
         _relations = new RelationComparer(_scalars, budget);
+        _approximations = new ApproximationCheck(settings, budget);
     }
 
     public Equivalence Compare(MathNode gold, MathNode predicted)
@@ -29,6 +31,12 @@ internal sealed class EquivalenceChecker
         if (CanonicalKey.Of(gold) == CanonicalKey.Of(predicted))
         {
             return Equivalence.Equal;
+        }
+
+        // "2 \approx 1" hedges between two values: wrong whatever the gold, though its stated value is 2.
+        if (!_approximations.IsConsistent(predicted))
+        {
+            return Equivalence.Different;
         }
 
         var asRelations = Equivalence.Unknown;
