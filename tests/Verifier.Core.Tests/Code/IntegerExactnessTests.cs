@@ -4,8 +4,8 @@ using Verifier.Core.Code;
 namespace Verifier.Core.Tests.Code;
 
 /// <summary>
-/// Red-team cases (issue 11, class 2): an expected integer is matched only by that integer written as an integer,
-/// in stdout and in returned JSON alike, unless the test states a tolerance.
+/// Red-team cases (issue 11, class 2): an expected integer is matched only by that integer written as an integer in
+/// stdout, and only by exactly that value in returned JSON (2.0 is 2 there), unless the test states a tolerance.
 /// </summary>
 public class IntegerExactnessTests
 {
@@ -18,7 +18,7 @@ public class IntegerExactnessTests
     {
         using var e = JsonDocument.Parse(expected);
         using var a = JsonDocument.Parse(actual);
-        return new JsonValueComparer(rule ?? NumberRule.Strict()).Equal(e.RootElement, a.RootElement);
+        return new JsonValueComparer(rule ?? NumberRule.StrictValues()).Equal(e.RootElement, a.RootElement);
     }
 
     /// <summary>The pair as a bare value, inside an array, and inside an object inside an array.</summary>
@@ -30,17 +30,29 @@ public class IntegerExactnessTests
     ];
 
     [Theory]
-    [InlineData("123456789", "123456790.0")]
     [InlineData("123456789", "123456789.0")]
-    [InlineData("1000000007", "1e9")]
     [InlineData("1000000000", "1e9")]
-    [InlineData("9223372036854775807", "9.22337e+18")]
     [InlineData("9223372036854775807", "9.223372036854775807e18")]
     [InlineData("1", "1.0e0")]
     [InlineData("1", "1.0")]
+    [InlineData("12345678901234567890123", "1.2345678901234567890123e22")]
+    public void DefaultRule_SameIntegerOtherSpelling_FailsInStdout_ButIsThatValueInJson(string expected, string actual)
+    {
+        Assert.False(Io(expected, actual));
+        foreach (var (e, a) in JsonPlacements(expected, actual))
+        {
+            Assert.True(Json(e, a), $"{e} vs {a}");
+        }
+    }
+
+    [Theory]
+    [InlineData("123456789", "123456790.0")]
+    [InlineData("1000000007", "1e9")]
+    [InlineData("9223372036854775807", "9.22337e+18")]
+    [InlineData("9223372036854775807", "9.2233720368547758e+18")]
     [InlineData("0", "1e-9")]
     [InlineData("12345678901234567890123", "12345678901234567890124")]
-    [InlineData("12345678901234567890123", "1.2345678901234567890123e22")]
+    [InlineData("12345678901234567890123", "1.2345678901234567890124e22")]
     [InlineData("5", "-5")]
     public void DefaultRule_WhenAnExpectedIntegerIsNotThatIntegerWrittenAsAnInteger_Fails(string expected, string actual)
     {
@@ -87,7 +99,8 @@ public class IntegerExactnessTests
         Assert.False(Io(HugeInteger, HugeInteger + ".0"));
         Assert.True(Json($"[{HugeInteger}]", $"[{HugeInteger}]"));
         Assert.False(Json($"[{HugeInteger}]", $"[{lastDigitOff}]"));
-        Assert.False(Json($"{{\"n\": {HugeInteger}}}", $"{{\"n\": {HugeInteger}.0}}"));
+        Assert.True(Json($"{{\"n\": {HugeInteger}}}", $"{{\"n\": {HugeInteger}.0}}"));
+        Assert.False(Json($"{{\"n\": {HugeInteger}}}", $"{{\"n\": {lastDigitOff}.0}}"));
     }
 
     [Theory]

@@ -30,12 +30,12 @@ public sealed class MathVerifierTests
     }
 
     [Fact]
-    public void Verify_WhenAnswerCannotBeParsed_IsUndecided()
+    public void Verify_WhenAnswerCannotBeParsed_IsWrong()
     {
         var verdict = Verifier.Verify("\\boxed{\\frac{1}}", "5");
 
-        Assert.Null(verdict.Correct);
-        Assert.StartsWith("undecided", verdict.Reason, StringComparison.Ordinal);
+        Assert.False(verdict.Correct);
+        Assert.StartsWith("wrong: answer not understood", verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

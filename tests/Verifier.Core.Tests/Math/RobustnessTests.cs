@@ -3,7 +3,7 @@ using Verifier.Core.Math;
 namespace Verifier.Core.Tests.Math;
 
 /// <summary>
-/// Hostile input must be decided or given up (undecided), never crash, hang or be called correct on doubt.
+/// Hostile input must be decided (an answer too costly to check is wrong), never crash, hang or be called correct on doubt.
 /// Depth limits are explicit, so none of these can exhaust the stack.
 /// </summary>
 public sealed class RobustnessTests
@@ -42,16 +42,16 @@ public sealed class RobustnessTests
     [InlineData("|", "|")]
     [InlineData("-", "")]
     [InlineData("\\left(", "\\right)")]
-    public void Verify_WhenNestingIsTenThousandDeep_GivesUpWithoutCrashing(string open, string close)
+    public void Verify_WhenNestingIsTenThousandDeep_GivesUpWithoutCrashing_AndChargesTheAnswer(string open, string close)
     {
         var deep = string.Concat(Enumerable.Repeat(open, 10_000)) + "1" + string.Concat(Enumerable.Repeat(close, 10_000));
 
         var verdict = LongAnswers.Verify("\\boxed{" + deep + "}", "1");
         var limited = Verifier.Verify("\\boxed{" + deep + "}", "1");
 
-        Assert.Null(verdict.Correct);
+        Assert.False(verdict.Correct);
         Assert.NotNull(verdict.Reason);
-        Assert.Null(limited.Correct);
+        Assert.False(limited.Correct);
     }
 
     [Theory]
@@ -101,13 +101,13 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void Verify_WhenBoxedAnswerIsHuge_IsUndecided()
+    public void Verify_WhenBoxedAnswerIsHuge_IsWrong()
     {
         var sum = string.Join("+", Enumerable.Repeat("1", 100_000));
 
         var verdict = Verifier.Verify("\\boxed{" + sum + "}", "100000");
 
-        Assert.Null(verdict.Correct);
+        Assert.False(verdict.Correct);
     }
 
     [Theory]
@@ -142,13 +142,16 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void Verify_WhenStepBudgetIsTiny_IsUndecidedNotWrong()
+    public void Verify_WhenTheAnswerSpendsTheStepBudget_ItIsWrong_WhenTheGoldDoes_Undecided()
     {
         var stingy = new MathVerifier(new MathVerifierOptions { StepBudget = 1_000, TimeBudget = TestVerifiers.GenerousTime });
 
-        var verdict = stingy.Verify("\\boxed{\\frac{2005 \\cdot 2006}{2006!}}", "\\frac{1}{2004!}");
+        // The answer's form is the submission's choice: an answer too costly to check is charged, never nulled.
+        var answer = stingy.Verify("\\boxed{\\frac{2005 \\cdot 2006}{2006!}}", "\\frac{1}{2004!}");
+        var gold = stingy.Verify("\\boxed{1}", string.Join("+", Enumerable.Repeat("1", 5_000)));
 
-        Assert.Null(verdict.Correct);
-        Assert.Contains("budget", verdict.Reason, StringComparison.Ordinal);
+        Assert.False(answer.Correct);
+        Assert.Contains("budget", answer.Reason, StringComparison.Ordinal);
+        Assert.Null(gold.Correct);
     }
 }

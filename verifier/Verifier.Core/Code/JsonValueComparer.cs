@@ -5,16 +5,17 @@ namespace Verifier.Core.Code;
 /// <summary>
 /// Compares a function's JSON result with the expected JSON, outside the sandbox. Structure must match exactly:
 /// arrays element by element, objects by the same set of keys, strings and booleans exactly, null only with null.
-/// Numbers, at any depth, follow the <see cref="NumberRule"/>, as io tokens do: by default an expected integer only
-/// as the same integer (3.0 and 3e0 are not 3), an expected decimal within the tolerance (0.1+0.2 matches 0.3).
+/// Numbers, at any depth, follow the <see cref="NumberRule"/>: by default an expected integer only as exactly the
+/// same value (3.0 is 3; 1e9 is not 1000000007, and no tolerance applies), an expected decimal within the tolerance
+/// (0.1+0.2 matches 0.3).
 /// </summary>
 public sealed class JsonValueComparer(NumberRule numbers)
 {
     private const int MaxDepth = 256;
 
-    /// <summary>Expected integers exactly as written; expected decimals within <paramref name="decimalTolerance"/>.</summary>
+    /// <summary>Expected integers by exact value; expected decimals within <paramref name="decimalTolerance"/>.</summary>
     public JsonValueComparer(double decimalTolerance = NumericTolerance.Default)
-        : this(NumberRule.Strict(decimalTolerance))
+        : this(NumberRule.StrictValues(decimalTolerance))
     {
     }
 

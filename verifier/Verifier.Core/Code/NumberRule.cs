@@ -14,6 +14,12 @@ namespace Verifier.Core.Code;
 /// (<see cref="NumericTolerance.WithinTolerance"/>), an integer token included (<c>3</c> for <c>3.0</c>).
 /// </para>
 /// <para>
+/// Returned JSON values (<see cref="StrictValues"/>) hold an expected integer to its exact value instead of its
+/// spelling: a function that returns the float <c>2.0</c> for an expected <c>2</c> returned that very number (JSON
+/// has no leading zeros or plus signs to tell apart), while <c>1e9</c> for <c>1000000007</c>, <c>123456790.0</c> for
+/// <c>123456789</c> or a double's <c>9.2233720368547758e+18</c> for 2^63-1 are other numbers, never within a tolerance.
+/// </para>
+/// <para>
 /// A test that states a tolerance (<see cref="Tolerant"/>) compares every number, integers included, by value:
 /// equal values always match (<c>1e9</c> and <c>1000000000</c>, <c>007</c> and <c>7</c>), and with a tolerance
 /// above 0 so do values within it. A tolerance of 0 is exact value equality everywhere.
@@ -23,25 +29,42 @@ namespace Verifier.Core.Code;
 /// </summary>
 public sealed class NumberRule
 {
-    private NumberRule(double tolerance, bool integersByValue)
+    private enum Integers
+    {
+        /// <summary>The same integer written as an integer.</summary>
+        AsWritten,
+
+        /// <summary>Exactly the same value, however written.</summary>
+        ExactValue,
+
+        /// <summary>By value, within the tolerance.</summary>
+        WithinTolerance,
+    }
+
+    private readonly Integers _integers;
+
+    private NumberRule(double tolerance, Integers integers)
     {
         Tolerance = tolerance >= 0 && double.IsFinite(tolerance)
             ? tolerance
             : throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a finite, non-negative tolerance");
-        IntegersByValue = integersByValue;
+        _integers = integers;
     }
 
     /// <summary>The tolerance for decimals, and (when <see cref="IntegersByValue"/>) for integers too.</summary>
     public double Tolerance { get; }
 
     /// <summary>Whether an expected integer may be matched by another spelling of (nearly) the same value.</summary>
-    public bool IntegersByValue { get; }
+    public bool IntegersByValue => _integers == Integers.WithinTolerance;
 
     /// <summary>Expected integers exactly as written; expected decimals within <paramref name="decimalTolerance"/>.</summary>
-    public static NumberRule Strict(double decimalTolerance = NumericTolerance.Default) => new(decimalTolerance, integersByValue: false);
+    public static NumberRule Strict(double decimalTolerance = NumericTolerance.Default) => new(decimalTolerance, Integers.AsWritten);
+
+    /// <summary>Expected integers by exact value (returned JSON); expected decimals within <paramref name="decimalTolerance"/>.</summary>
+    public static NumberRule StrictValues(double decimalTolerance = NumericTolerance.Default) => new(decimalTolerance, Integers.ExactValue);
 
     /// <summary>Every number by value, within <paramref name="tolerance"/> (0: exactly equal values).</summary>
-    public static NumberRule Tolerant(double tolerance) => new(tolerance, integersByValue: true);
+    public static NumberRule Tolerant(double tolerance) => new(tolerance, Integers.WithinTolerance);
 
     /// <summary>The rule for a test set: its own tolerance when it states one, else <see cref="Strict"/> with the configured one.</summary>
     public static NumberRule For(CodeTests tests, double configuredTolerance)
@@ -53,7 +76,9 @@ public sealed class NumberRule
             FunctionTests function => function.Tolerance,
             _ => null,
         };
-        return stated is { } tolerance ? Tolerant(tolerance) : Strict(configuredTolerance);
+        return stated is { } tolerance ? Tolerant(tolerance)
+            : tests is FunctionTests ? StrictValues(configuredTolerance)
+            : Strict(configuredTolerance);
     }
 
     /// <summary>Whether <paramref name="actual"/> matches <paramref name="expected"/>; false unless both are number tokens.</summary>
@@ -71,7 +96,7 @@ public sealed class NumberRule
             return false;
         }
 
-        if (!IntegersByValue && NumericTolerance.IsIntegerToken(expected))
+        if (_integers == Integers.AsWritten && NumericTolerance.IsIntegerToken(expected))
         {
             return NumericTolerance.IsIntegerToken(actual) && SameInteger(expected, actual);
         }
@@ -79,6 +104,11 @@ public sealed class NumberRule
         if (ExactDecimal.TryParse(expected) is { } want && ExactDecimal.TryParse(actual) is { } got && want.Equals(got))
         {
             return true;
+        }
+
+        if (_integers == Integers.ExactValue && NumericTolerance.IsIntegerToken(expected))
+        {
+            return false;
         }
 
         // Doubles only decide "close enough"; equality was settled exactly above, so a tolerance of 0 never reaches them.

@@ -60,8 +60,8 @@ public sealed class MathVerifier
         ValidateTolerance(tolerance);
         return Guarded(null, budget =>
         {
-            var extraction = _extractor.Extract(completion, budget);
-            return Judge(() => GoldAnswer(gold, budget), extraction, tolerance, budget);
+            var goldAnswer = GoldAnswer(gold, budget);
+            return ChargedToAnswer(null, () => Judge(goldAnswer, _extractor.Extract(completion, budget), tolerance, budget));
         });
     }
 
@@ -82,8 +82,8 @@ public sealed class MathVerifier
                 return new MathVerdict(null, null, "no answer found in the gold solution: " + goldExtraction.FailureReason);
             }
 
-            var extraction = _extractor.Extract(completion, budget);
-            return Judge(() => FirstParsed(goldExtraction, budget) ?? GoldAnswer(goldExtraction.Candidates[0].Text, budget), extraction, tolerance, budget);
+            var goldAnswer = FirstParsed(goldExtraction, budget) ?? GoldAnswer(goldExtraction.Candidates[0].Text, budget);
+            return ChargedToAnswer(null, () => Judge(goldAnswer, _extractor.Extract(completion, budget), tolerance, budget));
         });
     }
 
@@ -96,7 +96,8 @@ public sealed class MathVerifier
         return Guarded(predictedAnswer, budget =>
         {
             var extraction = new ExtractionResult([new ExtractedAnswer(predictedAnswer, null)], null);
-            return Judge(() => GoldAnswer(goldAnswer, budget), extraction, tolerance, budget);
+            var gold = GoldAnswer(goldAnswer, budget);
+            return ChargedToAnswer(predictedAnswer, () => Judge(gold, extraction, tolerance, budget));
         });
     }
 
@@ -167,6 +168,23 @@ public sealed class MathVerifier
         }
     }
 
+    /// <summary>
+    /// The answer's side of a check, once the gold is understood: a budget the answer spends (its extraction, its
+    /// parse, its comparison) is the answer's doing, so it is wrong, not undecided. Otherwise a policy could turn any
+    /// wrong answer into a null reward (advantage 0 in GRPO) by writing it in a form too costly to check.
+    /// </summary>
+    private static MathVerdict ChargedToAnswer(string? extracted, Func<MathVerdict> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (BudgetExceededException e)
+        {
+            return new MathVerdict(false, extracted, "wrong: the answer could not be checked within the budget (" + e.Message + ")");
+        }
+    }
+
     private ParsedAnswer GoldAnswer(string gold, CheckBudget budget) =>
         _golds.GetOrAdd(gold, g => ParsedAnswer.Parse(g, budget, _options.MaxAnswerLength, _options.MaxNestingDepth));
 
@@ -184,14 +202,18 @@ public sealed class MathVerifier
         return null;
     }
 
-    private MathVerdict Judge(Func<ParsedAnswer> goldProvider, ExtractionResult extraction, double? tolerance, CheckBudget budget)
+    /// <summary>
+    /// Null (undecided) only for what the answer cannot cause: a gold answer that is not understood. An answer that
+    /// does not parse, or whose equivalence with an understood gold cannot be settled, is wrong: its form was the
+    /// submission's choice, and a null there would let any wrong answer dodge its 0.
+    /// </summary>
+    private MathVerdict Judge(ParsedAnswer gold, ExtractionResult extraction, double? tolerance, CheckBudget budget)
     {
         if (extraction.Candidates.Count == 0)
         {
             return new MathVerdict(false, null, extraction.FailureReason ?? "no answer found");
         }
 
-        var gold = goldProvider();
         ParsedAnswer? predicted = null;
         foreach (var candidate in extraction.Candidates)
         {
@@ -218,7 +240,7 @@ public sealed class MathVerifier
 
         if (!predicted.IsParsed)
         {
-            return new MathVerdict(null, extracted, "undecided: answer not understood (" + predicted.Error + ")");
+            return new MathVerdict(false, extracted, "wrong: answer not understood (" + predicted.Error + ")");
         }
 
         var settings = tolerance is null ? _settings : _settings with { RelativeTolerance = tolerance };
@@ -239,6 +261,6 @@ public sealed class MathVerifier
 
         return result == Equivalence.Equivalence.Different
             ? new MathVerdict(false, extracted, "not equivalent to the gold answer")
-            : new MathVerdict(null, extracted, "undecided: equivalence could not be settled");
+            : new MathVerdict(false, extracted, "wrong: equivalence with the gold answer could not be established");
     }
 }
