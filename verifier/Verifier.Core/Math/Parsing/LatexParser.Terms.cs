@@ -47,7 +47,13 @@ internal sealed partial class LatexParser
             if (next.Kind is TokenKind.Unit or TokenKind.Text && result is not null)
             {
                 // A unit or a remark after a quantity ("5 cm", "15\text{ cm}^2") is dropped, but a scale word
-                // ("5 thousand") multiplies.
+                // ("5 thousand") multiplies. A remark with a number in it ("2\text{ (or 3)}") may hold a second
+                // answer: the answer is not understood rather than read as its first value.
+                if (next.Kind == TokenKind.Text && next.Name is { } remark && remark.Any(char.IsAsciiDigit))
+                {
+                    throw new ParseException("a remark with a number in it after a quantity");
+                }
+
                 _lexer.Next();
                 SkipUnitExponent();
                 var scale = ScaleOf(next.Name);
