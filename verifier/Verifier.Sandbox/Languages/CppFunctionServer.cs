@@ -42,8 +42,10 @@ internal static class CppFunctionServer
         return source
             .Append($"struct {entryPoint};\nstruct Solution;\n")
             .Append("namespace verifier_fs_entry {\n")
+            .Append("template <class S, class = void>\nstruct HasEntry : std::false_type {};\n")
+            .Append($"template <class S>\nstruct HasEntry<S, std::void_t<decltype(&S::{entryPoint})>> : std::true_type {{}};\n")
             .Append("template <class NoFunction, class S = ::Solution>\nconstexpr auto pick() {\n")
-            .Append($"    static_assert(::verifier_fs::IsComplete<S>::value, \"the entry point {entryPoint} is neither a function nor a method of a class Solution\");\n")
+            .Append($"    static_assert(HasEntry<S>::value, \"the entry point {entryPoint} is neither a function nor a method of a class Solution (overloads and templates do not resolve)\");\n")
             .Append($"    return &S::{entryPoint};\n}}\n")
             .Append("template <auto F>\nconstexpr auto pick() { return F; }\n")
             .Append("}  // namespace verifier_fs_entry\n")
