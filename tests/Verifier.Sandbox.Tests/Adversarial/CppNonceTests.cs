@@ -69,6 +69,25 @@ public class CppNonceTests(SharedSandbox fast, SharedStrictSandbox strict) : Adv
                 Function("answer", ("[]", "73519"))),
             CodeVerdictKind.WrongAnswer);
 
+    /// <summary>
+    /// The memory-scanning forgery that still passes a C++ assert test (no asm: it finds the harness's nonce length in
+    /// .bss, XORs the masked nonce with its mask, echoes it on fd 4 and exits 0; reproduced by hand, see the README's
+    /// limitation) gets nothing from a function test: there is no nonce, and whatever it writes on fd 4 is judged as an
+    /// answer, compared with the expected value outside.
+    /// </summary>
+    [Theory, MemberData(nameof(Modes))]
+    public Task MemoryScanningForgeryInAFunctionTest_IsNotAccepted(SandboxMode mode) =>
+        ExpectZeroAsync(
+            mode,
+            Cpp(
+                "#include <cstring>\n#include <unistd.h>\nextern \"C\" char __bss_start[], _end[];\n" +
+                "__attribute__((constructor)) static void forge() {\n" +
+                "  for (char* p = __bss_start; p + 8 + 128 <= _end; p += 8) {\n    long v; std::memcpy(&v, p, 8);\n" +
+                "    if (v == 32) {\n      unsigned char out[32];\n      for (int i = 0; i < 32; i++) out[i] = p[32 + i] ^ p[96 + i];\n" +
+                "      ssize_t w = write(4, out, 32); (void)w;\n      _exit(0);\n    }\n  }\n}\n" +
+                "int answer() { return 1; }\n",
+                Function("answer", ("[]", "73519"))));
+
     private static TheoryData<SandboxMode, string, string> Cross(params (string Prelude, string Reason)[] tricks)
     {
         var data = new TheoryData<SandboxMode, string, string>();
