@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Verifier.Core.Code;
+using Verifier.Sandbox.Languages;
 using static Verifier.Sandbox.Tests.Infrastructure.Requests;
 
 namespace Verifier.Sandbox.Tests.Configuration;
@@ -16,6 +17,7 @@ public sealed class CodeRequestValidationTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<ISandboxLanguage, IoOnlyLanguage>();
         services.AddCodeSandbox(o => o.DockerEndpoint = "unix:///tmp/never-contacted.sock");
         _provider = services.BuildServiceProvider();
         _sandbox = _provider.GetRequiredService<ICodeSandbox>();
@@ -25,7 +27,8 @@ public sealed class CodeRequestValidationTests : IDisposable
     {
         { "language", Python("x", Prints("1")) with { Language = "cobol" } },
         { "completion", new CodeRequest { Language = "python", Tests = Prints("1") } },
-        { "tests.kind", Cpp("x", Function("f", ("[1]", "1"))) },
+        // Every built-in language runs every kind, so an extra one that runs io only stands for a missing kind.
+        { "tests.kind", Make("ioonly", "x", Function("f", ("[1]", "1")), null, null, Key, false, CodeScoring.Binary) },
         { "tests.cases", Python("x", Io()) },
         { "tests.cases[0].args", Python("x", Function("f", ("{\"a\": 1}", "1"))) },
         { "tests.entryPoint", Python("x", Function("not a name", ("[1]", "1"))) },
@@ -47,4 +50,22 @@ public sealed class CodeRequestValidationTests : IDisposable
     }
 
     public void Dispose() => _provider.Dispose();
+
+    private sealed class IoOnlyLanguage : ISandboxLanguage
+    {
+        public string Name => "ioonly";
+
+        public string Version => "1";
+
+        public string DefaultImage => "ioonly:1";
+
+        public IReadOnlyList<string> FenceTags => ["ioonly"];
+
+        public IReadOnlySet<CodeTestKind> TestKinds => new HashSet<CodeTestKind> { CodeTestKind.Io };
+
+        public int CompileMemoryMb => 0;
+
+        public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(PrepareResult.Rejected("never prepared: validation refuses first"));
+    }
 }

@@ -15,6 +15,12 @@ internal static class HarnessScripts
 
     public static string CppAssertBuild { get; } = Read("cpp_assert_build.sh");
 
+    /// <summary>The assert build's refusal of inline assembly, compiled and run in the sandbox.</summary>
+    public static string CppSourceCheck { get; } = Read("cpp_source_check.c");
+
+    /// <summary>The header-only C++ function server, compiled with each <c>function</c> submission.</summary>
+    public static string CppFunctionServer { get; } = Read("cpp_function_server.hpp");
+
     /// <summary>The C# harness (function server and assert runner), as (file name, source) pairs for Roslyn.</summary>
     public static IReadOnlyList<(string Name, string Source)> CSharpHarness { get; } =
         [.. new[] { "Program.cs", "AssertRunner.cs", "FunctionServer.cs", "EntryPoints.cs", "JsonArguments.cs", "JsonResult.cs" }

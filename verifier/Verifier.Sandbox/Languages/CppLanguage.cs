@@ -7,8 +7,11 @@ namespace Verifier.Sandbox.Languages;
 
 /// <summary>
 /// C++17 with g++ -O2, compiled once per submission inside the sandbox. <c>io</c>: the program runs per case.
+/// <c>function</c>: the candidate is a library compiled with a function server that answers each call with the JSON of
+/// the return value, compared outside the sandbox (see <see cref="CppFunctionServer"/>).
 /// <c>assert</c>: the test code is its own translation unit that declares what it calls and defines <c>main</c>; it is
 /// linked with the candidate (which may export only what the tests call) and a harness that proves <c>main</c> returned 0.
+/// The tests stay unreadable while the candidate compiles, and the candidate may hold no inline assembly.
 /// </summary>
 public sealed class CppLanguage : ISandboxLanguage
 {
@@ -26,7 +29,7 @@ public sealed class CppLanguage : ISandboxLanguage
 
     public IReadOnlyList<string> FenceTags { get; } = ["cpp", "c++", "cxx", "cc"];
 
-    public IReadOnlySet<CodeTestKind> TestKinds { get; } = new HashSet<CodeTestKind> { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
+    public IReadOnlySet<CodeTestKind> TestKinds { get; } = new HashSet<CodeTestKind> { CodeTestKind.Io, CodeTestKind.Function, CodeTestKind.Assert }.ToFrozenSet();
 
     /// <summary>cc1plus at -O2 on a large translation unit; the precompiled bits/stdc++.h alone maps about 140 MB.</summary>
     public int CompileMemoryMb => 768;
@@ -41,6 +44,16 @@ public sealed class CppLanguage : ISandboxLanguage
                 new CommandCompileStep(["g++", "-std=gnu++17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "main", "main.cpp"]),
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
                 Env),
+            FunctionTests tests => new SandboxProgram(
+                new Dictionary<string, byte[]>
+                {
+                    [CppFunctionServer.Candidate] = Encoding.UTF8.GetBytes(context.Code),
+                    [CppFunctionServer.Header] = Encoding.UTF8.GetBytes(HarnessScripts.CppFunctionServer),
+                    [CppFunctionServer.Source] = Encoding.UTF8.GetBytes(CppFunctionServer.TranslationUnit(tests.EntryPoint)),
+                },
+                new CommandCompileStep(["g++", "-std=gnu++17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "server", CppFunctionServer.Source]),
+                new ProgramRunner(RunnerKind.Rpc, ["./server"]),
+                Env),
             AssertTests tests => new SandboxProgram(
                 new Dictionary<string, byte[]>
                 {
@@ -48,6 +61,7 @@ public sealed class CppLanguage : ISandboxLanguage
                     ["test.cpp"] = Encoding.UTF8.GetBytes(tests.Code),
                     ["harness.c"] = Encoding.UTF8.GetBytes(HarnessScripts.CppAssertHarness),
                     ["build.sh"] = Encoding.UTF8.GetBytes(HarnessScripts.CppAssertBuild),
+                    ["cpp_source_check.c"] = Encoding.UTF8.GetBytes(HarnessScripts.CppSourceCheck),
                 },
                 new CommandCompileStep(["sh", "build.sh"]),
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
