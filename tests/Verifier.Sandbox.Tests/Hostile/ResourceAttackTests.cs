@@ -116,7 +116,8 @@ public class ResourceAttackTests(SharedSandbox shared)
     {
         const string code = "int depth(int n) { volatile char pad[256]; pad[0] = (char)n; return depth(n + 1) + pad[0]; }\nint main() { return depth(0); }";
 
-        var verdict = await AttackThenSurveyAsync("cpp", code);
+        // The stack may grow to the memory limit; 64 MB of it faults in well inside the time limit on a busy machine.
+        var verdict = await AttackThenSurveyAsync("cpp", code, memoryMb: 64);
 
         Assert.True(verdict.Verdict is CodeVerdictKind.RuntimeError or CodeVerdictKind.MemoryLimit, $"got {verdict.Verdict}: {verdict.Reason}");
     }
