@@ -18,8 +18,9 @@ internal static class HarnessScripts
     /// <summary>The assert build's refusal of inline assembly, compiled and run in the sandbox.</summary>
     public static string CppSourceCheck { get; } = Read("cpp_source_check.c");
 
-    /// <summary>The header-only C++ function server, compiled with each <c>function</c> submission.</summary>
-    public static string CppFunctionServer { get; } = Read("cpp_function_server.hpp");
+    /// <summary>The header-only C++ function server, as (file name, source) pairs shipped with each <c>function</c> submission.</summary>
+    public static IReadOnlyList<(string Name, string Source)> CppFunctionServer { get; } =
+        [.. new[] { "cpp_function_server.hpp", "cpp_function_codecs.hpp", "cpp_function_json.hpp" }.Select(name => (name, Read(name)))];
 
     /// <summary>The C# harness (function server and assert runner), as (file name, source) pairs for Roslyn.</summary>
     public static IReadOnlyList<(string Name, string Source)> CSharpHarness { get; } =

@@ -45,10 +45,9 @@ public sealed class CppLanguage : ISandboxLanguage
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
                 Env),
             FunctionTests tests => new SandboxProgram(
-                new Dictionary<string, byte[]>
+                new Dictionary<string, byte[]>(HarnessScripts.CppFunctionServer.Select(h => KeyValuePair.Create(h.Name, Encoding.UTF8.GetBytes(h.Source))))
                 {
                     [CppFunctionServer.Candidate] = Encoding.UTF8.GetBytes(context.Code),
-                    [CppFunctionServer.Header] = Encoding.UTF8.GetBytes(HarnessScripts.CppFunctionServer),
                     [CppFunctionServer.Source] = Encoding.UTF8.GetBytes(CppFunctionServer.TranslationUnit(tests.EntryPoint)),
                 },
                 new CommandCompileStep(["g++", "-std=gnu++17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "server", CppFunctionServer.Source]),
