@@ -77,6 +77,9 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
     /// <summary>The compiler workers' process ids (tests check that a killed one is gone).</summary>
     internal IReadOnlyList<int> WorkerProcessIds => _workers.ProcessIds;
 
+    /// <summary>The process ids of the workers compiling now.</summary>
+    internal IReadOnlyList<int> BusyWorkerProcessIds => _workers.BusyProcessIds;
+
     /// <summary>Compiles the harness and warms the compiler workers, so the first submission meets a warm compiler.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {

@@ -15,11 +15,15 @@ internal sealed class CompilerWorkerPool(int size) : IDisposable
 
     private readonly Channel<CompilerWorker> _ready = Channel.CreateUnbounded<CompilerWorker>();
     private readonly ConcurrentDictionary<CompilerWorker, bool> _live = new();
+    private readonly ConcurrentDictionary<CompilerWorker, bool> _busy = new();
     private readonly CancellationTokenSource _disposed = new();
     private int _started;
 
     /// <summary>Process ids of the live workers (for tests that check a killed worker is gone).</summary>
     public IReadOnlyList<int> ProcessIds => [.. _live.Keys.Select(w => w.ProcessId)];
+
+    /// <summary>Process ids of the workers compiling now.</summary>
+    public IReadOnlyList<int> BusyProcessIds => [.. _busy.Keys.Select(w => w.ProcessId)];
 
     /// <summary>Starts the workers in the background, once.</summary>
     public void EnsureStarted()
@@ -51,7 +55,9 @@ internal sealed class CompilerWorkerPool(int size) : IDisposable
         bounded.CancelAfter(timeout);
         try
         {
-            return await _ready.Reader.ReadAsync(bounded.Token).ConfigureAwait(false);
+            var worker = await _ready.Reader.ReadAsync(bounded.Token).ConfigureAwait(false);
+            _busy[worker] = true;
+            return worker;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,6 +67,7 @@ internal sealed class CompilerWorkerPool(int size) : IDisposable
 
     public void Return(CompilerWorker worker)
     {
+        _busy.TryRemove(worker, out _);
         if (_disposed.IsCancellationRequested || !_ready.Writer.TryWrite(worker))
         {
             Retire(worker);
@@ -86,6 +93,7 @@ internal sealed class CompilerWorkerPool(int size) : IDisposable
 
     private void Retire(CompilerWorker worker)
     {
+        _busy.TryRemove(worker, out _);
         _live.TryRemove(worker, out _);
         worker.Dispose();
     }
