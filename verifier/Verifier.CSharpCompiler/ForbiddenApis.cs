@@ -45,6 +45,12 @@ internal static class ForbiddenApis
         "System.Runtime.InteropServices.CollectionsMarshal",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Members of a refused type that say nothing but a name (<c>GetType().Name</c> is declared on MemberInfo).</summary>
+    private static readonly FrozenSet<string> AllowedMembers = new[]
+    {
+        "System.Reflection.MemberInfo.Name",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Members that read or write memory at an unchecked offset, or hand out memory nobody cleared.</summary>
     private static readonly FrozenSet<string> Members = new[]
     {
@@ -91,6 +97,11 @@ internal static class ForbiddenApis
                 return RefusedType(type);
             case IMethodSymbol { IsExtern: true } method when method.Locations.Any(l => l.IsInSource):
                 return "extern methods";
+        }
+
+        if (symbol.ContainingType is { } owner && AllowedMembers.Contains($"{owner.ToDisplayString()}.{symbol.Name}"))
+        {
+            return null;
         }
 
         if (Members.Contains(symbol.Name) && symbol.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true)
