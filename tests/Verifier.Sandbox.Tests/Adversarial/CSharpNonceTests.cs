@@ -103,6 +103,20 @@ public sealed class CSharpNonceTests(SharedSandbox fast, SharedStrictSandbox str
         await ExpectAsync(mode, CSharp(probe, Checks("Add", "System.Diagnostics.Debug.Assert(Add(2, 3) == 5);")), CodeVerdictKind.Accepted);
     }
 
+    [Theory, MemberData(nameof(Modes))]
+    public async Task TestsAssembly_IsGoneFromDiskBeforeTheSubmissionRuns(SandboxMode mode)
+    {
+        // Reading Tests.dll would give the expected values away; passing here proves the file was not there to read.
+        const string probe = """
+            public static class Solution
+            {
+                public static int Add(int a, int b) => System.IO.File.Exists("Tests.dll") || System.IO.File.Exists(System.AppContext.BaseDirectory + "Tests.dll") ? -1 : a + b;
+            }
+            """;
+
+        await ExpectAsync(mode, CSharp(probe, Checks("Add", "System.Diagnostics.Debug.Assert(Add(2, 3) == 5);")), CodeVerdictKind.Accepted);
+    }
+
     public static TheoryData<SandboxMode, string> RefusedAttacks()
     {
         string[] attacks =
