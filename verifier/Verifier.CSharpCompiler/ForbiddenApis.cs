@@ -34,7 +34,6 @@ internal static class ForbiddenApis
         "System.Runtime.CompilerServices.UnsafeAccessorAttribute",
         "System.Runtime.CompilerServices.UnsafeAccessorTypeAttribute",
         "System.Activator",
-        "System.AppDomain",
         "System.Diagnostics.StackTrace",
         "System.Diagnostics.StackFrame",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -51,10 +50,23 @@ internal static class ForbiddenApis
         "System.Reflection.MemberInfo.Name",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Members that read or write memory at an unchecked offset, or hand out memory nobody cleared.</summary>
+    /// <summary>Members, by simple name on any System type, that read or write memory at an unchecked offset, or hand out memory nobody cleared.</summary>
     private static readonly FrozenSet<string> Members = new[]
     {
         "LoadUnsafe", "StoreUnsafe", "AllocateUninitializedArray", "InvokeMember",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Members that reach code by name: a type loaded by name (an assembly the submission wrote into its writable
+    /// directory, say) whose static constructor is then run, a delegate bound to any static method of a type, or an
+    /// assembly executed from a file. Any of them would run code this check never saw.
+    /// </summary>
+    private static readonly FrozenSet<string> QualifiedMembers = new[]
+    {
+        "System.Type.GetType", "System.Delegate.CreateDelegate",
+        "System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor", "System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor",
+        "System.AppDomain.ExecuteAssembly", "System.AppDomain.ExecuteAssemblyByName", "System.AppDomain.CreateInstance",
+        "System.AppDomain.CreateInstanceAndUnwrap", "System.AppDomain.CreateInstanceFrom", "System.AppDomain.CreateInstanceFromAndUnwrap",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Where the candidate uses something refused: one line per use, as compiler diagnostics read.</summary>
@@ -99,9 +111,15 @@ internal static class ForbiddenApis
                 return "extern methods";
         }
 
-        if (symbol.ContainingType is { } owner && AllowedMembers.Contains($"{owner.ToDisplayString()}.{symbol.Name}"))
+        var qualified = symbol.ContainingType is { } owner ? $"{owner.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None))}.{symbol.Name}" : symbol.Name;
+        if (AllowedMembers.Contains(qualified))
         {
             return null;
+        }
+
+        if (QualifiedMembers.Contains(qualified))
+        {
+            return qualified;
         }
 
         if (Members.Contains(symbol.Name) && symbol.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true)

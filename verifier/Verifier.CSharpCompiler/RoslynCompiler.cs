@@ -107,15 +107,16 @@ internal static class RoslynCompiler
             return new CSharpAssembly(null, Format(result.Diagnostics), compilation);
         }
 
-        // After binding succeeded, so the candidate sees its compile errors first and the check meets only bound code.
-        if (role == CompileRole.Candidate && ForbiddenApis.Find(compilation, cancellationToken) is { Count: > 0 } refused)
-        {
-            return new CSharpAssembly(null, Format(refused), compilation);
-        }
-
         if (image.Length > maxAssemblyKb * 1024L)
         {
             return new CSharpAssembly(null, $"the compiled assembly exceeds {maxAssemblyKb} KB", compilation);
+        }
+
+        // After emitting, so the candidate sees its compile errors first and the check meets only bound code (it binds
+        // again through a semantic model: roughly a second compilation's binding, milliseconds for a small program).
+        if (role == CompileRole.Candidate && ForbiddenApis.Find(compilation, cancellationToken) is { Count: > 0 } refused)
+        {
+            return new CSharpAssembly(null, Format(refused), compilation);
         }
 
         return new CSharpAssembly(image.ToArray(), null, compilation);

@@ -200,6 +200,25 @@ public sealed class CSharpNonceTests(SharedSandbox fast, SharedStrictSandbox str
                 public static int Add(int a, int b) { System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(new System.IO.MemoryStream()); return a + b; }
             }
             """,
+            // Run code the check never saw: a type loaded by name (from an assembly written next to the harness), then its static constructor.
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    System.IO.File.WriteAllBytes("Evil.dll", new byte[] { 0x4d, 0x5a });
+                    System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(System.Type.GetType("Evil.Payload, Evil")!.TypeHandle);
+                    return a + b;
+                }
+            }
+            """,
+            // A delegate bound by name to any static method of a type, private ones included.
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b) => ((Func<int>)Delegate.CreateDelegate(typeof(Func<int>), typeof(Environment), "get_ProcessorCount"))() * 0 + a + b;
+            }
+            """,
             // Native memory.
             """
             public static class Solution
