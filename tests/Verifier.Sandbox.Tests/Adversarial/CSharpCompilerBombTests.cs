@@ -34,7 +34,8 @@ public sealed class CSharpCompilerBombTests(SharedSandbox fast, SharedStrictSand
         Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
         Assert.Equal(0.0, verdict.Reward);
         Assert.Contains($"compilation exceeded its time limit ({BudgetMs} ms)", verdict.Reason, StringComparison.Ordinal);
-        Assert.InRange(elapsed, BudgetMs, BudgetMs + 1_500);
+        // At the deadline, not when Roslyn would have finished (some 85 s); the slack is for a busy two-core machine.
+        Assert.InRange(elapsed, BudgetMs, 3 * BudgetMs);
         // The worker that compiled it no longer exists: it burns no CPU past the deadline. The other one is untouched.
         Assert.Single(workers, pid => !Directory.Exists($"/proc/{pid}"));
         Assert.Single(workers, pid => Directory.Exists($"/proc/{pid}"));

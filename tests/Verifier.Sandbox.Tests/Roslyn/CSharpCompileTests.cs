@@ -105,7 +105,12 @@ public class CSharpCompileTests
             source.Append("public static long M").Append(i).Append("(long x) => x * ").Append(i).Append(" + ").Append(i * 7).Append(";\n");
         }
 
-        using var language = Language(o => o.MaxAssemblyKb = 64);
+        // A generous budget: this is about size, and 3,000 methods take seconds to compile on a busy machine.
+        using var language = Language(o =>
+        {
+            o.MaxAssemblyKb = 64;
+            o.CompileTimeMs = 60_000;
+        });
         var prepared = await Prepare(language, source.Append('}').ToString(), Function("Big.M1", ("[1]", "8")));
 
         Assert.Null(prepared.Program);

@@ -41,7 +41,8 @@ internal sealed class CompilerWorkerPool(int size) : IDisposable
     public async Task WaitUntilWarmAsync(CancellationToken cancellationToken)
     {
         EnsureStarted();
-        while (_ready.Reader.Count < size)
+        // Live workers are warm (a worker joins once it said so), whether idle or already compiling.
+        while (_live.Count < size)
         {
             await Task.Delay(20, cancellationToken).ConfigureAwait(false);
         }
