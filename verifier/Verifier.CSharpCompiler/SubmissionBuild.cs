@@ -33,6 +33,11 @@ internal static class SubmissionBuild
             return Reply(("Submission.dll", submission.Image!));
         }
 
+        if (TestShadowing.Find(submission.Compilation!, request.TestsCode) is { Count: > 0 } shadows)
+        {
+            return new CompileReply(null, string.Join("\n", shadows.Take(5)));
+        }
+
         var sources = new List<CSharpSource> { new("Tests.cs", request.TestsCode) };
         if (EntryPointOwner(submission.Compilation!, request.EntryPoint) is { } owner)
         {
