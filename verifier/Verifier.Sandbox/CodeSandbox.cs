@@ -72,7 +72,7 @@ internal sealed partial class CodeSandbox(
         PrepareResult prepared;
         try
         {
-            prepared = await language.Language.PrepareAsync(new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb), cancellationToken)
+            prepared = await language.Language.PrepareAsync(new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb, request.IsolationKey), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -203,8 +203,18 @@ public sealed class CSharpCompilerOptions
     /// <summary>The largest assembly a compilation may emit.</summary>
     public int MaxAssemblyKb { get; set; } = 4_096;
 
-    /// <summary>Compilations at once; 0 means one per CPU.</summary>
+    /// <summary>Compilations at once (each in a compiler worker process of its own); 0 means one per CPU.</summary>
     public int MaxConcurrentCompilations { get; set; }
 
+    /// <summary>
+    /// Compilations of one tenant (the isolation key up to its first <c>/</c>) at once; 0 means all slots but one, so
+    /// one tenant's compiler bombs always leave a slot to the others.
+    /// </summary>
+    public int MaxConcurrentCompilationsPerTenant { get; set; }
+
     internal int EffectiveMaxConcurrentCompilations => MaxConcurrentCompilations > 0 ? MaxConcurrentCompilations : Environment.ProcessorCount;
+
+    internal int EffectiveMaxConcurrentCompilationsPerTenant => MaxConcurrentCompilationsPerTenant > 0
+        ? Math.Min(MaxConcurrentCompilationsPerTenant, EffectiveMaxConcurrentCompilations)
+        : Math.Max(1, EffectiveMaxConcurrentCompilations - 1);
 }

@@ -56,9 +56,9 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             errors.Add($"Sandbox:DockerApiVersion '{options.DockerApiVersion}' is not a version such as 1.41");
         }
 
-        if (options.CSharp is not { CompileTimeMs: >= 100 and <= 600_000, MaxAssemblyKb: >= 64 and <= 262_144, MaxConcurrentCompilations: >= 0 and <= 1_024 })
+        if (options.CSharp is not { CompileTimeMs: >= 100 and <= 600_000, MaxAssemblyKb: >= 64 and <= 262_144, MaxConcurrentCompilations: >= 0 and <= 1_024, MaxConcurrentCompilationsPerTenant: >= 0 and <= 1_024 })
         {
-            errors.Add("Sandbox:CSharp needs CompileTimeMs in 100..600000, MaxAssemblyKb in 64..262144 and MaxConcurrentCompilations in 0..1024");
+            errors.Add("Sandbox:CSharp needs CompileTimeMs in 100..600000, MaxAssemblyKb in 64..262144, and MaxConcurrentCompilations and MaxConcurrentCompilationsPerTenant in 0..1024");
         }
 
         foreach (var (language, settings) in options.Languages)

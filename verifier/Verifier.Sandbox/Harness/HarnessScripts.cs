@@ -24,7 +24,7 @@ internal static class HarnessScripts
 
     /// <summary>The C# harness (function server and assert runner), as (file name, source) pairs for Roslyn.</summary>
     public static IReadOnlyList<(string Name, string Source)> CSharpHarness { get; } =
-        [.. new[] { "Program.cs", "AssertRunner.cs", "FunctionServer.cs", "EntryPoints.cs", "JsonArguments.cs", "JsonResult.cs" }
+        [.. new[] { "Program.cs", "AssertRunner.cs", "FunctionServer.cs", "EntryPoints.cs", "JsonArguments.cs", "JsonResult.cs", "NonDumpable.cs" }
             .Select(name => (name, Read($"CSharp.{name}")))];
 
     private static string Concatenate(params string[] names) => string.Join("\n\n", names.Select(Read));

@@ -35,8 +35,8 @@ public enum RunnerKind
 
 public sealed record ProgramRunner(RunnerKind Kind, IReadOnlyList<string> Argv);
 
-/// <summary>The limits a language prepares a submission for.</summary>
-public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb);
+/// <summary>The limits a language prepares a submission for, and whose submission it is (a compiler in the verifier shares itself fairly by tenant).</summary>
+public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb, string? IsolationKey = null);
 
 /// <summary>A prepared program, or a compile error found before anything ran (e.g. by a compiler in the verifier).</summary>
 public sealed record PrepareResult

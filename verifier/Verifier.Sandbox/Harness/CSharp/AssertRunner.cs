@@ -7,8 +7,9 @@ namespace VerifierHarness;
 /// Runs the tests' entry point and, only when it returns normally (and returns 0, when it returns an int), echoes on
 /// fd 4 the nonce the supervisor handed it on fd 3. The nonce is read before any assembly of the submission is loaded
 /// (they load lazily, when the tests first touch them), and from then on lives only masked, in this frame's stack
-/// memory: no field holds it, so no reflection finds it. Exiting early, Environment.Exit(0) from the submission, or a
-/// forged "passed" on stdout leave no echo.
+/// memory: no field holds it, so no reflection finds it, and the process is non-dumpable (<see cref="NonDumpable"/>),
+/// so /proc/self/mem cannot be opened. Exiting early, Environment.Exit(0) from the submission, or a forged "passed" on
+/// stdout leave no echo.
 /// </summary>
 internal static class AssertRunner
 {
@@ -88,6 +89,9 @@ internal static class AssertRunner
     private static int RunTests()
     {
         var tests = Assembly.Load("Tests");
+        // Loaded (mapped) now: the file goes, so the submission cannot read the tests' expected values from disk
+        // (reflection, the other way to them, is refused in submissions at compile time).
+        File.Delete(Path.Combine(AppContext.BaseDirectory, "Tests.dll"));
         var entry = tests.EntryPoint ?? throw new InvalidOperationException("the tests have no entry point");
         object?[]? arguments = entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()];
         var result = entry.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);

@@ -12,6 +12,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // First of all: nothing the submission runs later in this process may read its memory through /proc.
+        NonDumpable.Apply();
         if (args.Length == 1 && args[0] == "check")
         {
             return AssertRunner.Run();

@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Code;
+using Verifier.CSharpCompiler;
 using Verifier.Sandbox.Harness;
 
 namespace Verifier.Sandbox.Languages.CSharp;
@@ -17,10 +17,8 @@ namespace Verifier.Sandbox.Languages.CSharp;
 /// live) compiled against the submission, run by the harness, which echoes the supervisor's nonce only when it returns.
 /// A compile error is found before any container is used.
 /// </summary>
-public sealed class CSharpLanguage : ISandboxLanguage
+public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
 {
-    private const string SubmissionName = "Submission";
-    private const string TestsName = "Tests";
     private const string Harness = "harness";
 
     private static readonly FrozenDictionary<string, string> Env = new Dictionary<string, string>
@@ -33,15 +31,24 @@ public sealed class CSharpLanguage : ISandboxLanguage
         ["DOTNET_EnableDiagnostics"] = "0",
     }.ToFrozenDictionary();
 
+    /// <summary>How long a compile slot's holder may wait for its worker, which may be restarting after a kill.</summary>
+    private static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(30);
+
     private readonly CSharpCompilerOptions _options;
-    private readonly SemaphoreSlim _slots;
+    private readonly FairCompileSlots _slots;
+    private readonly CompilerWorkerPool _workers;
     private readonly Lazy<byte[]> _harness;
 
     public CSharpLanguage(IOptions<SandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.CSharp;
-        _slots = new SemaphoreSlim(_options.EffectiveMaxConcurrentCompilations);
+        _slots = new FairCompileSlots(
+            _options.EffectiveMaxConcurrentCompilations,
+            _options.EffectiveMaxConcurrentCompilationsPerTenant,
+            TimeSpan.FromMilliseconds(2.0 * _options.CompileTimeMs),
+            TimeProvider.System);
+        _workers = new CompilerWorkerPool(_options.EffectiveMaxConcurrentCompilations);
         _harness = new Lazy<byte[]>(CompileHarness, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -67,124 +74,95 @@ public sealed class CSharpLanguage : ISandboxLanguage
         $"\"framework\":{{\"name\":\"Microsoft.NETCore.App\",\"version\":\"{Environment.Version.Major}.{Environment.Version.Minor}.0\"}}," +
         "\"configProperties\":{\"System.Globalization.Invariant\":true,\"System.GC.Concurrent\":false,\"System.Runtime.TieredPGO\":false}}}");
 
-    /// <summary>Compiles the harness, so the first submission meets a warm compiler.</summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken) => Task.Run(() => _harness.Value, cancellationToken);
+    /// <summary>The compiler workers' process ids (tests check that a killed one is gone).</summary>
+    internal IReadOnlyList<int> WorkerProcessIds => _workers.ProcessIds;
+
+    /// <summary>The process ids of the workers compiling now.</summary>
+    internal IReadOnlyList<int> BusyWorkerProcessIds => _workers.BusyProcessIds;
+
+    /// <summary>Compiles the harness and warms the compiler workers, so the first submission meets a warm compiler.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        _workers.EnsureStarted();
+        await Task.Run(() => _harness.Value, cancellationToken).ConfigureAwait(false);
+        await _workers.WaitUntilWarmAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <remarks>
-    /// The budget is kept even when Roslyn does not look at its cancellation token for a while: the compilation runs
-    /// on a thread of its own, and the submission stops waiting for it when the budget's token fires. The compilation
-    /// then still holds its slot until it notices the cancellation, so runaway compilations never occupy more than the
-    /// slots' CPUs.
+    /// Roslyn does not look at its cancellation token while it binds lambdas, so a compilation runs in a worker process
+    /// that is killed at the deadline: a compiler bomb costs its tenant one slot for the budget, then nothing. Slots are
+    /// shared fairly between tenants (<see cref="FairCompileSlots"/>).
     /// </remarks>
     public async ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // Slots held by runaway compilations free up only when those notice their cancellation: waiting is bounded,
-        // and a submission that finds no compiler gets an infrastructure error (null reward), never a 0.
-        var slotWait = TimeSpan.FromMilliseconds(2.0 * _options.CompileTimeMs);
-        if (!await _slots.WaitAsync(slotWait, cancellationToken).ConfigureAwait(false))
-        {
-            throw new InvalidOperationException($"no C# compiler slot came free within {slotWait.TotalMilliseconds:0} ms");
-        }
+        var request = new CompileRequest(
+            context.Tests switch { IoTests => CompileKind.Io, FunctionTests => CompileKind.Function, _ => CompileKind.Assert },
+            context.Code,
+            (context.Tests as AssertTests)?.Code ?? "",
+            (context.Tests as AssertTests)?.EntryPoint ?? "",
+            _options.MaxAssemblyKb);
+        // A slot that does not come free in time, or a worker that does not start, is an infrastructure error (null reward).
+        using var slot = await _slots.EnterAsync(TenantOf(context.IsolationKey), cancellationToken).ConfigureAwait(false);
+        var worker = await _workers.RentAsync(WorkerWait, cancellationToken).ConfigureAwait(false);
 
         var started = Stopwatch.GetTimestamp();
-        var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_options.CompileTimeMs);
-        // Taken now: the source is disposed as soon as the compilation ends, which may be before it is awaited.
-        var deadline = budget.Token;
-        var compilation = Task.Factory.StartNew(
-            () => Prepare(context, deadline, started), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        _ = compilation.ContinueWith(
-            _ =>
-            {
-                budget.Dispose();
-                _slots.Release();
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-
-        try
+        (WorkerOutcome Outcome, CompileReply? Reply) compiled;
+        using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            return await compilation.WaitAsync(deadline).ConfigureAwait(false);
+            budget.CancelAfter(_options.CompileTimeMs);
+            compiled = await worker.CompileAsync(request, budget.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return PrepareResult.Rejected($"compilation exceeded its time limit ({_options.CompileTimeMs} ms)", Elapsed(started));
-        }
-    }
 
-    private PrepareResult Prepare(PrepareContext context, CancellationToken cancellationToken, long started)
-    {
+        if (compiled.Outcome != WorkerOutcome.Replied)
+        {
+            _workers.Replace(worker);
+            cancellationToken.ThrowIfCancellationRequested();
+            return PrepareResult.Rejected(
+                compiled.Outcome == WorkerOutcome.TimedOut
+                    ? $"compilation exceeded its time limit ({_options.CompileTimeMs} ms)"
+                    : "the compiler crashed on this source",
+                Elapsed(started));
+        }
+
+        _workers.Return(worker);
+        var reply = compiled.Reply!;
+        if (reply.Assemblies is not { } assemblies)
+        {
+            return PrepareResult.Rejected(reply.Error!, Elapsed(started));
+        }
+
         if (context.Tests is IoTests)
         {
-            var program = Compile("main", OutputKind.ConsoleApplication, [new CSharpSource("main.cs", context.Code)], CSharpReferences.Submission, false, cancellationToken);
-            return program.Succeeded
-                ? Ready(started, new() { ["main.dll"] = program.Image!, ["main.runtimeconfig.json"] = RuntimeConfig }, RunnerKind.Process, ["dotnet", "main.dll"])
-                : PrepareResult.Rejected(program.Errors!, Elapsed(started));
+            return Ready(started, new() { ["main.dll"] = assemblies["main.dll"], ["main.runtimeconfig.json"] = RuntimeConfig }, RunnerKind.Process, ["dotnet", "main.dll"]);
         }
 
-        var submission = Compile(SubmissionName, OutputKind.DynamicallyLinkedLibrary, [new CSharpSource("Submission.cs", context.Code)], CSharpReferences.Submission, false, cancellationToken);
-        if (!submission.Succeeded)
+        var files = new Dictionary<string, byte[]>(assemblies)
         {
-            return PrepareResult.Rejected(submission.Errors!, Elapsed(started));
-        }
-
-        var files = new Dictionary<string, byte[]>
-        {
-            ["Submission.dll"] = submission.Image!,
             ["harness.dll"] = _harness.Value,
             ["harness.runtimeconfig.json"] = RuntimeConfig,
         };
-        if (context.Tests is FunctionTests)
-        {
-            return Ready(started, files, RunnerKind.Rpc, ["dotnet", "harness.dll", "serve"]);
-        }
-
-        var assert = (AssertTests)context.Tests;
-        var sources = new List<CSharpSource> { new("Tests.cs", assert.Code) };
-        if (EntryPointOwner(submission.Compilation!, assert.EntryPoint) is { } owner)
-        {
-            // The tests may call the entry point by its bare name, as Python's check(candidate) needs no class.
-            sources.Add(new CSharpSource("EntryPoint.g.cs", $"global using static {owner};\n"));
-        }
-
-        var references = CSharpReferences.Submission.Add(MetadataReference.CreateFromImage(submission.Image!));
-        var tests = Compile(TestsName, OutputKind.ConsoleApplication, sources, references, true, cancellationToken);
-        if (!tests.Succeeded)
-        {
-            return PrepareResult.Rejected($"the tests do not compile against the submission:\n{tests.Errors}", Elapsed(started));
-        }
-
-        files["Tests.dll"] = tests.Image!;
-        return Ready(started, files, RunnerKind.Process, ["dotnet", "harness.dll", "check"]);
+        return context.Tests is FunctionTests
+            ? Ready(started, files, RunnerKind.Rpc, ["dotnet", "harness.dll", "serve"])
+            : Ready(started, files, RunnerKind.Process, ["dotnet", "harness.dll", "check"]);
     }
 
-    private CSharpAssembly Compile(
-        string name, OutputKind kind, IEnumerable<CSharpSource> sources, ImmutableArray<MetadataReference> references, bool tests, CancellationToken cancellationToken) =>
-        CSharpCompiler.Compile(name, kind, sources, references, tests, _options.MaxAssemblyKb, cancellationToken);
+    public void Dispose() => _workers.Dispose();
 
-    /// <summary>The fully qualified public type that declares the entry point, when exactly one does.</summary>
-    private static string? EntryPointOwner(Compilation submission, string entryPoint)
-    {
-        var dot = entryPoint.IndexOf('.', StringComparison.Ordinal);
-        var owners = dot >= 0
-            ? submission.GetSymbolsWithName(entryPoint[..dot], SymbolFilter.Type).OfType<INamedTypeSymbol>()
-            : submission.GetSymbolsWithName(entryPoint, SymbolFilter.Member).OfType<IMethodSymbol>()
-                .Where(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public).Select(m => m.ContainingType);
-        var found = owners.Where(t => t.DeclaredAccessibility == Accessibility.Public && !t.IsGenericType)
-            .Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>().ToList();
-        return found.Count == 1 ? found[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null;
-    }
+    /// <summary>The tenant of an isolation key (<c>tenant/batch</c>); requests without one share the anonymous tenant.</summary>
+    private static string TenantOf(string? isolationKey) =>
+        isolationKey is null ? "" : isolationKey.Split('/', 2)[0];
 
     private byte[] CompileHarness()
     {
-        var harness = Compile(
+        // Our own source, compiled once in this process: it alone may use interop (it makes the process non-dumpable).
+        var harness = RoslynCompiler.Compile(
             Harness,
             OutputKind.ConsoleApplication,
             HarnessScripts.CSharpHarness.Select(f => new CSharpSource(f.Name, f.Source)),
             CSharpReferences.Harness,
-            false,
+            CompileRole.Harness,
+            _options.MaxAssemblyKb,
             CancellationToken.None);
         return harness.Image ?? throw new InvalidOperationException($"the C# harness does not compile:\n{harness.Errors}");
     }

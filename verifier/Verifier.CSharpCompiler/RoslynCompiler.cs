@@ -5,10 +5,23 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
 
-namespace Verifier.Sandbox.Languages.CSharp;
+namespace Verifier.CSharpCompiler;
 
 /// <summary>One source file of a compilation.</summary>
 internal sealed record CSharpSource(string Path, string Text);
+
+/// <summary>Whose code a compilation holds, which decides what it may use.</summary>
+internal enum CompileRole
+{
+    /// <summary>Untrusted: <see cref="ForbiddenApis"/> applies.</summary>
+    Candidate,
+
+    /// <summary>The caller's tests: <c>Debug.Assert</c> and <c>Trace.Assert</c> are live.</summary>
+    Tests,
+
+    /// <summary>Ours (the harness): may use interop.</summary>
+    Harness,
+}
 
 /// <summary>An emitted assembly, or the errors that stopped it.</summary>
 internal sealed record CSharpAssembly(byte[]? Image, string? Errors, CSharpCompilation? Compilation)
@@ -22,7 +35,7 @@ internal sealed record CSharpAssembly(byte[]? Image, string? Errors, CSharpCompi
 /// input. The references' metadata is loaded once and shared by every compilation, which is what makes a warm compile
 /// take milliseconds.
 /// </summary>
-internal static class CSharpCompiler
+internal static class RoslynCompiler
 {
     private const int ErrorsShown = 5;
 
@@ -44,11 +57,11 @@ internal static class CSharpCompiler
         OutputKind kind,
         IEnumerable<CSharpSource> sources,
         ImmutableArray<MetadataReference> references,
-        bool debugSymbols,
+        CompileRole role,
         int maxAssemblyKb,
         CancellationToken cancellationToken)
     {
-        var parse = debugSymbols ? Tests : Submission;
+        var parse = role == CompileRole.Tests ? Tests : Submission;
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path, Encoding.UTF8, cancellationToken))
             .Append(CSharpSyntaxTree.ParseText(GlobalUsings, parse, "GlobalUsings.g.cs", Encoding.UTF8, cancellationToken))
             .ToList();
@@ -99,14 +112,23 @@ internal static class CSharpCompiler
             return new CSharpAssembly(null, $"the compiled assembly exceeds {maxAssemblyKb} KB", compilation);
         }
 
+        // After emitting, so the candidate sees its compile errors first and the check meets only bound code (it binds
+        // again through a semantic model: roughly a second compilation's binding, milliseconds for a small program).
+        if (role == CompileRole.Candidate && ForbiddenApis.Find(compilation, cancellationToken) is { Count: > 0 } refused)
+        {
+            return new CSharpAssembly(null, Format(refused), compilation);
+        }
+
         return new CSharpAssembly(image.ToArray(), null, compilation);
     }
 
     /// <summary>The first errors, one per line, as the compiler prints them (<c>Submission.cs(3,9): error CS0103: ...</c>).</summary>
-    private static string Format(ImmutableArray<Diagnostic> diagnostics)
+    private static string Format(ImmutableArray<Diagnostic> diagnostics) =>
+        Format([.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())]);
+
+    private static string Format(IReadOnlyList<string> errors)
     {
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var shown = errors.Take(ErrorsShown).Select(d => d.ToString());
+        var shown = errors.Take(ErrorsShown);
         var more = errors.Count > ErrorsShown ? $"\n... and {errors.Count - ErrorsShown} more errors" : "";
         return string.Join("\n", shown) + more;
     }

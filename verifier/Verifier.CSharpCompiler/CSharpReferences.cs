@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace Verifier.Sandbox.Languages.CSharp;
+namespace Verifier.CSharpCompiler;
 
 /// <summary>
 /// The only assemblies C# code compiles against: a fixed list from the verifier's own runtime (the sandbox image

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Verifier.Sandbox.Languages.CSharp;
+namespace Verifier.CSharpCompiler;
 
 /// <summary>
 /// Roslyn binds a lambda passed to an overloaded method once per candidate overload, so the work grows as

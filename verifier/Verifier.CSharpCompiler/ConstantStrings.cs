@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Verifier.Sandbox.Languages.CSharp;
+namespace Verifier.CSharpCompiler;
 
 /// <summary>
 /// Roslyn folds string constants lazily, but emitting one materialises it: ten constants that each concatenate the
