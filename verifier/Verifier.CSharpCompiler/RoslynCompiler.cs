@@ -13,8 +13,17 @@ internal sealed record CSharpSource(string Path, string Text);
 /// <summary>Whose code a compilation holds, which decides what it may use.</summary>
 internal enum CompileRole
 {
-    /// <summary>Untrusted: <see cref="ForbiddenApis"/> applies.</summary>
+    /// <summary>
+    /// Untrusted and sharing the tests' process (assert): <see cref="ForbiddenApis"/> applies, since raw memory,
+    /// native code or reflection there could forge the pass.
+    /// </summary>
     Candidate,
+
+    /// <summary>
+    /// Untrusted, judged outside its process (io, function): whatever it does in its sandbox can only change what it
+    /// prints or returns, so it may use what fast C# uses (spans over raw memory, <c>Unsafe</c>, intrinsics).
+    /// </summary>
+    Program,
 
     /// <summary>The caller's tests: <c>Debug.Assert</c> and <c>Trace.Assert</c> are live.</summary>
     Tests,

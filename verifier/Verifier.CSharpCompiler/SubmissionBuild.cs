@@ -17,12 +17,13 @@ internal static class SubmissionBuild
         if (request.Kind == CompileKind.Io)
         {
             var program = RoslynCompiler.Compile("main", OutputKind.ConsoleApplication, [new CSharpSource("main.cs", request.Code)],
-                CSharpReferences.Submission, CompileRole.Candidate, request.MaxAssemblyKb, cancellationToken);
+                CSharpReferences.Submission, CompileRole.Program, request.MaxAssemblyKb, cancellationToken);
             return program.Succeeded ? Reply(("main.dll", program.Image!)) : new CompileReply(null, program.Errors);
         }
 
+        var role = request.Kind == CompileKind.Assert ? CompileRole.Candidate : CompileRole.Program;
         var submission = RoslynCompiler.Compile(SubmissionName, OutputKind.DynamicallyLinkedLibrary, [new CSharpSource("Submission.cs", request.Code)],
-            CSharpReferences.Submission, CompileRole.Candidate, request.MaxAssemblyKb, cancellationToken);
+            CSharpReferences.Submission, role, request.MaxAssemblyKb, cancellationToken);
         if (!submission.Succeeded)
         {
             return new CompileReply(null, submission.Errors);
