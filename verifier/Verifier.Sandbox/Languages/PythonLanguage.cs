@@ -22,6 +22,7 @@ public sealed class PythonLanguage : ISandboxLanguage
         ["LANG"] = "C.UTF-8",
         ["PYTHONHASHSEED"] = "0",
         ["PYTHONDONTWRITEBYTECODE"] = "1",
+        ["PYTHONINTMAXSTRDIGITS"] = "0", // big integers print and parse (factorial(2000)); the function server (-I) sets it itself
     }.ToFrozenDictionary();
 
     public string Name => "python";
