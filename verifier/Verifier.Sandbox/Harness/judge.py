@@ -30,7 +30,13 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
                     raise Untransferable("the candidate's answer is larger than the output limit")
                 if len(buffer[0]) >= 4 + length:
                     frame, buffer[0] = buffer[0][4:4 + length], buffer[0][4 + length:]
-                    return json.loads(frame)
+                    try:
+                        reply = json.loads(frame)
+                    except (ValueError, RecursionError):
+                        reply = None
+                    if not isinstance(reply, dict):
+                        raise Untransferable("the candidate's answer is not a JSON object")
+                    return reply
             chunk = os.read(resp_fd, CHUNK)
             if not chunk:
                 raise CandidateGone()
@@ -152,11 +158,17 @@ def install_globals(namespace, wanted, reply, proxy, codec):
                 pass
 
 
-class CandidateGone(Exception):
+class JudgeStop(BaseException):
+    """Ends the checks, whatever the test code catches. A check may tolerate exceptions from the candidate
+    (`try: got = candidate(x) except Exception: continue`); the candidate's process ending or answering something
+    that is not data must not pass for such an exception, so these are not Exceptions."""
+
+
+class CandidateGone(JudgeStop):
     pass
 
 
-class Untransferable(Exception):
+class Untransferable(JudgeStop):  # replaces the codec's own, in the judge only (the parts are concatenated)
     pass
 
 
@@ -164,7 +176,8 @@ _exception_types = {}
 
 
 def candidate_exception(type_name, message):
-    base = getattr(builtins, type_name, None)
+    base = getattr(builtins, type_name, None) if isinstance(type_name, str) else None
+    message = message if isinstance(message, str) else ""
     if not (isinstance(base, type) and issubclass(base, Exception)):
         base = Exception
     if issubclass(base, (StopIteration, StopAsyncIteration)):

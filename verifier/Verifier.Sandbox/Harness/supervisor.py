@@ -51,7 +51,9 @@ def receive():
 
 
 def send(message):
-    data = json.dumps(message, separators=(",", ":")).encode()
+    # Text that came from the submission (the judge's messages) may hold lone surrogates, which the verifier's JSON
+    # reader refuses (a malformed frame: an infra error); encoding replaces them instead.
+    data = json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "replace")
     write_all(1, struct.pack(">I", len(data)) + data)
 
 
