@@ -28,12 +28,13 @@ public class PythonJudgeStopTests(SharedSandbox fast, SharedStrictSandbox strict
     public Task CandidateReturningAnObjectInsideAToleratedCall_IsWrong(SandboxMode mode) =>
         ExpectAsync(mode, Python("class Any:\n    pass\ndef inc(x):\n    return Any()\n", Checks("inc", TolerantCheck)), CodeVerdictKind.WrongAnswer);
 
+    /// <summary>A frame that is not JSON made the judge raise a ValueError, which a check tolerating ValueError swallowed.</summary>
     [Theory, MemberData(nameof(Modes))]
     public Task CandidateAnsweringGarbageFramesInsideAToleratedCall_IsWrong(SandboxMode mode) => ExpectAsync(mode, Python(
         "import sys, struct\n" +
         "sys.modules['__main__'].answer = lambda message: __import__('os').write(4, struct.pack('>I', 9) + b'not json!')\n" +
         "def inc(x):\n    return x + 1\n",
-        Checks("inc", TolerantCheck)), CodeVerdictKind.WrongAnswer);
+        Checks("inc", "def check(candidate):\n    try:\n        assert candidate(1) == 2\n    except ValueError:\n        pass\n")), CodeVerdictKind.WrongAnswer);
 
     /// <summary>A lone surrogate in an exception's message reaches the supervisor's reply: it must not make that reply malformed (null).</summary>
     [Theory, MemberData(nameof(Modes))]
