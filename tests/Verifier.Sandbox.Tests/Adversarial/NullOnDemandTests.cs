@@ -121,4 +121,15 @@ public class NullOnDemandTests(SharedSandbox fast, SharedStrictSandbox strict) :
     public Task AssertCandidateThatNeverReadsABigArgument_IsATimeLimit(SandboxMode mode) => ExpectAsync(mode, Python(
         "import time\ntime.sleep(60)\ndef size(s):\n    return len(s)\n",
         Checks("size", "def check(candidate):\n    assert candidate('x' * 300000) == 300000\n"), timeMs: 1000), CodeVerdictKind.TimeLimit);
+
+    /// <summary>A C++ program that removes or locks its own binary: the next test cannot start, and that is the submission's runtime_error.</summary>
+    [Theory]
+    [InlineData(SandboxMode.Fast, "unlink(\"main\")")]
+    [InlineData(SandboxMode.Strict, "unlink(\"main\")")]
+    [InlineData(SandboxMode.Fast, "chmod(\"main\", 0)")]
+    [InlineData(SandboxMode.Strict, "chmod(\"main\", 0)")]
+    public Task CppProgramThatRemovesItsOwnBinary_IsARuntimeErrorOnTheNextTest(SandboxMode mode, string sabotage) => ExpectAsync(mode, Cpp(
+        "#include <cstdio>\n#include <unistd.h>\n#include <sys/stat.h>\n" +
+        $"int main() {{ int n; if (std::scanf(\"%d\", &n) != 1) return 1; {sabotage}; std::printf(\"%d\\n\", n + 1); }}\n",
+        Io(("1\n", "2\n"), ("2\n", "3\n"))), CodeVerdictKind.RuntimeError);
 }
