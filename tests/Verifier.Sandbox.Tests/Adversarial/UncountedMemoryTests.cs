@@ -92,4 +92,10 @@ public class UncountedMemoryTests(SharedSandbox fast, SharedStrictSandbox strict
             std::printf("%ld\n", sum > 0 ? 42L : 0L);
         }
         """, Prints("42"), memoryMb: 64), CodeVerdictKind.Accepted);
+
+    /// <summary>The .NET runtime maps its code twice through a memfd (W^X): shmem that is the program's, and small.</summary>
+    [Theory, MemberData(nameof(Modes))]
+    public Task Control_CSharpNearItsLimit_IsAccepted(SandboxMode mode) => ExpectAsync(mode, CSharp(
+        "var block = new byte[24 << 20];\nfor (var i = 0; i < block.Length; i += 4096) block[i] = 1;\nSystem.Console.WriteLine(block[4096] == 1 ? 42 : 0);\n",
+        Prints("42"), memoryMb: 64), CodeVerdictKind.Accepted);
 }
