@@ -36,6 +36,15 @@ public class PythonJudgeStopTests(SharedSandbox fast, SharedStrictSandbox strict
         "def inc(x):\n    return x + 1\n",
         Checks("inc", "def check(candidate):\n    try:\n        assert candidate(1) == 2\n    except ValueError:\n        pass\n")), CodeVerdictKind.WrongAnswer);
 
+    /// <summary>An "ok" answer with no value made the judge raise a KeyError, which a tolerant check swallowed.</summary>
+    [Theory, MemberData(nameof(Modes))]
+    public Task CandidateAnsweringOkWithoutAValueInsideAToleratedCall_IsWrong(SandboxMode mode) => ExpectAsync(mode, Python(
+        "import json, os, struct, sys\n" +
+        "_empty = json.dumps({'ok': True}).encode()\n" +
+        "sys.modules['__main__'].answer = lambda message: os.write(4, struct.pack('>I', len(_empty)) + _empty)\n" +
+        "def inc(x):\n    return x + 1\n",
+        Checks("inc", TolerantCheck)), CodeVerdictKind.WrongAnswer);
+
     /// <summary>A lone surrogate in an exception's message reaches the supervisor's reply: it must not make that reply malformed (null).</summary>
     [Theory, MemberData(nameof(Modes))]
     public Task CandidateExceptionMessageWithALoneSurrogate_IsARuntimeError(SandboxMode mode) => ExpectAsync(mode, Python(

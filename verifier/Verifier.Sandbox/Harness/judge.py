@@ -47,6 +47,8 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
             reply = exchange({"op": "call", "entry": name, "enc": "tagged",
                               "args": codec.encode(list(args)), "kwargs": codec.encode(kwargs)})
             if reply.get("ok"):
+                if "value" not in reply:
+                    raise Untransferable("an answer without a value")
                 return codec.decode(reply["value"])
             if reply.get("kind") == "untransferable":
                 raise Untransferable(reply.get("message", ""))
