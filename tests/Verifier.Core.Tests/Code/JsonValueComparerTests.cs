@@ -21,6 +21,8 @@ public class JsonValueComparerTests
     [InlineData("3.0", "3")]
     [InlineData("\"héllo\"", "\"h\\u00e9llo\"")]
     [InlineData("12345678901234567890123", "12345678901234567890123")]
+    [InlineData("-0", "0")]
+    [InlineData("[-42]", "[-42]")]
     public void Equal_WhenSameValue_IsTrue(string expected, string actual) => Assert.True(Equal(expected, actual));
 
     [Theory]
@@ -33,9 +35,20 @@ public class JsonValueComparerTests
     [InlineData("{\"a\": 1}", "{\"a\": 1, \"b\": 2}")]
     [InlineData("{\"a\": 1}", "{\"A\": 1}")]
     [InlineData("123456789", "123456790")]
+    [InlineData("-5", "5")]
+    [InlineData("10", "1")]
     [InlineData("0.5", "0.51")]
     [InlineData("[[1]]", "[1]")]
     public void Equal_WhenDifferent_IsFalse(string expected, string actual) => Assert.False(Equal(expected, actual));
+
+    [Fact]
+    public void Equal_HugeIntegers_CompareEveryDigit()
+    {
+        var huge = new string('7', 1_000_000);
+        Assert.True(Equal(huge, huge));
+        Assert.False(Equal(huge, huge[..^1] + "8"));
+        Assert.False(Equal(huge, "-" + huge));
+    }
 
     [Fact]
     public void Difference_SaysWhere()

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import struct
+import sys
 
 TMP_ROOTS = ("/tmp", "/dev/shm", "/dev/mqueue")
 
@@ -13,25 +14,73 @@ TMP_ROOTS = ("/tmp", "/dev/shm", "/dev/mqueue")
 class Job:
     def __init__(self, message, sequence):
         self.workdir = "/tmp/job%d" % sequence
-        os.mkdir(self.workdir, 0o700)
+        self.files = {}
         for name, content in message["files"].items():
             if "/" in name or name in (".", "..") or not name:
                 raise ValueError("bad file name %r" % name)
-            fd = os.open(os.path.join(self.workdir, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(base64.b64decode(content))
+            self.files[name] = base64.b64decode(content)
+        remove_tree(self.workdir)  # never reuse what another submission could have left under this name
+        self.restore_workdir()
         self.env = dict(message["env"])
         self.env.setdefault("HOME", self.workdir)
         self.env.setdefault("TMPDIR", self.workdir)
         self.runner = message["runner"]
         self.limits = message["limits"]
         self.server = None
-        # What the supervisor itself holds: the programs' memory is measured above it.
-        self.rss_baseline = cgroup.rss_bytes() or 0
+        self.measure_baseline()
+
+    def measure_baseline(self):
+        """What the container holds with no program running (the supervisor, the job's files, a compiled binary):
+        the programs' memory is measured above it."""
+        self.memory_baseline = cgroup.memory_bytes() or 0
+
+    def restore_workdir(self):
+        """Makes the job's directory a private directory of ours again, with the job's files in it. The previous test
+        ran as our uid and may have chmod'ed it to 000, removed it, or put a file or a symlink in its place; none of
+        that may stop the next test from starting (a start that fails is an infra error, a null reward). Runs only
+        when no process of the submission is alive, so nothing races with it; a symlink is removed, never followed."""
+        try:
+            st = os.lstat(self.workdir)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            remove_tree(self.workdir)
+            st = None
+        if st is None:
+            os.mkdir(self.workdir, 0o700)
+        else:
+            os.chmod(self.workdir, 0o700)
+        for name, content in self.files.items():
+            path = os.path.join(self.workdir, name)
+            try:
+                if stat.S_ISREG(os.lstat(path).st_mode):
+                    continue
+                remove_tree(path)
+            except FileNotFoundError:
+                pass
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(content)
+
+    def start_program(self, fds, cpu_ms):
+        """Starts the submission's program (an io run, or its function server). What the submission's earlier tests
+        did to the job (its directory, memory held in /tmp) is the submission's doing: a start that fails because of
+        it raises Unstartable, which the test reports as the program's failure, never as the supervisor's."""
+        try:
+            self.restore_workdir()
+        except OSError as e:
+            raise Unstartable("cannot restore the job's directory: %s" % e) from None
+        return spawn(self.runner["argv"], fds, self.env, self.workdir, self.test_limits(cpu_ms))
+
+    @staticmethod
+    def unstartable(e):
+        """The facts of a program that could not start: exit code 127 with the reason on stderr."""
+        return {"cpuMs": 0.0, "wallMs": 0.0, "oomKilled": False, "exitCode": 127, "stdout": "", "stdoutBytes": 0,
+                "stderr": str(e)[:2000], "marker": "", "exited": True, "judge": None}
 
     def watch(self):
         limits = self.limits
-        return Watch(limits["cpuMs"], limits["wallMs"], (self.rss_baseline, limits["memoryBytes"]))
+        return Watch(limits["cpuMs"], limits["wallMs"], (self.memory_baseline, limits["memoryBytes"]))
 
     def test_limits(self, cpu_ms):
         return rlimits(self.limits, cpu_ms, self.limits["fileBytes"])
@@ -52,6 +101,7 @@ class Job:
         sink = watch.add_sink(out_r, spec["outputBytes"])
         facts = self.wait_one(watch, pid)
         facts["output"] = text(sink.data(), spec["outputBytes"])
+        self.measure_baseline()  # the binary the compiler left in the job's directory is tmpfs memory, but ours
         return facts
 
     def python_syntax(self, spec):
@@ -63,6 +113,7 @@ class Job:
         def body():
             with open(path, "rb") as f:
                 source = f.read()
+            sys.set_int_max_str_digits(0)  # a literal past 4,300 digits is valid Python; its cost is this helper's CPU
             try:
                 builtins.compile(source, spec["file"], "exec", dont_inherit=True)
             except (SyntaxError, ValueError) as e:
@@ -90,6 +141,7 @@ class Job:
             if exited is None:
                 exited = reaper.statuses.pop(pid, None)
             watch.drain()
+            watch.check_memory_left()
             facts = self.facts(watch, exited)
             watch.unregister(pidfd)
             watch.close()
@@ -124,7 +176,13 @@ class Job:
             ours += [nonce_r, marker_w]
         watch = self.watch()
         try:
-            pid = spawn(self.runner["argv"], fds, self.env, self.workdir, self.test_limits(limits["cpuMs"]))
+            pid = self.start_program(fds, limits["cpuMs"])
+        except Unstartable as e:
+            for fd in (in_w, out_r, err_r, marker_r):
+                if fd is not None:
+                    os.close(fd)
+            watch.close()
+            return self.unstartable(e)
         finally:
             for fd in ours:
                 os.close(fd)
@@ -148,8 +206,11 @@ class Job:
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
         try:
-            pid = spawn(self.runner["argv"], {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.env, self.workdir,
-                        self.test_limits(self.limits["serverCpuMs"]))
+            pid = self.start_program({0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.limits["serverCpuMs"])
+        except Unstartable:
+            for fd in (req_w, resp_r, out_r):
+                os.close(fd)
+            raise
         finally:
             for fd in (req_r, resp_w, out_w, null):
                 os.close(fd)
@@ -168,16 +229,16 @@ class Job:
     def call(self, message):
         limits = self.limits
         if self.server is None:
-            self.start_server()
+            try:
+                self.start_server()
+            except Unstartable as e:
+                return self.unstartable(e)
         server = self.server
         watch = self.watch()
         request = json.dumps({"op": "call", "entry": message["entry"], "args": message["args"], "enc": "json"}).encode()
-        frame = struct.pack(">I", len(request)) + request
-        os.set_blocking(server["req"], True)
-        try:
-            write_all(server["req"], frame)
-        except BrokenPipeError:
-            pass
+        # Written by the watch loop, never with a blocking write: a server that does not read a request larger than a
+        # pipe's buffer would otherwise hold PID 1 outside every time limit (and the verifier would time out: null).
+        watch.add_writer(os.dup(server["req"]), struct.pack(">I", len(request)) + request)
         output = watch.add_sink(os.dup(server["out"]), limits["outputBytes"], keep=False)
         watch.add_reader(server["resp"], "resp")
         pidfd = watch.add_pid(server["pid"], "server")
@@ -210,6 +271,7 @@ class Job:
                 pass
             if output.over:
                 watch.stopped_for = "output"
+            watch.check_memory_left()
             if response is None and exited is None and watch.stopped_for is None:
                 exited = reaper.wait(server["pid"], timeout=0.5)
             facts = self.facts(watch, exited)
@@ -234,19 +296,26 @@ class Job:
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
         watch = self.watch()
-        try:
-            server = spawn(self.runner["argv"], {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.env, self.workdir,
-                           self.test_limits(limits["cpuMs"]))
-        finally:
-            for fd in (req_r, resp_w, out_w, null):
-                os.close(fd)
 
         def body():
             judge(message["code"], message["entry"], 3, 4, 5, limits)
 
+        # The judge is forked before the candidate's server runs: a server that forks up to the pids limit must not
+        # be able to make the judge's fork fail (an exception here would be an infra error, a null reward).
         judge_pid = fork_trusted({3: req_w, 4: resp_r, 5: result_w}, body, self.test_limits(limits["cpuMs"]))
         for fd in (req_w, resp_r, result_w):
             os.close(fd)
+        try:
+            server = self.start_program({0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, limits["cpuMs"])
+        except Unstartable as e:
+            kill_all_but_me()
+            for fd in (out_r, result_r):
+                os.close(fd)
+            watch.close()
+            return self.unstartable(e)
+        finally:
+            for fd in (req_r, resp_w, out_w, null):
+                os.close(fd)
         output = watch.add_sink(out_r, limits["outputBytes"], keep=False)
         result = watch.add_sink(result_r, 1 << 16)
         server_fd = watch.add_pid(server, "server")
@@ -266,6 +335,7 @@ class Job:
             rss = peak_rss_kb(server)
             kill_all_but_me()
             watch.drain()
+            watch.check_memory_left()
             facts = self.facts(watch, server_exit)
             if rss is not None:
                 facts["maxRssKb"] = rss
@@ -301,13 +371,16 @@ def scrub():
         problems.append("processes survive SIGKILL")
     for root in TMP_ROOTS:
         try:
-            entries = os.listdir(root)
+            root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
         except OSError:
             continue
-        for name in entries:
-            remove_tree(os.path.join(root, name))
-        if os.listdir(root):
-            problems.append("%s is not empty" % root)
+        try:
+            for name in os.listdir(root_fd):
+                remove_entry(root_fd, name)
+            if os.listdir(root_fd):
+                problems.append("%s is not empty" % root)
+        finally:
+            os.close(root_fd)
     remove_ipc()
     if any(sysv_ids(kind) for kind in ("shm", "sem", "msg")):
         problems.append("SysV IPC objects remain")
@@ -318,29 +391,77 @@ def scrub():
 
 
 def remove_tree(path):
+    parent, name = os.path.split(path)
+    parent_fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        st = os.lstat(path)
-    except FileNotFoundError:
+        remove_entry(parent_fd, name)
+    finally:
+        os.close(parent_fd)
+
+
+def remove_entry(parent_fd, name):
+    """Removes `name` in the directory parent_fd and everything under it, whatever the submission made: any depth
+    (iterative, walking by directory fds and names, so neither the recursion limit nor PATH_MAX applies, and at
+    most three fds are open), any width (each directory is listed once), directories it made unreadable or
+    unwritable (it ran as our uid, so we can chmod them back), symlinks (removed, never followed). Runs only when
+    no process of the submission is left, so nothing changes the tree under it. What cannot be removed stays, and
+    the caller's emptiness check reports it."""
+    try:
+        if not stat.S_ISDIR(os.stat(name, dir_fd=parent_fd, follow_symlinks=False).st_mode):
+            os.unlink(name, dir_fd=parent_fd)
+            return
+    except OSError:
         return
-    if stat.S_ISDIR(st.st_mode):
-        try:
-            os.chmod(path, 0o700)  # a submission may have made its directories unreadable
-        except OSError:
-            pass
-        try:
-            for name in os.listdir(path):
-                remove_tree(os.path.join(path, name))
-        except OSError:
-            pass
-        try:
-            os.rmdir(path)
-        except OSError:
-            pass
-    else:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+    fd = os.dup(parent_fd)  # the directory that holds the names of the deepest level
+    levels = [[name]]  # per depth, the directories still to empty and remove; fd holds the last level's
+    try:
+        while levels:
+            pending = levels[-1]
+            if not pending:  # this level is gone: climb to the directory holding the one just emptied, remove it
+                levels.pop()
+                if levels:
+                    up = os.open("..", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+                    os.close(fd)
+                    fd = up
+                    rmdir_quietly(levels[-1].pop(), fd)
+                continue
+            current = pending[-1]
+            try:
+                os.chmod(current, 0o700, dir_fd=fd)  # a directory (checked, and nothing can swap it now)
+                child = os.open(current, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError:
+                rmdir_quietly(pending.pop(), fd)
+                continue
+            subdirectories = []
+            try:
+                with os.scandir(child) as entries:
+                    listed = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+            except OSError:
+                listed = []
+            for entry_name, is_dir in listed:
+                if is_dir:
+                    subdirectories.append(entry_name)
+                else:
+                    try:
+                        os.unlink(entry_name, dir_fd=child)
+                    except OSError:
+                        pass
+            if subdirectories:
+                os.close(fd)
+                fd = child
+                levels.append(subdirectories)
+            else:
+                os.close(child)
+                rmdir_quietly(pending.pop(), fd)
+    finally:
+        os.close(fd)
+
+
+def rmdir_quietly(name, dir_fd):
+    try:
+        os.rmdir(name, dir_fd=dir_fd)
+    except OSError:
+        pass
 
 
 def sysv_ids(kind):

@@ -5,6 +5,7 @@ import builtins
 import json
 import os
 import struct
+import sys
 
 
 def judge(code, entry, req_fd, resp_fd, result_fd, limits):
@@ -29,7 +30,13 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
                     raise Untransferable("the candidate's answer is larger than the output limit")
                 if len(buffer[0]) >= 4 + length:
                     frame, buffer[0] = buffer[0][4:4 + length], buffer[0][4 + length:]
-                    return json.loads(frame)
+                    try:
+                        reply = json.loads(frame)
+                    except (ValueError, RecursionError):
+                        reply = None
+                    if not isinstance(reply, dict):
+                        raise Untransferable("the candidate's answer is not a JSON object")
+                    return reply
             chunk = os.read(resp_fd, CHUNK)
             if not chunk:
                 raise CandidateGone()
@@ -40,6 +47,8 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
             reply = exchange({"op": "call", "entry": name, "enc": "tagged",
                               "args": codec.encode(list(args)), "kwargs": codec.encode(kwargs)})
             if reply.get("ok"):
+                if "value" not in reply:
+                    raise Untransferable("an answer without a value")
                 return codec.decode(reply["value"])
             if reply.get("kind") == "untransferable":
                 raise Untransferable(reply.get("message", ""))
@@ -50,30 +59,19 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
     def report(outcome, message=""):
         write_all(result_fd, json.dumps({"outcome": outcome, "message": message[:2000]}).encode())
 
+    sys.set_int_max_str_digits(0)  # big integers are plain data (factorial(2000)); their cost is CPU under the watch
     try:
-        tree = compile(code, "test.py", "exec", dont_inherit=True)
+        syntax = ast.parse(code, "test.py")
+        tree = compile(syntax, "test.py", "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
         report("check_error", "the test code does not compile: %s" % e)
         return
     namespace = {"__name__": "__verifier_check__", "__builtins__": builtins}
     try:
-        wanted = sorted(free_names(code) - set(dir(builtins)))
+        wanted = requested_names(syntax)
         if wanted:
-            reply = exchange({"op": "globals", "names": wanted})
-            for name, info in reply.get("globals", {}).items():
-                kind = info.get("kind")
-                if kind == "callable":
-                    namespace[name] = proxy(name)
-                elif kind == "module":
-                    try:
-                        namespace[name] = __import__(info["module"])
-                    except ImportError:
-                        pass
-                elif kind == "value":
-                    try:
-                        namespace[name] = codec.decode(info["value"])
-                    except Untransferable:
-                        pass
+            reply = exchange({"op": "globals", "names": sorted(wanted)})
+            install_globals(namespace, wanted, reply, proxy, codec)
         exec(tree, namespace)
         check = namespace.get("check")
         if not callable(check):
@@ -111,32 +109,68 @@ def describe_failure(e):
     return ("%s: %s%s" % (name, detail, where)) if detail else ("%s%s" % (name, where))
 
 
-def free_names(code):
-    import ast
-    names = set()
-    bound = set()
-    tree = ast.parse(code)
+def requested_names(tree):
+    """The names the test code reads but never binds, anywhere, and that are not builtins: the only names the
+    candidate may supply (HumanEval's `poly`, `math`). A name the test binds in any scope (an assignment in a
+    function, a loop or comprehension variable, a parameter, an import, `global`) is the test's own, and a builtin
+    (`range`, `len`, `all`) is Python's: a candidate that defines either must not change what the test means."""
+    loaded, bound = set(), set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            names.add(node.id)
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                bound.add((alias.asname or alias.name).split(".")[0])
-        elif isinstance(node, ast.Assign):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    bound.add(target.id)
-    return names - bound - {"candidate", "check"}
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.alias):
+            bound.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound.update(node.names)
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+    return loaded - bound - set(dir(builtins)) - {"candidate", "check", "__builtins__"}
 
 
-class CandidateGone(Exception):
+def install_globals(namespace, wanted, reply, proxy, codec):
+    """Installs the candidate's answer for the names the judge asked for, and only those: the reply is the
+    candidate's (it controls its function server and fd 4), so any other name in it is ignored. A module is accepted
+    only as itself (`math` is the standard module math); a value is decoded into built-in types only."""
+    found = reply.get("globals") if isinstance(reply, dict) else None
+    if not isinstance(found, dict):
+        return
+    for name in wanted:
+        info = found.get(name)
+        if not isinstance(info, dict):
+            continue
+        kind = info.get("kind")
+        if kind == "callable":
+            namespace[name] = proxy(name)
+        elif kind == "module":
+            if info.get("module") == name and name in sys.stdlib_module_names:
+                try:
+                    namespace[name] = __import__(name)
+                except ImportError:
+                    pass
+        elif kind == "value":
+            try:
+                namespace[name] = codec.decode(info.get("value"))
+            except Untransferable:
+                pass
+
+
+class JudgeStop(BaseException):
+    """Ends the checks, whatever the test code catches. A check may tolerate exceptions from the candidate
+    (`try: got = candidate(x) except Exception: continue`); the candidate's process ending or answering something
+    that is not data must not pass for such an exception, so these are not Exceptions."""
+
+
+class CandidateGone(JudgeStop):
     pass
 
 
-class Untransferable(Exception):
+class Untransferable(JudgeStop):  # replaces the codec's own, in the judge only (the parts are concatenated)
     pass
 
 
@@ -144,9 +178,14 @@ _exception_types = {}
 
 
 def candidate_exception(type_name, message):
-    base = getattr(builtins, type_name, None)
+    base = getattr(builtins, type_name, None) if isinstance(type_name, str) else None
+    message = message if isinstance(message, str) else ""
     if not (isinstance(base, type) and issubclass(base, Exception)):
         base = Exception
+    if issubclass(base, (StopIteration, StopAsyncIteration)):
+        # The candidate's StopIteration would end the judge's own iteration early: all(map(candidate, cases)) would
+        # be an empty, passing all(). A call that raised is an error of the candidate, never the end of a loop.
+        base = RuntimeError
     if base not in _exception_types:
         _exception_types[base] = type(base.__name__, (base,), {"_from_candidate": True})
     try:

@@ -12,7 +12,9 @@ V1 = os.path.isdir("/sys/fs/cgroup/cpuacct")
 CPU_FILE = "/sys/fs/cgroup/cpuacct/cpuacct.usage" if V1 else "/sys/fs/cgroup/cpu.stat"
 OOM_FILE = "/sys/fs/cgroup/memory/memory.oom_control" if V1 else "/sys/fs/cgroup/memory.events"
 MEMORY_STAT = "/sys/fs/cgroup/memory/memory.stat" if V1 else "/sys/fs/cgroup/memory.stat"
-RSS_KEY = b"total_rss " if V1 else b"anon "
+# Memory the programs hold: anonymous memory, plus shmem (tmpfs files in /tmp and /dev/shm, memfds, shared anonymous
+# mappings), which is in neither the processes' RSS nor anon; only page cache, which the kernel can drop, is left out.
+MEMORY_KEYS = (b"total_rss ", b"total_shmem ") if V1 else (b"anon ", b"shmem ")
 PIDS_CURRENT = "/sys/fs/cgroup/pids/pids.current" if V1 else "/sys/fs/cgroup/pids.current"
 SPAWN_ERROR_FD = 99
 CHUNK = 65536
@@ -45,14 +47,16 @@ class Cgroup:
                 return int(line.split()[1]) * 1000
         return None
 
-    def rss_bytes(self):
-        """Anonymous memory of every process in the container (tmpfs and page cache excluded)."""
+    def memory_bytes(self):
+        """Memory every process of the container holds: anonymous memory and shmem (see MEMORY_KEYS)."""
         if self.memory_fd is None:
             return None
-        for line in os.pread(self.memory_fd, 4096, 0).split(b"\n"):
-            if line.startswith(RSS_KEY):
-                return int(line.split()[1])
-        return None
+        total, found = 0, False
+        for line in os.pread(self.memory_fd, 16384, 0).split(b"\n"):
+            if line.startswith(MEMORY_KEYS):
+                total += int(line.split()[1])
+                found = True
+        return total if found else None
 
     @staticmethod
     def oom_kills():
@@ -160,23 +164,40 @@ def child_setup(fds, limits, oom_score):
         pass
 
 
+class Unstartable(Exception):
+    """A program that cannot start because of what the submission did (its directory, the memory or pids it held):
+    reported as the program's failure (exit code 127), never as the supervisor's (an infra error, a null reward)."""
+
+
 def spawn(argv, fds, env, cwd, limits):
-    """fork + exec with exactly the given fds (target -> our fd). Exec errors come back through a CLOEXEC pipe."""
+    """fork + exec with exactly the given fds (target -> our fd). Exec errors come back through a CLOEXEC pipe.
+
+    Raises Unstartable when the submission can be the cause (fork out of memory or pids, its directory, its own
+    binary, exec out of memory), OSError otherwise (a system program missing: the image's fault)."""
     path = resolve(argv[0], env)
     err_r, err_w = os.pipe2(os.O_CLOEXEC)
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as e:
+        os.close(err_r)
+        os.close(err_w)
+        raise Unstartable("cannot start %s: fork: %s" % (argv[0], e)) from None
     if pid == 0:
+        stage = "setup"
         try:
             fds = dict(fds)
             fds[SPAWN_ERROR_FD] = err_w
             child_setup(fds, limits, 1000)
             os.set_inheritable(SPAWN_ERROR_FD, False)  # closed by a successful exec: EOF tells the parent it worked
+            stage = "chdir"
             os.chdir(cwd)
             os.umask(0o077)
+            stage = "exec"
             os.execve(path, argv, env)
         except BaseException as e:  # noqa: B036 - anything must end this child
             try:
-                os.write(SPAWN_ERROR_FD, ("%s: %s" % (type(e).__name__, e)).encode()[:500])
+                code = getattr(e, "errno", None) or 0
+                os.write(SPAWN_ERROR_FD, ("%s %d %s: %s" % (stage, code, type(e).__name__, e)).encode()[:500])
             finally:
                 os._exit(127)
     os.close(err_w)
@@ -189,7 +210,12 @@ def spawn(argv, fds, env, cwd, limits):
     os.close(err_r)
     if error:
         reaper.wait(pid)
-        raise OSError("cannot start %s: %s" % (argv[0], error.decode(errors="replace")))
+        stage, code, detail = (error.decode(errors="replace").split(" ", 2) + ["", ""])[:3]
+        reason = "cannot start %s: %s" % (argv[0], detail)
+        own_binary = not os.path.isabs(path)
+        if stage == "chdir" or (stage == "exec" and (own_binary or code in ("12", "11", "26"))):  # ENOMEM EAGAIN ETXTBSY
+            raise Unstartable(reason)
+        raise OSError(reason)
     return pid
 
 

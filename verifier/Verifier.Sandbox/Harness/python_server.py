@@ -97,6 +97,9 @@ def describe(names, wanted, codec):
 
 
 def main():
+    # Big integers are plain data: factorial(2000) has 5,736 digits, past Python's default limit of 4,300 for int<->str.
+    # Converting a huge one costs this process's own CPU, which the watch limits.
+    sys.set_int_max_str_digits(0)
     codec = TaggedCodec()
     try:
         names, load_error = load(), None

@@ -51,7 +51,9 @@ def receive():
 
 
 def send(message):
-    data = json.dumps(message, separators=(",", ":")).encode()
+    # Text that came from the submission (the judge's messages) may hold lone surrogates, which the verifier's JSON
+    # reader refuses (a malformed frame: an infra error); encoding replaces them instead.
+    data = json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "replace")
     write_all(1, struct.pack(">I", len(data)) + data)
 
 
@@ -126,6 +128,9 @@ class Session:
 
 def main():
     harden()
+    # Test data may hold big integers (an argument of 5,736 digits): the verifier's frames must parse. Nothing the
+    # submission sends is parsed here (its answers pass through as text), so no conversion cost of its making lands here.
+    sys.set_int_max_str_digits(0)
     send({"op": "ready", "protocol": PROTOCOL, "pid": os.getpid(), "python": sys.version.split()[0],
           "cpuacct": cgroup.cpu_fd is not None})
     session = Session()

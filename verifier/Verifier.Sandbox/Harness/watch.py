@@ -1,5 +1,5 @@
 # Watching a run: a selector loop over the run's pipes and pidfds that enforces the CPU (whole container), wall,
-# memory (the programs' anonymous memory) and output limits, and reads every pipe with a cap, never unbounded.
+# memory (the programs' anonymous and shmem memory) and output limits, and reads every pipe with a cap, never unbounded.
 import base64
 import os
 import selectors
@@ -42,8 +42,8 @@ class Watch:
     """A selector loop over a run's pipes and pidfds with the CPU (whole container), wall and output limits."""
 
     def __init__(self, cpu_ms, wall_ms, memory=None):
-        """memory: (baseline rss bytes, limit bytes): the programs' anonymous memory above the supervisor's own may
-        not pass the limit. The container's cgroup limit is higher when it also had to fit a compiler: this watch
+        """memory: (baseline bytes, limit bytes): the programs' memory (anonymous and shmem: tmpfs files, memfds)
+        above the supervisor's own (which includes the job's files) may not pass the limit. The container's cgroup limit is higher when it also had to fit a compiler: this watch
         stops a memory bomb at the program's limit, in one tick, instead of the OOM killer at the container's."""
         self.selector = selectors.DefaultSelector()
         self.start = time.monotonic()
@@ -114,12 +114,22 @@ class Watch:
             if self.cpu_limit_ns is not None and self.cpu0 is not None and cgroup.cpu_ns() - self.cpu0 > self.cpu_limit_ns:
                 self.stopped_for = "cpu"
                 return
-            if self.memory is not None:
-                rss = cgroup.rss_bytes()
-                if rss is not None and rss - self.memory[0] > self.memory[1]:
-                    self.stopped_for = "memory"
-                    return
+            if self.over_memory():
+                self.stopped_for = "memory"
+                return
             yield "tick", None
+
+    def over_memory(self):
+        if self.memory is None:
+            return False
+        held = cgroup.memory_bytes()
+        return held is not None and held - self.memory[0] > self.memory[1]
+
+    def check_memory_left(self):
+        """After the run: files a program left in /tmp or /dev/shm are memory it still holds, and a program that
+        wrote them and exited between two ticks must not escape the limit."""
+        if self.stopped_for is None and self.over_memory():
+            self.stopped_for = "memory"
 
     def _write(self, fd):
         view = self.writers[fd]

@@ -16,6 +16,9 @@ public sealed class PythonLanguage : ISandboxLanguage
     private const string Solution = "solution.py";
     private const string Server = "server.py";
 
+    /// <summary>Big integers are plain data: factorial(2000) has 5,736 digits, past Python's default int/str limit of 4,300.</summary>
+    private const string BigIntegers = "int_max_str_digits=0";
+
     private static readonly FrozenDictionary<string, string> Env = new Dictionary<string, string>
     {
         ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
@@ -45,12 +48,12 @@ public sealed class PythonLanguage : ISandboxLanguage
             CodeTestKind.Io => new SandboxProgram(
                 new Dictionary<string, byte[]> { [Main] = code },
                 new PythonSyntaxCheck(Main),
-                new ProgramRunner(RunnerKind.Process, ["python3", Main]),
+                new ProgramRunner(RunnerKind.Process, ["python3", "-X", BigIntegers, Main]),
                 Env),
             CodeTestKind.Function or CodeTestKind.Assert => new SandboxProgram(
                 new Dictionary<string, byte[]> { [Solution] = code, [Server] = Encoding.UTF8.GetBytes(HarnessScripts.PythonServer) },
                 new PythonSyntaxCheck(Solution),
-                new ProgramRunner(context.Tests.Kind == CodeTestKind.Function ? RunnerKind.Rpc : RunnerKind.PythonJudge, ["python3", "-I", Server]),
+                new ProgramRunner(context.Tests.Kind == CodeTestKind.Function ? RunnerKind.Rpc : RunnerKind.PythonJudge, ["python3", "-I", "-X", BigIntegers, Server]),
                 Env),
             _ => throw new ArgumentOutOfRangeException(nameof(context), context.Tests.Kind, "unsupported test kind"),
         };
