@@ -39,6 +39,15 @@ public sealed class SandboxOptions
     [Range(0, 1024)]
     public int MaxConcurrentRuns { get; set; }
 
+    /// <summary>
+    /// Runs one tenant (the isolation key up to its first <c>/</c>) may hold at once; 0 means all of them. Either way a
+    /// freed run slot goes round-robin to the tenants waiting, not first come first served, so one tenant's queue of
+    /// slow programs cannot hold every other tenant's items past their deadline; a cap below the total also keeps
+    /// slots free for others at all times, at the cost of a lone tenant's throughput.
+    /// </summary>
+    [Range(0, 4096)]
+    public int MaxConcurrentRunsPerTenant { get; set; }
+
     /// <summary>Warm containers started at once in the background (strict mode's throughput follows it).</summary>
     [Range(1, 64)]
     public int ParallelStarts { get; set; } = 4;
@@ -157,6 +166,10 @@ public sealed class SandboxOptions
     public Dictionary<string, SandboxLanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     internal int EffectiveMaxConcurrentRuns => MaxConcurrentRuns > 0 ? MaxConcurrentRuns : 2 * Environment.ProcessorCount;
+
+    internal int EffectiveMaxConcurrentRunsPerTenant => MaxConcurrentRunsPerTenant > 0
+        ? Math.Min(MaxConcurrentRunsPerTenant, EffectiveMaxConcurrentRuns)
+        : EffectiveMaxConcurrentRuns;
 
     /// <summary>
     /// The longest one submission can run once it has its container: the compilation, the tests' budget, the one test

@@ -30,6 +30,17 @@ internal sealed class SandboxContainer : IDisposable
 
     public int Uses { get; set; }
 
+    private IDisposable? _runSlot;
+
+    /// <summary>The run slot its current submission holds (from acquire to release).</summary>
+    public IDisposable? RunSlot
+    {
+        get => Volatile.Read(ref _runSlot);
+        set => Volatile.Write(ref _runSlot, value);
+    }
+
+    public void ReleaseRunSlot() => Interlocked.Exchange(ref _runSlot, null)?.Dispose();
+
     /// <summary>When it became idle (a <see cref="TimeProvider"/> timestamp).</summary>
     public long IdleSince { get; set; }
 

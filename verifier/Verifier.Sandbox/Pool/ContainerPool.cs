@@ -32,7 +32,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private readonly Dictionary<(string Key, string Language), LinkedList<SandboxContainer>> _idle = [];
     private readonly ConcurrentDictionary<string, SandboxContainer> _live = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
-    private readonly SemaphoreSlim _runSlots;
+    private readonly FairSlots _runSlots;
     private readonly SemaphoreSlim _startSlots;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
@@ -56,7 +56,13 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         _metrics = metrics;
         _time = time;
         _logger = logger;
-        _runSlots = new SemaphoreSlim(_options.EffectiveMaxConcurrentRuns);
+        // Waiting for other tenants' runs longer than the longest run one item can have means the sandbox is stuck.
+        _runSlots = new FairSlots(
+            _options.EffectiveMaxConcurrentRuns,
+            _options.EffectiveMaxConcurrentRunsPerTenant,
+            _options.MaxItemRunTime + TimeSpan.FromMilliseconds(_options.ContainerStartTimeoutMs),
+            _time,
+            "sandbox run");
         _startSlots = new SemaphoreSlim(_options.ParallelStarts);
         foreach (var language in languages.All)
         {
@@ -78,7 +84,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         await EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
         var waited = _time.GetTimestamp();
-        await _runSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var slot = await _runSlots.EnterAsync(FairSlots.TenantOf(isolationKey), cancellationToken).ConfigureAwait(false);
         try
         {
             var container = TakeIdle(language, isolationKey) ?? TakeWarm(language);
@@ -106,11 +112,12 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
                 }
             }
 
+            container.RunSlot = slot;
             return container;
         }
         catch
         {
-            _runSlots.Release();
+            slot.Dispose();
             throw;
         }
     }
@@ -122,7 +129,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     public void Release(SandboxContainer container, bool clean, string? isolationKey)
     {
         Interlocked.Decrement(ref _busy);
-        _runSlots.Release();
+        container.ReleaseRunSlot();
         container.Uses++;
         var keep = _options.Mode == SandboxMode.Fast && clean && isolationKey is not null
             && container.Uses < _options.FastReuseLimit && _options.FastIdleMs > 0 && !container.Channel.Broken;
@@ -158,7 +165,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     public async Task AbandonAsync(SandboxContainer container)
     {
         Interlocked.Decrement(ref _busy);
-        _runSlots.Release();
+        container.ReleaseRunSlot();
         await DestroyAsync(container).ConfigureAwait(false);
         _wake.Release();
     }

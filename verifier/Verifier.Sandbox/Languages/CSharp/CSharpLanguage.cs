@@ -8,6 +8,8 @@ using Verifier.Core.Code;
 using Verifier.CSharpCompiler;
 using Verifier.Sandbox.Harness;
 
+using Verifier.Sandbox.Pool;
+
 namespace Verifier.Sandbox.Languages.CSharp;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
     private static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(30);
 
     private readonly CSharpCompilerOptions _options;
-    private readonly FairCompileSlots _slots;
+    private readonly FairSlots _slots;
     private readonly CompilerWorkerPool _workers;
     private readonly Lazy<byte[]> _harness;
 
@@ -43,7 +45,7 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.CSharp;
-        _slots = new FairCompileSlots(
+        _slots = new FairSlots(
             _options.EffectiveMaxConcurrentCompilations,
             _options.EffectiveMaxConcurrentCompilationsPerTenant,
             TimeSpan.FromMilliseconds(2.0 * _options.CompileTimeMs),
@@ -91,7 +93,7 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
     /// <remarks>
     /// Roslyn does not look at its cancellation token while it binds lambdas, so a compilation runs in a worker process
     /// that is killed at the deadline: a compiler bomb costs its tenant one slot for the budget, then nothing. Slots are
-    /// shared fairly between tenants (<see cref="FairCompileSlots"/>).
+    /// shared fairly between tenants (<see cref="FairSlots"/>).
     /// </remarks>
     public async ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
@@ -103,7 +105,7 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
             (context.Tests as AssertTests)?.EntryPoint ?? "",
             _options.MaxAssemblyKb);
         // A slot that does not come free in time, or a worker that does not start, is an infrastructure error (null reward).
-        using var slot = await _slots.EnterAsync(TenantOf(context.IsolationKey), cancellationToken).ConfigureAwait(false);
+        using var slot = await _slots.EnterAsync(FairSlots.TenantOf(context.IsolationKey), cancellationToken).ConfigureAwait(false);
         var worker = await _workers.RentAsync(WorkerWait, cancellationToken).ConfigureAwait(false);
 
         var started = Stopwatch.GetTimestamp();
@@ -148,10 +150,6 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
     }
 
     public void Dispose() => _workers.Dispose();
-
-    /// <summary>The tenant of an isolation key (<c>tenant/batch</c>); requests without one share the anonymous tenant.</summary>
-    private static string TenantOf(string? isolationKey) =>
-        isolationKey is null ? "" : isolationKey.Split('/', 2)[0];
 
     private byte[] CompileHarness()
     {

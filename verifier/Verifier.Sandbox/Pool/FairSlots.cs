@@ -1,9 +1,10 @@
-namespace Verifier.Sandbox.Languages.CSharp;
+namespace Verifier.Sandbox.Pool;
 
 /// <summary>
-/// The compile slots, shared fairly between tenants: a tenant holds at most <c>perTenant</c> slots at once, and when a
-/// slot frees, the tenants with someone waiting are served round-robin, each tenant's own waiters first come, first
-/// served. So one tenant's compiler bombs queue behind each other and never take every slot.
+/// Slots (C# compilations, sandbox runs) shared fairly between tenants: a tenant holds at most <c>perTenant</c> slots
+/// at once, and when a slot frees, the tenants with someone waiting are served round-robin, each tenant's own waiters
+/// first come, first served. So one tenant's compiler bombs or slow programs queue behind each other and never take
+/// every slot from another tenant.
 /// <para>
 /// Waiting is bounded only while it is not the tenant's own doing: a waiter's clock starts when it is first in its
 /// tenant's line and its tenant is below its cap (it then waits for others' compilations, an infrastructure matter)
@@ -11,12 +12,15 @@ namespace Verifier.Sandbox.Languages.CSharp;
 /// compilations is bounded by the caller's cancellation only.
 /// </para>
 /// </summary>
-internal sealed class FairCompileSlots(int slots, int perTenant, TimeSpan eligibleWait, TimeProvider time)
+internal sealed class FairSlots(int slots, int perTenant, TimeSpan eligibleWait, TimeProvider time, string what = "C# compiler")
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Tenant> _tenants = new(StringComparer.Ordinal);
     private readonly LinkedList<Tenant> _turns = new();
     private int _free = slots;
+
+    /// <summary>The tenant of an isolation key (<c>tenant/batch</c>); requests without one share the anonymous tenant.</summary>
+    public static string TenantOf(string? isolationKey) => isolationKey is null ? "" : isolationKey.Split('/', 2)[0];
 
     /// <summary>Waits for a slot; dispose the lease to free it.</summary>
     public async Task<IDisposable> EnterAsync(string tenant, CancellationToken cancellationToken)
@@ -130,7 +134,7 @@ internal sealed class FairCompileSlots(int slots, int perTenant, TimeSpan eligib
 
         if (waited is { } after)
         {
-            waiter.Granted.TrySetException(new InvalidOperationException($"no C# compiler slot came free within {after.TotalMilliseconds:0} ms"));
+            waiter.Granted.TrySetException(new InvalidOperationException($"no {what} slot came free within {after.TotalMilliseconds:0} ms"));
         }
         else
         {
@@ -166,7 +170,7 @@ internal sealed class FairCompileSlots(int slots, int perTenant, TimeSpan eligib
         public ITimer? Clock { get; set; }
     }
 
-    private sealed class Lease(FairCompileSlots slots, Tenant tenant) : IDisposable
+    private sealed class Lease(FairSlots slots, Tenant tenant) : IDisposable
     {
         private int _released;
 

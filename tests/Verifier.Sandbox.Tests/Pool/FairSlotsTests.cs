@@ -1,16 +1,16 @@
-using Verifier.Sandbox.Languages.CSharp;
+using Verifier.Sandbox.Pool;
 
-namespace Verifier.Sandbox.Tests.Roslyn;
+namespace Verifier.Sandbox.Tests.Pool;
 
 /// <summary>How compile slots are shared between tenants: a cap per tenant, round-robin turns, and which waits are bounded.</summary>
-public class FairCompileSlotsTests
+public class FairSlotsTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Enter_WhenOneTenantHoldsItsCap_AnotherTenantGetsTheFreeSlotAtOnce()
     {
-        var slots = new FairCompileSlots(slots: 2, perTenant: 1, Long, TimeProvider.System);
+        var slots = new FairSlots(slots: 2, perTenant: 1, Long, TimeProvider.System);
         using var bomb = await slots.EnterAsync("a", CancellationToken.None);
         var queuedBomb = slots.EnterAsync("a", CancellationToken.None);
 
@@ -24,7 +24,7 @@ public class FairCompileSlotsTests
     [Fact]
     public async Task Release_ServesWaitingTenantsInTurn_NotOneTenantsWholeQueueFirst()
     {
-        var slots = new FairCompileSlots(slots: 1, perTenant: 1, Long, TimeProvider.System);
+        var slots = new FairSlots(slots: 1, perTenant: 1, Long, TimeProvider.System);
         var first = await slots.EnterAsync("a", CancellationToken.None);
         var a2 = slots.EnterAsync("a", CancellationToken.None);
         var a3 = slots.EnterAsync("a", CancellationToken.None);
@@ -42,7 +42,7 @@ public class FairCompileSlotsTests
     [Fact]
     public async Task Waiting_IsBoundedOnlyWhenItIsNotTheTenantsOwnDoing()
     {
-        var slots = new FairCompileSlots(slots: 2, perTenant: 1, TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        var slots = new FairSlots(slots: 2, perTenant: 1, TimeSpan.FromMilliseconds(100), TimeProvider.System);
         using var a = await slots.EnterAsync("a", CancellationToken.None);
         using var b = await slots.EnterAsync("b", CancellationToken.None);
 
@@ -58,7 +58,7 @@ public class FairCompileSlotsTests
     [Fact]
     public async Task Enter_WhenTheCallerGivesUp_LeavesTheLineAndTheNextIsServed()
     {
-        var slots = new FairCompileSlots(slots: 1, perTenant: 1, Long, TimeProvider.System);
+        var slots = new FairSlots(slots: 1, perTenant: 1, Long, TimeProvider.System);
         var held = await slots.EnterAsync("a", CancellationToken.None);
         using var giveUp = new CancellationTokenSource();
         var cancelled = slots.EnterAsync("b", giveUp.Token);
