@@ -180,11 +180,12 @@ public sealed class SandboxOptions
     {
         get
         {
-            var wall = (double)(MaxTimeMs * WallTimeFactor) + WallTimeGraceMs;
-            var compileWall = (CompileTimeMs * WallTimeFactor) + WallTimeGraceMs;
-            return TimeSpan.FromMilliseconds(compileWall + ItemTimeBudgetMs + wall + (3 * ExchangeAllowanceMs));
+            return TimeSpan.FromMilliseconds(WallMsFor(CompileTimeMs) + ItemTimeBudgetMs + WallMsFor(MaxTimeMs) + (3 * ExchangeAllowanceMs));
         }
     }
+
+    /// <summary>The wall-time limit for a CPU-time limit: time x <see cref="WallTimeFactor"/> + <see cref="WallTimeGraceMs"/>.</summary>
+    internal double WallMsFor(int cpuMs) => (cpuMs * WallTimeFactor) + WallTimeGraceMs;
 
     /// <summary>What the verifier adds to a test's wall limit before it declares the supervisor lost.</summary>
     internal const int ExchangeAllowanceMs = 10_000;

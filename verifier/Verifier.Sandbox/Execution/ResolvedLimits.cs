@@ -11,10 +11,10 @@ internal sealed record ResolvedLimits(int TimeMs, int MemoryMb, double WallMs, l
     {
         var time = limits?.TimeMs ?? options.DefaultTimeMs;
         var memory = limits?.MemoryMb ?? options.DefaultMemoryMb;
-        return new ResolvedLimits(time, memory, (time * options.WallTimeFactor) + options.WallTimeGraceMs, options.OutputLimitKb * 1024L, options);
+        return new ResolvedLimits(time, memory, options.WallMsFor(time), options.OutputLimitKb * 1024L, options);
     }
 
-    public double CompileWallMs => (Options.CompileTimeMs * Options.WallTimeFactor) + Options.WallTimeGraceMs;
+    public double CompileWallMs => Options.WallMsFor(Options.CompileTimeMs);
 
     public RunLimits ForJudging() => new(TimeMs, WallMs, MemoryMb * 1024L);
 

@@ -121,7 +121,7 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             errors.AddTooLarge($"{at}.gold", $"{math.Gold.Length} characters; at most {_limits.MaxGoldChars}");
         }
 
-        if (math.Tolerance is { } tolerance && !(double.IsFinite(tolerance) && tolerance is >= 0 and < 1))
+        if (math.Tolerance is { } tolerance && !IsRelativeTolerance(tolerance))
         {
             errors.Add($"{at}.tolerance", "a relative tolerance from 0 (exact) to below 1");
         }
@@ -168,6 +168,9 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
         ValidateTests(tests, $"{at}.tests", errors);
     }
 
+    /// <summary>Math answers and code tests take the same kind of tolerance: relative, from 0 (exact) to below 1.</summary>
+    private static bool IsRelativeTolerance(double tolerance) => double.IsFinite(tolerance) && tolerance is >= 0 and < 1;
+
     private void ValidateTests(CodeTests tests, string at, ValidationErrors errors)
     {
         long bytes = 0;
@@ -177,7 +180,7 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             {
                 errors.Add($"{at}.tolerance", "only io and function tests compare numbers; assert tests check their own");
             }
-            else if (!(double.IsFinite(tolerance) && tolerance is >= 0 and < 1))
+            else if (!IsRelativeTolerance(tolerance))
             {
                 errors.Add($"{at}.tolerance", "a relative tolerance from 0 (exact) to below 1");
             }
