@@ -33,22 +33,25 @@ public sealed class VerifierRewardSource(VerifierClient client) : IRewardSource,
     }
 
     /// <summary>
-    /// The task's tests as an assert block: HumanEval-style code that defines <c>check(candidate)</c> is sent as
-    /// it is; bare assert lines (MBPP style, calling the entry point by name) are wrapped into a check that binds
-    /// that name to the candidate.
+    /// The task's tests as an assert block in the task's language. Python: HumanEval-style code that defines
+    /// <c>check(candidate)</c> is sent as it is, and bare assert lines (MBPP style, calling the entry point by name)
+    /// are wrapped into a check that binds that name to the candidate. Any other language's tests are already the
+    /// program the verifier compiles around the candidate (C++: a translation unit with its own main), so they go
+    /// as written: wrapping them in Python made every such completion a compile error, right or wrong.
     /// </summary>
     internal static CodeSpec CodeSpecFor(TaskItem task)
     {
         var tests = task.Tests ?? [];
+        var language = task.Language ?? "python";
         var entryPoint = task.EntryPoint ?? "solution";
         var joined = string.Join('\n', tests);
-        var code = joined.Contains("def check(", StringComparison.Ordinal)
+        var code = language != "python" || joined.Contains("def check(", StringComparison.Ordinal)
             ? joined
             : "def check(candidate):\n    " + entryPoint + " = candidate\n" +
               string.Concat(tests.SelectMany(t => t.Split('\n')).Select(line => "    " + line + "\n"));
         return new CodeSpec
         {
-            Language = task.Language ?? "python",
+            Language = language,
             Tests = CodeTests.Assert(entryPoint, code),
         };
     }

@@ -8,7 +8,8 @@ namespace Verifier.Trainer.Tasks;
 /// The user's own prompts, one JSON object per line:
 /// math: <c>{"id": "...", "question": "...", "answer": "..."}</c> (also "prompt"/"problem" and "gold"/"solution_answer");
 /// code: <c>{"id": "...", "prompt": "...", "tests": ["assert f(1) == 2"], "language": "python", "entry_point": "f"}</c>
-/// ("test" as one string and HumanEval's "task_id" are accepted too).
+/// ("test" as one string and HumanEval's "task_id" are accepted too). Tests are in the task's language: Python's may
+/// be bare asserts, other languages' are the verifier's assert program (C++: a translation unit with its own main).
 /// A fraction of the lines (the last ones) is held out for evaluation.
 /// </summary>
 public sealed class JsonlTaskSource : ITaskSource
@@ -88,7 +89,8 @@ public sealed class JsonlTaskSource : ITaskSource
         var prompt = PromptTemplate.Apply(template, question);
         if (tests is not null)
         {
-            return new TaskItem(id, question, prompt, TaskKind.Code, null, tests, String(root, "language") ?? "python", String(root, "entry_point"));
+            var language = String(root, "language")?.Trim().ToLowerInvariant() ?? "python";
+            return new TaskItem(id, question, prompt, TaskKind.Code, null, tests, language, String(root, "entry_point"));
         }
 
         var answer = String(root, "answer", "gold", "solution_answer")
