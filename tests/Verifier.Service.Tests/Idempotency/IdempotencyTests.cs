@@ -12,13 +12,14 @@ public sealed class IdempotencyTests(ServiceFixture fixture) : IClassFixture<Ser
         var item = Json.Python("import time\ntime.sleep(0.3)\n" + Json.AddProgram, Json.AddTwoNumbers);
 
         var first = await SendAsync(key, Json.Body(item));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var second = await SendAsync(key, Json.Body(item));
 
-        // The stored bytes come back verbatim: same elapsed times, so nothing ran a second time.
+        // The stored bytes come back verbatim: the same elapsed times to the last digit, so nothing ran a second
+        // time (a rerun of a program that sleeps 0.3 s cannot reproduce them). No clock here: it was flaky on a
+        // busy machine and proved nothing the bytes do not.
         Assert.Equal(first, second);
         Assert.Contains("\"accepted\"", first, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(250), $"the replay took {clock.Elapsed}");
+        Assert.Contains("\"elapsedMs\"", first, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Verifier.Contracts;
+using Verifier.Service.Pipeline;
 
 namespace Verifier.Service.Apis;
 
@@ -9,7 +10,8 @@ public static class VerifyApi
     {
         var v1 = app.MapGroup("/v1").RequireAuthorization().WithTags("Verify");
 
-        v1.MapPost("/verify", (HttpContext context, VerifyHandler handler) => handler.HandleAsync(context, stream: false))
+        v1.MapPost("/verify", (HttpContext context, VerifyHandler handler) => handler.VerifyAsync(context))
+            .WithRequestPipeline(VerifyHandler.Buffered)
             .WithName("Verify")
             .WithSummary("Scores a batch of completions; results come back in request order.")
             .Accepts<VerifyRequest>("application/json")
@@ -21,7 +23,8 @@ public static class VerifyApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        v1.MapPost("/verify/stream", (HttpContext context, VerifyHandler handler) => handler.HandleAsync(context, stream: true))
+        v1.MapPost("/verify/stream", (HttpContext context, VerifyHandler handler) => handler.Stream(context))
+            .WithRequestPipeline(VerifyHandler.Streamed)
             .WithName("VerifyStream")
             .WithSummary("Scores a batch, writing one NDJSON result line (with its item index) as each item finishes.")
             .Accepts<VerifyRequest>("application/json")

@@ -16,6 +16,8 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
     private readonly Lock _gate = new();
     private long _bytes;
 
+    public const string Header = "Idempotency-Key";
+
     public bool Enabled => _options.MaxEntries > 0;
 
     public int MaxKeyLength => _options.MaxKeyLength;
@@ -46,6 +48,28 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
             _entries[id] = entry;
             EvictOverflow();
             return IdempotencyClaim.Owner(new IdempotencyTicket(this, entry));
+        }
+    }
+
+    /// <summary>
+    /// Either the stored response (a completed <see cref="IdempotencyClaim.Stored"/> holding it), a conflict, or the
+    /// ticket to do the work. When the attempt a retry waited on fails, the retry claims again: exactly one waiter
+    /// becomes the owner and the others wait on it, so a batch never runs twice for one key.
+    /// </summary>
+    public async Task<IdempotencyClaim> ClaimAsync(string tenant, string key, byte[] bodyHash, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var claim = Claim(tenant, key, bodyHash);
+            if (claim.IsConflict || claim.Ticket is not null)
+            {
+                return claim;
+            }
+
+            if (await claim.Stored!.WaitAsync(cancellationToken).ConfigureAwait(false) is { } response)
+            {
+                return IdempotencyClaim.Replay(Task.FromResult<byte[]?>(response));
+            }
         }
     }
 
@@ -133,11 +157,15 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
         public long Size { get; set; }
     }
 
-    /// <summary>Held by the request that runs the work; it must call exactly one of Complete or Abandon.</summary>
+    /// <summary>
+    /// Held by the request that runs the work. The first of Complete and Abandon settles it; later calls do nothing,
+    /// so a cleanup that abandons "unless completed" can never drop a stored response.
+    /// </summary>
     public sealed class IdempotencyTicket
     {
         private readonly IdempotencyCache _owner;
         private readonly Entry _entry;
+        private int _settled;
 
         internal IdempotencyTicket(IdempotencyCache owner, object entry)
         {
@@ -145,9 +173,24 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
             _entry = (Entry)entry;
         }
 
-        public void Complete(byte[] response) => _owner.Complete(_entry, response);
+        public void Complete(byte[] response)
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                _owner.Complete(_entry, response);
+            }
+        }
 
-        public void Abandon() => _owner.Abandon(_entry);
+        public void Abandon()
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                _owner.Abandon(_entry);
+            }
+        }
+
+        /// <summary>An attempt that ended (failed, cancelled, refused) without a response lets a waiting retry run.</summary>
+        public void AbandonUnlessCompleted() => Abandon();
     }
 }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
 using Verifier.Sandbox;
+using Verifier.Service.Pipeline;
 using Verifier.Service.Scoring;
 
 namespace Verifier.Service.Limits;
@@ -13,6 +14,7 @@ namespace Verifier.Service.Limits;
 /// before any work starts, so a bad item fails the request with a message that names its field.
 /// </summary>
 internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, IOptions<SandboxOptions> sandbox, ScoringCatalog catalog)
+    : IRequestValidator<VerifyRequest>
 {
     private readonly RequestLimits _limits = limits.Value;
 

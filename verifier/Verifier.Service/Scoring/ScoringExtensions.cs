@@ -15,13 +15,11 @@ public static class ScoringExtensions
     /// <summary>Everything a verify request goes through: limits, admission, idempotency, the scorers.</summary>
     public static IServiceCollection AddVerification(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRequestLimits();
+        services.AddIdempotency();
+        services.AddAdmission();
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
-        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.TenantMaxItems <= o.GlobalMaxItems, "Admission:TenantMaxItems must not exceed Admission:GlobalMaxItems")
-            .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VerifierMetrics>();
@@ -31,11 +29,8 @@ public static class ScoringExtensions
         services.AddOptions<LanguageConsistencyOptions>().BindConfiguration(LanguageConsistencyOptions.Section);
         services.AddRewardScripts(configuration);
         services.AddSingleton<ScoringCatalog>();
-        services.AddSingleton<RequestValidator>();
         services.AddSingleton<ItemScorer>();
         services.AddSingleton<BatchRunner>();
-        services.AddSingleton<AdmissionController>();
-        services.AddSingleton<IdempotencyCache>();
         services.AddSingleton<VerifyHandler>();
         services.AddHealthChecks().AddCheck<SandboxHealthCheck>("sandbox", tags: [HealthApi.ReadyTag]);
         return services;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Verifier.Service.Apis;
+namespace Verifier.Service.Pipeline;
 
 /// <summary>
 /// Reads a request body into memory under a hard byte limit, so that an oversized body is refused as a

@@ -1,4 +1,4 @@
-namespace Verifier.Service.Apis;
+namespace Verifier.Service.Pipeline;
 
 /// <summary>The RFC 7807 problems the API returns besides validation errors.</summary>
 internal static class Problems
