@@ -6,7 +6,7 @@ using Verifier.Core.Rewards;
 namespace Verifier.Scripting;
 
 /// <summary>Every script in the configured folder, compiled once, when the service starts.</summary>
-public sealed class RewardScriptSet : IDisposable
+public sealed class RewardScriptSet : IRewardComponentSource, IDisposable
 {
     private readonly SemaphoreSlim _runs;
 
@@ -40,6 +40,8 @@ public sealed class RewardScriptSet : IDisposable
     }
 
     public IReadOnlyList<IRewardComponent> Components { get; } = [];
+
+    IEnumerable<IRewardComponent> IRewardComponentSource.Components => Components;
 
     /// <summary>How many times a script was compiled: once per file, ever.</summary>
     public int Compilations { get; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Verifier.Core.Rewards;
 
 namespace Verifier.Scripting;
 
@@ -12,6 +13,7 @@ public static class ScriptingExtensions
         _ = configuration;
         services.AddOptions<RewardScriptOptions>().BindConfiguration(RewardScriptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RewardScriptSet>();
+        services.AddSingleton<IRewardComponentSource>(sp => sp.GetRequiredService<RewardScriptSet>());
         services.AddHostedService<CompileScriptsAtStart>();
         return services;
     }

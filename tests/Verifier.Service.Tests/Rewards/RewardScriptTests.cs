@@ -172,5 +172,38 @@ public sealed class BrokenScriptTests : IDisposable
         Assert.Contains("#r and #load are not allowed", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("language_consistency", "two reward components are named 'language_consistency'")]
+    [InlineData("accuracy", "reward component 'accuracy' (ScriptRewardComponent) has the name of a built-in part")]
+    public void ScriptNamedLikeABuiltIn_StopsStartUp(string name, string message)
+    {
+        File.WriteAllText(Path.Combine(_dir, name + ".csx"), "return 1;\n");
+
+        var error = Record.Exception(() => ServiceHost.Start(new Dictionary<string, string?> { ["RewardScripts:Directory"] = _dir }).Dispose());
+
+        Assert.NotNull(error);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LanguageConsistency:Targets:klingon", "Klingon", "LanguageConsistency:Targets:klingon: 'Klingon' is not a writing script")]
+    [InlineData("LanguageConsistency:Targets:has-dash", "Latin", "LanguageConsistency:Targets:has-dash: a component name is")]
+    public void BadLanguageConsistencyTarget_StopsStartUp(string key, string value, string message)
+    {
+        var error = Record.Exception(() => ServiceHost.Start(new Dictionary<string, string?> { [key] = value }).Dispose());
+
+        Assert.NotNull(error);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadMathSection_StopsStartUp()
+    {
+        var error = Record.Exception(() => ServiceHost.Start(new Dictionary<string, string?> { ["Math:TimeBudget"] = "00:05:00" }).Dispose());
+
+        Assert.NotNull(error);
+        Assert.Contains("Math: ", error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -67,7 +67,9 @@ public sealed class ShutdownTests
         var instance = host.SandboxInstance;
         var endless = Json.Python("import time\ntime.sleep(30)", Json.AddTwoNumbers, timeMs: 20000);
         var inFlight = host.Client().PostAsync("/v1/verify", Json.Body(endless, Json.Math("\\boxed{1}", "1")));
-        await Admission.BackpressureTests.WaitUntilAsync(() => host.Service<Verifier.Service.Shutdown.ShutdownDrain>().InFlight == 1);
+
+        // In flight counts from the first step of the pipeline; admission comes after parsing, just before the batch.
+        await Admission.BackpressureTests.WaitUntilAsync(() => host.Service<Verifier.Service.Admission.AdmissionController>().AdmittedItems == 2);
         await Task.Delay(300);
 
         host.BeginShutdown();

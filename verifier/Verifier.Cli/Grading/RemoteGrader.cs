@@ -1,4 +1,3 @@
-using Verifier.Contracts;
 using Verifier.Sdk;
 
 namespace Verifier.Cli.Grading;
@@ -26,32 +25,10 @@ internal sealed class RemoteGrader : IGrader
 
     public async Task<IReadOnlyList<GradeResult>> GradeAsync(IReadOnlyList<GradeRow> rows, CancellationToken cancellationToken)
     {
-        var items = rows.Select(row => new VerifyItem
-        {
-            Completion = row.Completion,
-            Math = new MathSpec { Gold = row.Gold },
-            Format = _withFormat ? new FormatSpec() : null,
-        }).ToList();
-
+        var items = rows.Select(row => GradeMapping.ToItem(row, _withFormat)).ToList();
         var results = await _client.VerifyManyAsync(items, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select((row, i) => ToRow(row, results[i]))];
+        return [.. rows.Select((row, i) => GradeMapping.ToRow(row, results[i]))];
     }
-
-    private static GradeResult ToRow(GradeRow row, VerifyResult result) => new()
-    {
-        Line = row.Line,
-        Id = row.Id,
-        Correct = result.Verdict switch
-        {
-            Verdicts.Correct => true,
-            Verdicts.Wrong or Verdicts.NoAnswer => false,
-            _ => null,
-        },
-        Reward = result.Reward,
-        Extracted = result.Detail?.Extracted,
-        Reason = GradeReasons.Join(result.Reason, result.Detail?.FormatReason),
-        Format = result.Format,
-    };
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 }

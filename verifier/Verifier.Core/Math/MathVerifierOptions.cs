@@ -69,7 +69,8 @@ public sealed class MathVerifierOptions
     [Range(0, 1_000_000)]
     public int GoldCacheSize { get; init; } = 4096;
 
-    internal void Validate()
+    /// <summary>Throws a <see cref="ValidationException"/> naming the first setting out of range.</summary>
+    public void Validate()
     {
         Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
         if (ExtractionRules.Distinct().Count() != ExtractionRules.Count || ExtractionRules.Any(r => !Enum.IsDefined(r)))

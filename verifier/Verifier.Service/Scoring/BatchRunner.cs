@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
+using Verifier.Core.Scoring;
 using Verifier.Service.Shutdown;
 
 namespace Verifier.Service.Scoring;
@@ -102,6 +103,6 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
     }
 
     private VerifyResult Stopped(VerifyItem item, int index) => drain.Token.IsCancellationRequested
-        ? ItemScorer.Unscored(item, index, Verdicts.Cancelled, "the service is shutting down")
-        : ItemScorer.Unscored(item, index, Verdicts.Timeout, $"the request took longer than {_options.RequestTimeout.TotalSeconds:0.#} s");
+        ? ScoringPolicy.Unscored(item, index, Verdicts.Cancelled, "the service is shutting down")
+        : ScoringPolicy.Unscored(item, index, Verdicts.Timeout, $"the request took longer than {_options.RequestTimeout.TotalSeconds:0.#} s");
 }

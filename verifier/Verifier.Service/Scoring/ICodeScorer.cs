@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Verifier.Contracts;
+using Verifier.Core.Scoring;
 
 namespace Verifier.Service.Scoring;
 
@@ -17,6 +18,3 @@ internal interface ICodeScorer
     /// <summary>Ready when the engine answers and every language's image is present.</summary>
     Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>The accuracy component of a code item; <see cref="Accuracy"/> is null on an infrastructure failure.</summary>
-internal sealed record CodeOutcome(double? Accuracy, string Verdict, string? Reason, CodeDetail Detail);

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Verifier.Contracts;
+using Verifier.Core.Scoring;
 using Verifier.Core.Code;
 using Verifier.Sandbox;
 using CoreLimits = Verifier.Core.Code.CodeLimits;

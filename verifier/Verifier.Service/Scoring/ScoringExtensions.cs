@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Verifier.Core.Math;
+using Verifier.Core.Rewards;
+using Verifier.Core.Scoring;
 using Verifier.Sandbox;
 using Verifier.Scripting;
 using Verifier.Service.Admission;
@@ -23,12 +25,19 @@ public static class ScoringExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VerifierMetrics>();
-        services.AddSingleton(_ => new MathVerifier());
+        services.AddOptions<MathOptions>().BindConfiguration(MathOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MathOptions>, MathOptions.Validator>();
+        services.AddSingleton(sp => new MathVerifier(sp.GetRequiredService<IOptions<MathOptions>>().Value.ToVerifierOptions()));
         services.AddCodeSandbox(configuration);
         services.AddSingleton<ICodeScorer, SandboxCodeScorer>();
-        services.AddOptions<LanguageConsistencyOptions>().BindConfiguration(LanguageConsistencyOptions.Section);
+        services.AddOptions<LanguageConsistencyOptions>().BindConfiguration(LanguageConsistencyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LanguageConsistencyOptions>, LanguageConsistencyOptionsValidator>();
+        services.AddSingleton<IRewardComponentSource, LanguageConsistencyComponents>();
         services.AddRewardScripts(configuration);
+        services.AddSingleton<RewardCatalog>();
+        services.AddSingleton<ScoringPolicy>();
         services.AddSingleton<ScoringCatalog>();
+        services.AddHostedService<ResolveScoringAtStart>();
         services.AddSingleton<ItemScorer>();
         services.AddSingleton<BatchRunner>();
         services.AddSingleton<VerifyHandler>();

@@ -1,0 +1,33 @@
+using Verifier.Contracts;
+
+namespace Verifier.Cli.Grading;
+
+/// <summary>
+/// One line to one verify item, and one verify result back to one output line: the same for local and remote
+/// grading, so that with the same scoring policy on both sides their outputs cannot differ.
+/// </summary>
+internal static class GradeMapping
+{
+    public static VerifyItem ToItem(GradeRow row, bool withFormat) => new()
+    {
+        Completion = row.Completion,
+        Math = new MathSpec { Gold = row.Gold },
+        Format = withFormat ? new FormatSpec() : null,
+    };
+
+    public static GradeResult ToRow(GradeRow row, VerifyResult result) => new()
+    {
+        Line = row.Line,
+        Id = row.Id,
+        Correct = result.Verdict switch
+        {
+            Verdicts.Correct => true,
+            Verdicts.Wrong or Verdicts.NoAnswer => false,
+            _ => null,
+        },
+        Reward = result.Reward,
+        Extracted = result.Detail?.Extracted,
+        Reason = GradeReasons.Join(result.Reason, result.Detail?.FormatReason),
+        Format = result.Format,
+    };
+}
