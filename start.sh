@@ -5,7 +5,7 @@
 #
 #   ./start.sh            bring the stack up and run the demo (the stack keeps running)
 #   ./start.sh train      bring the stack up and train the GRPO demo against it (metrics and plots in runs/)
-#   ./start.sh down       stop the stack
+#   ./start.sh down       stop the stack (and the Docker engine, if `up` started it)
 #
 # The API key is VERIFIER_API_KEYS if set, else one generated once into .verifier/api-key.
 set -euo pipefail
@@ -29,7 +29,15 @@ api_key() {
     echo "${VERIFIER_API_KEYS%%,*}" | sed 's/^[^:]*://'
     return
   fi
-  [ -s "$state/api-key" ] || head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/api-key"
+  # Readable by its owner only from the moment it exists: created under umask 077, not chmod-ed once the secret is
+  # in it. umask applies only to a new file, so an empty one left behind goes first; a key an earlier start.sh wrote
+  # world-readable is narrowed.
+  if [ -s "$state/api-key" ]; then
+    chmod 600 "$state/api-key"
+  else
+    rm -f "$state/api-key"
+    (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/api-key")
+  fi
   cat "$state/api-key"
 }
 
@@ -84,6 +92,10 @@ train() {
 case "${1:-demo}" in
   demo) up; demo ;;
   train) up; train ;;
-  down) VERIFIER_API_KEYS="${VERIFIER_API_KEYS:-$(api_key)}" compose down ;;
+  down)
+    VERIFIER_API_KEYS="${VERIFIER_API_KEYS:-$(api_key)}" compose down
+    # The engine too, but only if `up` started it: docker-engine.sh records in $state only an engine it started.
+    VERIFIER_STATE_DIR="$PWD/$state" scripts/docker-engine.sh stop
+    ;;
   *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

@@ -4,7 +4,8 @@
 # are skipped, so the script is cheap to call before every test run.
 #
 # Usage: docker/build-images.sh [--force] [image-key ...]
-#   image-key: one of the keys in IMAGES below (default: all). --force rebuilds existing images.
+#   image-key: one of the keys in IMAGES below, or verifier (default: all). --force rebuilds existing images.
+#   docker/build-images.sh --source-hash prints the service image's source hash (its org.verifier.source label).
 # Environment: DEBIAN_MIRROR (default: the Debian mirror apt uses on this machine), DEBIAN_SUITE (bookworm),
 #   BUILD_CACHE (debootstrap's .deb cache, default /var/cache/verifier-images).
 #
@@ -137,14 +138,31 @@ build_image() {
   log "$tag: built in $((SECONDS - started)) s ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{ printf "%d MB", $1 / 1048576 }'))"
 }
 
+# The files the service image is published from: tracked ones, and untracked ones that are not ignored (a new source
+# file is part of the build before it is committed; bin/ and obj/ are not). A tracked file deleted from the work
+# tree is left out, as the publish leaves it out.
+source_files() {
+  git ls-files -z --cached --others --exclude-standard -- verifier sdk Directory.Build.props Directory.Packages.props global.json \
+    | LC_ALL=C sort -zu \
+    | while IFS= read -r -d '' file; do
+      if [[ -f "$file" ]]; then printf '%s\0' "$file"; fi
+    done
+}
+
 source_hash() {
   local repo="$SCRIPT_DIR/.."
   if ! git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     date +%s%N
     return
   fi
-  (cd "$repo" && git ls-files -z -- verifier sdk Directory.Build.props Directory.Packages.props global.json \
-    | xargs -0 sha256sum | sha256sum | cut -c1-16)
+  (cd "$repo" && source_files | xargs -0 -r sha256sum | sha256sum | cut -c1-16)
+}
+
+# Every name main accepts: the IMAGES keys and the service's.
+image_keys() {
+  local entry
+  for entry in "${IMAGES[@]}"; do echo "${entry%%|*}"; done
+  echo verifier
 }
 
 build_verifier_image() {
@@ -177,8 +195,16 @@ main() {
   for arg in "$@"; do
     case "$arg" in
       --force) force=1 ;;
-      -h | --help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
-      *) wanted+=("$arg") ;;
+      --source-hash) source_hash; exit 0 ;;
+      -h | --help) sed -n '2,13p' "$SCRIPT_DIR/$(basename "${BASH_SOURCE[0]}")"; exit 0 ;;
+      *)
+        # A misspelled name would otherwise match nothing, build nothing, and succeed.
+        if ! image_keys | grep -qxF -- "$arg"; then
+          log "unknown image '$arg'; the images are: $(image_keys | paste -sd ' ')"
+          exit 2
+        fi
+        wanted+=("$arg")
+        ;;
     esac
   done
   command -v docker >/dev/null || { log "docker CLI not found"; exit 1; }

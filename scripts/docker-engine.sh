@@ -5,23 +5,33 @@
 #
 # The engine runs with --bridge=none --iptables=false: sandbox containers get no network at all, and the
 # local stack uses host networking bound to 127.0.0.1, so no packet leaves loopback.
+#
+# Environment: VERIFIER_STATE_DIR (default /tmp/verifier-stack) holds dockerd.pid and dockerd.log;
+# VERIFIER_SUDO is what runs dockerd as root (default: nothing when already root, else sudo).
 set -euo pipefail
 
 state_dir="${VERIFIER_STATE_DIR:-/tmp/verifier-stack}"
 pid_file="$state_dir/dockerd.pid"
 mkdir -p "$state_dir"
+sudo="${VERIFIER_SUDO-}"
+[ -n "$sudo" ] || [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 engine_answers() { docker info >/dev/null 2>&1; }
+
+# A dockerd that has not exited. The pid file may outlive its engine (a crash) and its pid be reused, so a
+# process of another name is not ours to stop; /proc rather than kill -0, which a user's shell cannot aim
+# at root's dockerd, and which a zombie still passes.
+is_dockerd() {
+  [ "$(cat "/proc/$1/comm" 2>/dev/null)" = dockerd ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
 
 start() {
   if engine_answers; then
     return 0
   fi
   echo "starting dockerd (log: $state_dir/dockerd.log)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo nohup dockerd --bridge=none --iptables=false >"$state_dir/dockerd.log" 2>&1 &
-  echo $! >"$pid_file"
+  # dockerd writes its own pid: under sudo, $! would be sudo's, and stopping sudo can leave dockerd running.
+  $sudo nohup dockerd --bridge=none --iptables=false --pidfile "$pid_file" >"$state_dir/dockerd.log" 2>&1 &
   for _ in $(seq 1 60); do
     if engine_answers; then
       return 0
@@ -37,15 +47,17 @@ stop() {
   [ -f "$pid_file" ] || return 0
   pid=$(cat "$pid_file")
   rm -f "$pid_file"
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "stopping the dockerd this script started (pid $pid)"
-    kill "$pid"
-    for _ in $(seq 1 40); do
-      kill -0 "$pid" 2>/dev/null || return 0
-      sleep 0.5
-    done
-    kill -9 "$pid" 2>/dev/null || true
+  if ! is_dockerd "$pid"; then
+    echo "pid $pid from $pid_file is no longer a dockerd; nothing to stop"
+    return 0
   fi
+  echo "stopping the dockerd this script started (pid $pid)"
+  $sudo kill "$pid"
+  for _ in $(seq 1 40); do
+    is_dockerd "$pid" || return 0
+    sleep 0.5
+  done
+  $sudo kill -9 "$pid" 2>/dev/null || true
 }
 
 case "${1:-}" in

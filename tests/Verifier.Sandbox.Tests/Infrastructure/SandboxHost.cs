@@ -30,7 +30,8 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     internal ContainerPool Pool { get; }
 
-    public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, bool requireDocker = true)
+    /// <param name="addServices">Registers more services first, e.g. an extra <see cref="Languages.ISandboxLanguage"/>.</param>
+    public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, bool requireDocker = true, Action<IServiceCollection>? addServices = null)
     {
         if (requireDocker)
         {
@@ -40,6 +41,7 @@ internal sealed class SandboxHost : IAsyncDisposable
         var instance = "sandbox-tests-" + Guid.NewGuid().ToString("N")[..10];
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        addServices?.Invoke(services);
         services.AddCodeSandbox(o =>
         {
             o.InstanceName = instance;

@@ -14,6 +14,12 @@ internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, st
 internal sealed class ContainerLostException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
+/// The compile step said its own tools failed (<see cref="CommandCompileStep.ToolchainFailureExitCode"/>): nothing the
+/// submission did, so an infrastructure error and not a compile error; the container is not trusted again.
+/// </summary>
+internal sealed class ToolchainFailedException(string message) : Exception(message);
+
+/// <summary>
 /// Runs one prepared submission in one container: one prepare (files, and the one compilation), then its tests in order,
 /// each judged here as soon as its facts arrive, stopping at the first failure unless every test must run; then a
 /// finish that (in fast mode) scrubs the container and says whether it is clean enough to serve again.
@@ -68,6 +74,11 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         catch (SupervisorException e) when (!channel.HasSpoken)
         {
             throw new ContainerLostException($"container {container.ShortId} was lost before the submission started: {e.Message}", e);
+        }
+
+        if (prepared.Compile is { } compiled && IsToolchainFailure(program.Compile, compiled))
+        {
+            throw new ToolchainFailedException($"the compile step's toolchain failed in container {container.ShortId}: {Truncate((compiled.Output ?? "").Trim())}");
         }
 
         double? compileMs = prepared.Compile?.WallMs;
@@ -137,8 +148,16 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             output = compile.Signal is { } signal ? $"the compiler was killed by {SignalNames.Name(signal)}" : $"the compiler exited with code {compile.ExitCode}";
         }
 
-        return output.Length <= CompileErrorChars ? output : output[..CompileErrorChars] + "...";
+        return Truncate(output);
     }
+
+    private static string Truncate(string output) => output.Length <= CompileErrorChars ? output : output[..CompileErrorChars] + "...";
+
+    // A step stopped by its limits exited with no code of its own, so only a clean exit with the agreed code counts.
+    private static bool IsToolchainFailure(CompileStep? step, SupervisorReply compile) =>
+        step is CommandCompileStep { ToolchainFailureExitCode: { } code }
+        && compile is { StoppedFor: null, OomKilled: false, ExitCode: { } exitCode }
+        && exitCode == code;
 
     private static CompileMessage? CompileMessageFor(CompileStep? step, ResolvedLimits limits)
     {

@@ -7,9 +7,40 @@
 # file's owner with no capabilities, so nothing overrides it) until candidate.o exists, so no #include, __has_include
 # or assembler .incbin can reach it. Nothing else here is secret: the nonce arrives on a pipe at run time, test.o is
 # built only afterwards, and the harness sources are public.
+#
+# /bin/sh here is dash, which has no pipefail: a command whose failure matters writes to a file and is checked.
 set -eu
 CXX="g++ -std=gnu++17 -O2 -pipe"
 chmod 000 test.cpp
+
+# Exit status 70 (EX_SOFTWARE) says the toolchain failed, not the submission: the verifier reports it as an
+# infrastructure error. Only the step below uses it, and it runs before anything of the candidate is compiled, so no
+# submission can provoke it to dodge its verdict; no tool run later exits 70 (g++ exits 1 or 4, or dies of a signal).
+toolchain_failed() {
+  echo "toolchain failure: $*" >&2
+  exit 70
+}
+
+# Every symbol the C/C++ libraries define, which the candidate may not export. An empty or partial list would fail
+# open (the candidate could then replace __assert_fail or abort), so a library nm cannot read, or lists nothing for,
+# stops the build.
+for lib in libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1 libc_nonshared.a libgcc.a; do
+  case "$lib" in
+    *.so*) dynamic="-D" ;;
+    *) dynamic="" ;;
+  esac
+  path="$(g++ -print-file-name=$lib)" || toolchain_failed "g++ cannot find $lib"
+  # An archive's members without symbols draw a warning on stderr; only a failure is worth showing.
+  nm $dynamic --defined-only "$path" >library.nm 2>library.err || toolchain_failed "nm cannot list $lib: $(head -c 500 library.err)"
+  awk 'NF >= 3 { sub(/@.*/, "", $3); print $3 }' library.nm >library.txt
+  [ -s library.txt ] || toolchain_failed "nm listed no symbols for $lib ($path)"
+  cat library.txt >>system.all
+done
+sort -u system.all >system.txt
+for symbol in __assert_fail abort; do
+  grep -qx "$symbol" system.txt || toolchain_failed "the list of library symbols lacks $symbol"
+done
+rm -f library.nm library.err library.txt system.all
 
 $CXX -S candidate.cpp -o candidate.s
 
@@ -36,16 +67,9 @@ if readelf -sW candidate.o | awk '$4 == "IFUNC" { found = 1 } END { exit !found 
   exit 1
 fi
 
-nm -u test.o | awk '{ print $2 }' | sort -u > wanted.txt
-{
-  for lib in libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1; do
-    nm -D --defined-only "$(g++ -print-file-name=$lib)" | awk 'NF >= 3 { print $3 }'
-  done
-  for lib in libc_nonshared.a libgcc.a; do
-    nm --defined-only "$(gcc -print-file-name=$lib)" 2>/dev/null | awk 'NF == 3 { print $3 }'
-  done
-} | sed 's/@.*//' | sort -u > system.txt
-comm -23 wanted.txt system.txt > exported.txt
+nm -u test.o >undefined.txt
+awk '{ print $2 }' undefined.txt | sort -u >wanted.txt
+comm -23 wanted.txt system.txt >exported.txt
 objcopy --keep-global-symbols=exported.txt candidate.o candidate.local.o
 
 # harness.o first: its .preinit_array entry must be the first one.

@@ -21,6 +21,9 @@ public sealed class CppLanguage : ISandboxLanguage
         ["LANG"] = "C.UTF-8",
     }.ToFrozenDictionary();
 
+    /// <summary>cpp_assert_build.sh's exit code when it cannot list the libraries' symbols (EX_SOFTWARE).</summary>
+    internal const int AssertBuildToolchainFailed = 70;
+
     public string Name => "cpp";
 
     public string Version => "g++ 12, -std=gnu++17 -O2";
@@ -62,7 +65,7 @@ public sealed class CppLanguage : ISandboxLanguage
                     ["build.sh"] = Encoding.UTF8.GetBytes(HarnessScripts.CppAssertBuild),
                     ["cpp_source_check.c"] = Encoding.UTF8.GetBytes(HarnessScripts.CppSourceCheck),
                 },
-                new CommandCompileStep(["sh", "build.sh"]),
+                new CommandCompileStep(["sh", "build.sh"], AssertBuildToolchainFailed),
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
                 Env),
             _ => throw new ArgumentOutOfRangeException(nameof(context), context.Tests.Kind, "unsupported test kind"),

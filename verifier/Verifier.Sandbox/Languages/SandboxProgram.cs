@@ -15,7 +15,11 @@ public sealed record SandboxProgram(
 public abstract record CompileStep;
 
 /// <summary>Runs a command in the submission's directory; exit code 0 means it compiled.</summary>
-public sealed record CommandCompileStep(IReadOnlyList<string> Argv) : CompileStep;
+/// <param name="ToolchainFailureExitCode">
+/// The exit code by which the command says its own tools failed, whatever the submission: an infrastructure error, so
+/// never a compile error charged to the submission. It must be a code the submission cannot make the command exit with.
+/// </param>
+public sealed record CommandCompileStep(IReadOnlyList<string> Argv, int? ToolchainFailureExitCode = null) : CompileStep;
 
 /// <summary>Parses a Python file (without running it) so that a syntax error is a compile error.</summary>
 public sealed record PythonSyntaxCheck(string File) : CompileStep;
