@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
 using Verifier.Contracts;
 using Verifier.Tests.Shared;
 
@@ -58,13 +59,27 @@ public sealed class ResilienceTests(ServiceFixture fixture) : IClassFixture<Serv
         using var host = ServiceHost.Start(new Dictionary<string, string?> { ["Admission:TenantMaxConcurrentRequests"] = "1" });
         var options = Items.Options(host.Address);
         options.MaxBatchSize = 20;
+        options.MaxConcurrentRequests = 2;
         var faults = new FaultInjectingHandler((_, _) => Fault.None);
         await using var client = new VerifierClient(new HttpClient(faults), options);
 
+        // The tenant's one request slot is taken (a program that sleeps 1 s) before the SDK sends anything, so its
+        // first batches meet a real 429: overlap is arranged, not hoped for from 20 micro-batches on a quiet machine.
+        using var raw = host.Client();
+        var holder = raw.PostAsJsonAsync("/v1/verify", new VerifyRequest { Items = [Items.SlowPython(1)] }, VerifierJsonContext.Default.VerifyRequest);
+        var admission = host.Service<Verifier.Service.Admission.AdmissionController>();
+        for (var i = 0; i < 1000 && admission.AdmittedItems == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, admission.AdmittedItems);
         var results = await client.VerifyManyAsync(Items.Math(400));
 
         Assert.Equal(400, results.Count(r => r.Reward is not null));
         Assert.Contains(faults.Log, l => l.Status == HttpStatusCode.TooManyRequests);
+        using var held = await holder;
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
     }
 
     [Fact]
