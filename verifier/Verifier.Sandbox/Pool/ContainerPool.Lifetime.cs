@@ -93,7 +93,7 @@ internal sealed partial class ContainerPool
         container.Dispose();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(RemoveTimeout, _time);
             await _engine.RemoveAsync(container.Id, timeout.Token).ConfigureAwait(false);
             _metrics.ContainerRemoved(container.Language.Name);
         }
@@ -154,7 +154,7 @@ internal sealed partial class ContainerPool
         try
         {
             // The backstop: anything labelled with our instance name that is still there.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(RemoveTimeout, _time);
             await RemoveLeftoversAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -16,9 +16,16 @@ namespace Verifier.Sandbox.Pool;
 /// </summary>
 internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 {
-    private static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
+    /// <summary>How long a language's warm starts (or the start-up sweep) pause after a failure: an engine that is down is not hammered.</summary>
+    internal static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly DockerEngine _engine;
+    /// <summary>How often the background work looks at the clock when nothing wakes it.</summary>
+    internal static readonly TimeSpan MaintenanceTick = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest one removal (or the shutdown sweep) may take before it is given up and logged.</summary>
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IContainerEngine _engine;
     private readonly SandboxOptions _options;
     private readonly LanguageRegistry _languages;
     private readonly SandboxMetrics _metrics;
@@ -47,7 +54,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private bool _disposed;
 
     public ContainerPool(
-        DockerEngine engine, IOptions<SandboxOptions> options, LanguageRegistry languages, SandboxMetrics metrics, TimeProvider time, ILogger<ContainerPool> logger)
+        IContainerEngine engine, IOptions<SandboxOptions> options, LanguageRegistry languages, SandboxMetrics metrics, TimeProvider time, ILogger<ContainerPool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
