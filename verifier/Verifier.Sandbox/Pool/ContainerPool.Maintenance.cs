@@ -13,7 +13,7 @@ internal sealed partial class ContainerPool
             try
             {
                 await WaitForWorkAsync(stopping).ConfigureAwait(false);
-                await MaintainOnceAsync(stopping).ConfigureAwait(false);
+                await MaintainOnceAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -38,9 +38,13 @@ internal sealed partial class ContainerPool
         stopping.ThrowIfCancellationRequested();
     }
 
-    /// <summary>One round of the background work, as of the pool's clock now: expire, retry the sweep, refill.</summary>
-    internal async Task MaintainOnceAsync(CancellationToken stopping)
+    /// <summary>
+    /// One round of the background work, as of the pool's clock now: expire, retry the sweep, refill. Internal so that a
+    /// test on a fake clock can run a round at the moment it chooses.
+    /// </summary>
+    internal async Task MaintainOnceAsync()
     {
+        var stopping = _stopping.Token;
         EvictExpiredIdle();
         if (!_swept && _time.GetElapsedTime(_lastSweepAttempt) >= StartFailureBackoff)
         {
