@@ -94,4 +94,24 @@ public class ShutdownTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => pool.AcquireAsync());
         Assert.Equal(0, pool.Engine.Create.Calls);
     }
+
+    [Fact]
+    public async Task Dispose_WhileAnAcquireIsCreatingAContainer_WaitsForIt_AndRemovesIt()
+    {
+        await using var pool = PoolHarness.Create();
+        await pool.StartAsync();
+        pool.Engine.Create.Hold();
+        var acquiring = pool.AcquireAsync();
+        await PoolHarness.EventuallyAsync(() => pool.Engine.Create.Calls == 1);
+
+        var disposing = pool.Pool.DisposeAsync().AsTask();
+        await Task.Delay(20);
+        Assert.False(disposing.IsCompleted); // the create cannot be called off, and its container must not outlive the pool
+        pool.Engine.Create.Let();
+        await disposing;
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => acquiring);
+        Assert.Empty(pool.Engine.Containers);
+        Assert.Equal(1, pool.Engine.Create.Calls);
+    }
 }

@@ -129,6 +129,10 @@ internal sealed partial class ContainerPool
         lock (_lock)
         {
             _disposed = true;
+            if (_reserved == 0)
+            {
+                _startsDrained.TrySetResult();
+            }
         }
 
         if (!started)
@@ -143,6 +147,9 @@ internal sealed partial class ContainerPool
             await _maintenance.ConfigureAwait(false);
         }
 
+        // Starts in flight (a submission's as well as warm ones): a create cannot be called off, and what it creates
+        // must not outlive the pool.
+        await _startsDrained.Task.ConfigureAwait(false);
         await Task.WhenAll(_background.Keys).ConfigureAwait(false);
         await Task.WhenAll(_live.Values.ToList().Select(DestroyAsync)).ConfigureAwait(false);
         while (!_background.IsEmpty)

@@ -152,7 +152,7 @@ internal sealed partial class ContainerPool
             {
                 if (!entered)
                 {
-                    _reserved--;
+                    Unreserve();
                 }
 
                 if (!stopping.IsCancellationRequested)
@@ -161,7 +161,7 @@ internal sealed partial class ContainerPool
                 }
             }
 
-            if (e is not OperationCanceledException)
+            if (e is not OperationCanceledException and not ObjectDisposedException)
             {
                 LogWarmStartFailed(e, language.Name);
             }
