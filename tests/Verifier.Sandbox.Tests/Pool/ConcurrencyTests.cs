@@ -68,8 +68,11 @@ public class ConcurrencyTests
         Assert.False(acquiring.IsCompleted);
 
         pool.Engine.Create.Let();
-        await pool.TickUntilAsync(() => acquiring.IsCompleted, TimeSpan.FromSeconds(5));
-        var container = await acquiring;
+        await PoolHarness.EventuallyAsync(() => pool.Pool.Counts().Warm == 3); // every place now holds a warm container
+        await PoolHarness.EventuallyAsync(() => pool.Time.HasPendingTimer(ContainerPool.PlaceRetry)); // and the acquire waits to look again
+        Assert.False(acquiring.IsCompleted);
+        pool.Time.Advance(ContainerPool.PlaceRetry);
+        var container = await acquiring.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(pool.Engine.Exists(container.Id));
         Assert.Equal(3, pool.Engine.PeakContainers);
         Assert.True(pool.Pool.Counts().Live <= 3);

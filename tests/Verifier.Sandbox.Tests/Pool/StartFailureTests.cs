@@ -94,7 +94,7 @@ public class StartFailureTests
         await PoolHarness.EventuallyAsync(() => !pool.Engine.Exists(silent.Id));
         Assert.Equal(0, pool.Pool.Counts().Warm);
         pool.Engine.Supervisors = SupervisorStart.Ready;
-        await pool.TickUntilAsync(() => pool.Pool.Counts().Warm == 1, ContainerPool.StartFailureBackoff + TimeSpan.FromSeconds(2));
+        await pool.TickUntilAsync(() => pool.Pool.Counts().Warm == 1, 2 * ContainerPool.StartFailureBackoff);
         Assert.Equal(2, pool.Engine.Create.Calls);
     }
 

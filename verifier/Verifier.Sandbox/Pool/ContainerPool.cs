@@ -22,6 +22,9 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     /// <summary>How often the background work looks at the clock when nothing wakes it.</summary>
     internal static readonly TimeSpan MaintenanceTick = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often a submission that found every place taken (by starts and runs) looks again.</summary>
+    internal static readonly TimeSpan PlaceRetry = TimeSpan.FromMilliseconds(20);
+
     /// <summary>The longest one removal (or the shutdown sweep) may take before it is given up and logged.</summary>
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
@@ -244,7 +247,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
                 continue;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PlaceRetry, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
