@@ -17,7 +17,7 @@ namespace Verifier.Sandbox;
 internal sealed partial class CodeSandbox(
     LanguageRegistry languages,
     ContainerPool pool,
-    DockerEngine engine,
+    IContainerEngine engine,
     IOptions<SandboxOptions> options,
     SandboxMetrics metrics,
     TimeProvider time,

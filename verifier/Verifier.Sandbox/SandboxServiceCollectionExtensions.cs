@@ -36,7 +36,7 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, CSharpLanguage>());
         services.TryAddSingleton<SandboxMetrics>();
         services.TryAddSingleton<LanguageRegistry>();
-        services.TryAddSingleton(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
+        services.TryAddSingleton<IContainerEngine>(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
         services.TryAddSingleton<ContainerPool>();
         services.TryAddSingleton<ICodeSandbox, CodeSandbox>();
         services.AddHostedService<SandboxHostedService>();

@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 namespace Verifier.Sandbox.Engine;
 
 /// <summary>The few engine calls the sandbox makes, over Docker.DotNet.</summary>
-internal sealed class DockerEngine : IDisposable
+internal sealed class DockerEngine : IContainerEngine, IDisposable
 {
     private readonly DockerClient _client;
 
@@ -60,14 +60,13 @@ internal sealed class DockerEngine : IDisposable
         var started = await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         if (!started)
         {
-            throw new InvalidOperationException($"container {Short(id)} did not start");
+            throw new InvalidOperationException($"container {ContainerIds.Short(id)} did not start");
         }
     }
 
     public Task UpdateMemoryAsync(string id, long bytes, CancellationToken cancellationToken) =>
         _client.Containers.UpdateContainerAsync(id, new ContainerUpdateParameters { Memory = bytes, MemorySwap = bytes }, cancellationToken);
 
-    /// <summary>Kills and removes a container; one that is already gone (or going) counts as removed.</summary>
     public async Task RemoveAsync(string id, CancellationToken cancellationToken)
     {
         try
@@ -76,10 +75,10 @@ internal sealed class DockerEngine : IDisposable
         }
         catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
+            // Gone already, or being removed (AutoRemove after its supervisor exited): either way it does not stay.
         }
     }
 
-    /// <summary>Ids of the containers (running or not) that carry the given label value.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string label, string value, CancellationToken cancellationToken)
     {
         var containers = await _client.Containers.ListContainersAsync(
@@ -103,8 +102,6 @@ internal sealed class DockerEngine : IDisposable
             return null;
         }
     }
-
-    public static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
     public void Dispose() => _client.Dispose();
 }

@@ -16,7 +16,7 @@ internal sealed class SandboxContainer : IDisposable
 
     public string Id { get; }
 
-    public string ShortId => DockerEngine.Short(Id);
+    public string ShortId => ContainerIds.Short(Id);
 
     public RegisteredLanguage Language { get; }
 
@@ -46,7 +46,7 @@ internal sealed class SandboxContainer : IDisposable
 
     /// <summary>Creates, attaches to and starts a container, then waits for its supervisor's ready frame.</summary>
     public static async Task<SandboxContainer> StartAsync(
-        DockerEngine engine, SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time, CancellationToken cancellationToken)
+        IContainerEngine engine, SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time, CancellationToken cancellationToken)
     {
         // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learn.
         var id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time), CancellationToken.None).ConfigureAwait(false);
@@ -56,8 +56,9 @@ internal sealed class SandboxContainer : IDisposable
             // Attach before start, so that nothing the supervisor says is missed.
             channel = new SupervisorChannel(await engine.AttachAsync(id, cancellationToken).ConfigureAwait(false));
             await engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(options.ContainerStartTimeoutMs);
+            // On the pool's clock, so that a supervisor that never answers is given up on in tests without the wait.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.ContainerStartTimeoutMs), time);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             SupervisorReply ready;
             try
             {
@@ -65,12 +66,12 @@ internal sealed class SandboxContainer : IDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new SupervisorException($"the supervisor of {DockerEngine.Short(id)} was not ready within {options.ContainerStartTimeoutMs} ms");
+                throw new SupervisorException($"the supervisor of {ContainerIds.Short(id)} was not ready within {options.ContainerStartTimeoutMs} ms");
             }
 
             if (ready.Op != "ready" || ready.Protocol != 1)
             {
-                throw new SupervisorException($"unexpected first frame '{ready.Op}' (protocol {ready.Protocol}) from {DockerEngine.Short(id)}");
+                throw new SupervisorException($"unexpected first frame '{ready.Op}' (protocol {ready.Protocol}) from {ContainerIds.Short(id)}");
             }
 
             return new SandboxContainer(id, language, memoryBytes, channel);

@@ -93,7 +93,7 @@ internal sealed partial class ContainerPool
         container.Dispose();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(RemoveTimeout, _time);
             await _engine.RemoveAsync(container.Id, timeout.Token).ConfigureAwait(false);
             _metrics.ContainerRemoved(container.Language.Name);
         }
@@ -129,6 +129,10 @@ internal sealed partial class ContainerPool
         lock (_lock)
         {
             _disposed = true;
+            if (_reserved == 0)
+            {
+                _startsDrained.TrySetResult();
+            }
         }
 
         if (!started)
@@ -143,6 +147,9 @@ internal sealed partial class ContainerPool
             await _maintenance.ConfigureAwait(false);
         }
 
+        // Starts in flight (a submission's as well as warm ones): a create cannot be called off, and what it creates
+        // must not outlive the pool.
+        await _startsDrained.Task.ConfigureAwait(false);
         await Task.WhenAll(_background.Keys).ConfigureAwait(false);
         await Task.WhenAll(_live.Values.ToList().Select(DestroyAsync)).ConfigureAwait(false);
         while (!_background.IsEmpty)
@@ -154,7 +161,7 @@ internal sealed partial class ContainerPool
         try
         {
             // The backstop: anything labelled with our instance name that is still there.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(RemoveTimeout, _time);
             await RemoveLeftoversAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)

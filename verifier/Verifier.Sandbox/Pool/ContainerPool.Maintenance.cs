@@ -12,25 +12,8 @@ internal sealed partial class ContainerPool
         {
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromMilliseconds(500), stopping).ConfigureAwait(false);
-                EvictExpiredIdle();
-                if (!_swept && _time.GetElapsedTime(_lastSweepAttempt) >= StartFailureBackoff)
-                {
-                    _lastSweepAttempt = _time.GetTimestamp();
-                    try
-                    {
-                        await EnsureSweptAsync(stopping).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        LogSweepFailed(e, _engine.Endpoint);
-                    }
-                }
-
-                if (_swept)
-                {
-                    RefillWarm(stopping);
-                }
+                await WaitForWorkAsync(stopping).ConfigureAwait(false);
+                await MaintainOnceAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -40,6 +23,45 @@ internal sealed partial class ContainerPool
             {
                 LogMaintenanceFailed(e);
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits until an acquire or a release wakes the pool, or a tick passes on the pool's clock (a semaphore's own
+    /// timeout would run on the wall clock, out of reach of a test's fake one).
+    /// </summary>
+    private async Task WaitForWorkAsync(CancellationToken stopping)
+    {
+        using var tick = new CancellationTokenSource(MaintenanceTick, _time);
+        using var tickOrStop = CancellationTokenSource.CreateLinkedTokenSource(stopping, tick.Token);
+        await _wake.WaitAsync(tickOrStop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// One round of the background work, as of the pool's clock now: expire, retry the sweep, refill. Internal so that a
+    /// test on a fake clock can run a round at the moment it chooses.
+    /// </summary>
+    internal async Task MaintainOnceAsync()
+    {
+        var stopping = _stopping.Token;
+        EvictExpiredIdle();
+        if (!_swept && _time.GetElapsedTime(_lastSweepAttempt) >= StartFailureBackoff)
+        {
+            _lastSweepAttempt = _time.GetTimestamp();
+            try
+            {
+                await EnsureSweptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(e, _engine.Endpoint);
+            }
+        }
+
+        if (_swept)
+        {
+            RefillWarm(stopping);
         }
     }
 
@@ -130,7 +152,7 @@ internal sealed partial class ContainerPool
             {
                 if (!entered)
                 {
-                    _reserved--;
+                    Unreserve();
                 }
 
                 if (!stopping.IsCancellationRequested)
@@ -139,7 +161,7 @@ internal sealed partial class ContainerPool
                 }
             }
 
-            if (e is not OperationCanceledException)
+            if (e is not OperationCanceledException and not ObjectDisposedException)
             {
                 LogWarmStartFailed(e, language.Name);
             }

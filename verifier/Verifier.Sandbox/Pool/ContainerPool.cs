@@ -16,9 +16,19 @@ namespace Verifier.Sandbox.Pool;
 /// </summary>
 internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 {
-    private static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
+    /// <summary>How long a language's warm starts (or the start-up sweep) pause after a failure: an engine that is down is not hammered.</summary>
+    internal static readonly TimeSpan StartFailureBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly DockerEngine _engine;
+    /// <summary>How often the background work looks at the clock when nothing wakes it.</summary>
+    internal static readonly TimeSpan MaintenanceTick = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a submission that found every place taken (by starts and runs) looks again.</summary>
+    internal static readonly TimeSpan PlaceRetry = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The longest one removal (or the shutdown sweep) may take before it is given up and logged.</summary>
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IContainerEngine _engine;
     private readonly SandboxOptions _options;
     private readonly LanguageRegistry _languages;
     private readonly SandboxMetrics _metrics;
@@ -43,11 +53,12 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private volatile bool _swept;
     private long _lastSweepAttempt;
     private int _reserved;
+    private readonly TaskCompletionSource _startsDrained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _busy;
     private bool _disposed;
 
     public ContainerPool(
-        DockerEngine engine, IOptions<SandboxOptions> options, LanguageRegistry languages, SandboxMetrics metrics, TimeProvider time, ILogger<ContainerPool> logger)
+        IContainerEngine engine, IOptions<SandboxOptions> options, LanguageRegistry languages, SandboxMetrics metrics, TimeProvider time, ILogger<ContainerPool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
@@ -92,7 +103,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
             if (container is null)
             {
                 await ReserveAsync(cancellationToken).ConfigureAwait(false);
-                container = await StartContainerAsync(language, Math.Max(memoryBytes, DefaultMemoryBytes(language)), cancellationToken).ConfigureAwait(false);
+                container = await StartForSubmissionAsync(language, Math.Max(memoryBytes, DefaultMemoryBytes(language)), cancellationToken).ConfigureAwait(false);
             }
 
             Interlocked.Increment(ref _busy);
@@ -236,7 +247,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
                 continue;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PlaceRetry, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -266,16 +277,33 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         return container;
     }
 
-    /// <summary>Starts a container in a place already reserved by <see cref="ReserveAsync"/>.</summary>
+    /// <summary>A fresh container for a submission, which shutdown calls off (all but the create) as well as the caller.</summary>
+    private async Task<SandboxContainer> StartForSubmissionAsync(RegisteredLanguage language, long memoryBytes, CancellationToken cancellationToken)
+    {
+        using var callerOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        try
+        {
+            return await StartContainerAsync(language, memoryBytes, callerOrStop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw ShuttingDown();
+        }
+    }
+
+    /// <summary>
+    /// Starts a container in a place already reserved by <see cref="ReserveAsync"/>. One that comes up after shutdown
+    /// began is not handed out: it is removed, and shutdown waits for that (see <see cref="_startsDrained"/>).
+    /// </summary>
     private async Task<SandboxContainer> StartContainerAsync(RegisteredLanguage language, long memoryBytes, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        SandboxContainer? container = null;
+        var kept = false;
         try
         {
-            var container = await SandboxContainer.StartAsync(_engine, _options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
-            _live[container.Id] = container;
+            container = await SandboxContainer.StartAsync(_engine, _options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
             _metrics.ContainerStarted(language.Name, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
-            return container;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -286,8 +314,38 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         {
             lock (_lock)
             {
-                _reserved--;
+                kept = container is not null && !_disposed;
+                if (kept)
+                {
+                    _live[container!.Id] = container;
+                }
             }
+
+            // Tracked before the place is given back, so that shutdown, once no start is left, waits for this removal.
+            var removal = container is not null && !kept ? DestroyAsync(container) : null;
+            lock (_lock)
+            {
+                Unreserve();
+            }
+
+            if (removal is not null)
+            {
+                await removal.ConfigureAwait(false);
+            }
+        }
+
+        return kept ? container! : throw ShuttingDown();
+    }
+
+    private static ObjectDisposedException ShuttingDown() => new(objectName: null, "the sandbox is shutting down");
+
+    /// <summary>Gives back a place taken by <see cref="ReserveAsync"/> or a warm start; under <see cref="_lock"/>.</summary>
+    private void Unreserve()
+    {
+        _reserved--;
+        if (_reserved == 0 && _disposed)
+        {
+            _startsDrained.TrySetResult();
         }
     }
 }
