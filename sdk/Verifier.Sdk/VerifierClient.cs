@@ -245,16 +245,12 @@ public class VerifierClient : IAsyncDisposable
         return slice;
     }
 
-    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    private static HttpClient CreateHttpClient()
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxConnectionsPerServer = 256,
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    })
-    {
-        // Timeouts are the resilience pipeline's; the client's own would cut streams short.
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        var http = new HttpClient(VerifierHttp.CreatePrimaryHandler());
+        VerifierHttp.Configure(http);
+        return http;
+    }
 
     public async ValueTask DisposeAsync()
     {
