@@ -266,7 +266,7 @@ public class VerifierClient : IAsyncDisposable
         }
 
         await _batcher.DisposeAsync().ConfigureAwait(false);
-        _replicas.Dispose();
+        await _replicas.DisposeAsync().ConfigureAwait(false);
         _inFlight.Dispose();
         _metrics.Dispose();
         if (_ownsHttp)
