@@ -23,7 +23,7 @@ namespace Verifier.Sdk;
 /// <see cref="VerifierClientOptions.TotalTimeout"/> against an unwell replica), and results arriving after
 /// their client is gone have no one left to use them; await your calls before disposing to keep theirs.
 /// </remarks>
-public class VerifierClient : IAsyncDisposable
+public class VerifierClient : IAsyncDisposable, IDisposable
 {
     private const string VerifyPath = "v1/verify";
     private const string StreamPath = "v1/verify/stream";
@@ -304,7 +304,28 @@ public class VerifierClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// As <see cref="DisposeAsync"/>, blocking until the calls in flight have ended; for callers that cannot
+    /// await, such as a DI container disposed synchronously (which refuses a service that is only async-disposable).
+    /// </summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _release is not null)
+        {
+            // Blocking cannot deadlock: the release waits only on the client's own work, which never needs the
+            // caller's thread or context (every await in it is ConfigureAwait(false)).
+            _release.Value.GetAwaiter().GetResult();
+        }
     }
 
     protected virtual async ValueTask DisposeAsyncCore()

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Verifier.Sdk.DependencyInjection;
 
 namespace Verifier.Sdk.Tests;
 
@@ -68,6 +70,39 @@ public sealed class VerifierClientDisposeTests
 
         await AssertDisposedAsync(() => next);
         await stream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dispose_WithABatchInFlight_CancelsIt_AndItsCallerSeesObjectDisposed()
+    {
+        var held = new HoldingHandler();
+        var options = Items.Options(Nowhere);
+        options.MaxBatchDelay = TimeSpan.Zero;
+        var client = new VerifierClient(new HttpClient(held), options);
+        var call = client.VerifyAsync(Items.Math(1)[0]);
+        await Bounded.Wait(held.Arrived, "the batch was never sent");
+
+        await Bounded.Wait(Task.Run(client.Dispose), "Dispose did not finish");
+
+        Assert.True(call.IsCompleted, "Dispose returned while a batch it had accepted was still in flight");
+        await AssertDisposedAsync(() => call);
+    }
+
+    [Fact]
+    public async Task AContainerDisposedSynchronously_DisposesTheClientItBuilt()
+    {
+        var services = new ServiceCollection();
+        services.AddVerifierClient(o =>
+        {
+            o.Endpoints.Add(Nowhere);
+            o.ApiKey = "k";
+        });
+        var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<VerifierClient>();
+
+        provider.Dispose();
+
+        await AssertDisposedAsync(() => client.VerifyManyAsync(Items.Math(1)));
     }
 
     [Fact]
