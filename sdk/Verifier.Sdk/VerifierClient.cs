@@ -16,7 +16,14 @@ namespace Verifier.Sdk;
 /// replica and idempotency keys. Thread-safe; create one and share it. An item the service could not score
 /// comes back with a null reward and a reason, never a made-up 0.
 /// </summary>
-public class VerifierClient : IAsyncDisposable
+/// <remarks>
+/// Disposing cancels the calls still running and waits for them, then releases the connections: a caller
+/// whose call was cut short gets <see cref="ObjectDisposedException"/>, as does any call made afterwards.
+/// Cancelling rather than letting them finish keeps disposal prompt (finishing could take the whole
+/// <see cref="VerifierClientOptions.TotalTimeout"/> against an unwell replica), and results arriving after
+/// their client is gone have no one left to use them; await your calls before disposing to keep theirs.
+/// </remarks>
+public class VerifierClient : IAsyncDisposable, IDisposable
 {
     private const string VerifyPath = "v1/verify";
     private const string StreamPath = "v1/verify/stream";
@@ -29,6 +36,8 @@ public class VerifierClient : IAsyncDisposable
     private readonly MicroBatcher _batcher = null!;
     private readonly SemaphoreSlim _inFlight = null!;
     private readonly SdkMetrics _metrics = null!;
+    private readonly InFlightWork _work = null!;
+    private readonly Lazy<Task> _release = null!;
 
     /// <summary>For mocking.</summary>
     protected VerifierClient()
@@ -59,7 +68,9 @@ public class VerifierClient : IAsyncDisposable
         _replicas = new ReplicaSet(http, options, time, _metrics);
         _transport = new ResilientTransport(http, _replicas, options, time, _metrics);
         _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests);
-        _batcher = new MicroBatcher(SendBatchAsync, options.MaxBatchSize, options.MaxBatchDelay, time);
+        _work = new InFlightWork();
+        _batcher = new MicroBatcher(SendBatchAsync, options.MaxBatchSize, options.MaxBatchDelay, time, _work);
+        _release = new Lazy<Task>(ReleaseAsync);
     }
 
     /// <summary>Logical requests sent so far (a retried request counts once).</summary>
@@ -76,17 +87,30 @@ public class VerifierClient : IAsyncDisposable
     public virtual async Task<IReadOnlyList<VerifyResult>> VerifyManyAsync(IReadOnlyList<VerifyItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var results = new VerifyResult[items.Count];
-        var chunks = Chunk(items.Count).Select(async chunk =>
+        EnterOrThrow();
+        try
         {
-            var batch = await SendBatchAsync(Slice(items, chunk), cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < batch.Count; i++)
+            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _work.Stopping);
+            var results = new VerifyResult[items.Count];
+            var chunks = Chunk(items.Count).Select(async chunk =>
             {
-                results[chunk.Start + i] = batch[i] with { Index = chunk.Start + i };
-            }
-        });
-        await Task.WhenAll(chunks).ConfigureAwait(false);
-        return results;
+                var batch = await SendBatchAsync(Slice(items, chunk), call.Token).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    results[chunk.Start + i] = batch[i] with { Index = chunk.Start + i };
+                }
+            });
+            await Task.WhenAll(chunks).ConfigureAwait(false);
+            return results;
+        }
+        catch (OperationCanceledException) when (_work.IsStopping && !cancellationToken.IsCancellationRequested)
+        {
+            throw InFlightWork.Disposed();
+        }
+        finally
+        {
+            _work.Leave();
+        }
     }
 
     /// <summary>
@@ -97,11 +121,18 @@ public class VerifierClient : IAsyncDisposable
         IReadOnlyList<VerifyItem> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        EnterOrThrow();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _work.Stopping);
         var output = Channel.CreateUnbounded<VerifyResult>(new UnboundedChannelOptions { SingleReader = true });
         var producers = Chunk(items.Count).Select(chunk => new StreamedChunk(this, items, chunk).RunAsync(output.Writer, linked.Token)).ToList();
         _ = Task.WhenAll(producers).ContinueWith(
-            t => output.Writer.TryComplete(t.Exception?.InnerException),
+            t =>
+            {
+                // Leave only once the channel says how the producers ended: disposal, which waits for this, then
+                // returns with the stream's reader already told.
+                output.Writer.TryComplete(StreamFailure(t, cancellationToken));
+                _work.Leave();
+            },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
@@ -158,6 +189,24 @@ public class VerifierClient : IAsyncDisposable
             }
         }
     }
+
+    private void EnterOrThrow()
+    {
+        if (!_work.TryEnter())
+        {
+            throw InFlightWork.Disposed();
+        }
+    }
+
+    /// <summary>
+    /// How a stream's producers ended, as its reader should see it: null when they finished, and disposal
+    /// rather than a bare cancellation when the client was disposed under them (else the stream would just end).
+    /// </summary>
+    private Exception? StreamFailure(Task producers, CancellationToken caller) =>
+        (producers.IsCanceled || producers.Exception?.InnerException is OperationCanceledException)
+            && _work.IsStopping && !caller.IsCancellationRequested
+            ? InFlightWork.Disposed()
+            : producers.Exception?.InnerException;
 
     /// <summary>
     /// Sends one batch (with retries); results in batch order. Items a replica gave back as <c>cancelled</c>
@@ -245,32 +294,62 @@ public class VerifierClient : IAsyncDisposable
         return slice;
     }
 
-    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    private static HttpClient CreateHttpClient()
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        MaxConnectionsPerServer = 256,
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    })
-    {
-        // Timeouts are the resilience pipeline's; the client's own would cut streams short.
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        var http = new HttpClient(VerifierHttp.CreatePrimaryHandler());
+        VerifierHttp.Configure(http);
+        return http;
+    }
 
     public async ValueTask DisposeAsync()
     {
         await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// As <see cref="DisposeAsync"/>, blocking until the calls in flight have ended; for callers that cannot
+    /// await, such as a DI container disposed synchronously (which refuses a service that is only async-disposable).
+    /// </summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _release is not null)
+        {
+            // Blocking cannot deadlock: the release waits only on the client's own work, which never needs the
+            // caller's thread or context (every await in it is ConfigureAwait(false)).
+            _release.Value.GetAwaiter().GetResult();
+        }
     }
 
     protected virtual async ValueTask DisposeAsyncCore()
     {
-        if (_batcher is null)
+        if (_release is null)
         {
+            // Built for mocking: nothing to release.
             return;
         }
 
+        // Once only, however many times or threads dispose; each waits for the one release.
+        await _release.Value.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops the calls first and waits for them: only then is nothing using the request slots, the replicas'
+    /// probe or the HttpClient, which are released after.
+    /// </summary>
+    private async Task ReleaseAsync()
+    {
+        await _work.StopAsync().ConfigureAwait(false);
         await _batcher.DisposeAsync().ConfigureAwait(false);
-        _replicas.Dispose();
+        await _replicas.DisposeAsync().ConfigureAwait(false);
+        _work.Dispose();
         _inFlight.Dispose();
         _metrics.Dispose();
         if (_ownsHttp)

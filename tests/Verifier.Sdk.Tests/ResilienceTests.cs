@@ -22,8 +22,8 @@ public sealed class ResilienceTests(ServiceFixture fixture) : IClassFixture<Serv
         var results = await client.VerifyManyAsync(Items.Math(10));
 
         Assert.Equal(10, results.Count(r => r.Reward is not null));
-        Assert.Equal(3, faults.Attempts);
-        Assert.Single(faults.Log.Select(l => l.IdempotencyKey).Distinct());
+        Assert.Equal(3, VerifyRequests(faults).Count);
+        Assert.Single(VerifyRequests(faults).Distinct());
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ResilienceTests(ServiceFixture fixture) : IClassFixture<Serv
         var results = await client.VerifyManyAsync([Items.SlowPython(0.2)]);
 
         Assert.Equal(Verdicts.Accepted, results[0].Verdict);
-        Assert.Equal(2, faults.Attempts);
+        Assert.Equal(2, VerifyRequests(faults).Count);
         Assert.True(replays.Total >= 1, "the retry should have been answered from the idempotency cache");
     }
 
@@ -129,6 +129,14 @@ public sealed class ResilienceTests(ServiceFixture fixture) : IClassFixture<Serv
 
         await Assert.ThrowsAsync<VerifierUnavailableException>(() => client.VerifyManyAsync(Items.Math(1)));
     }
+
+    /// <summary>
+    /// The requests to the verify API. A failed attempt takes its replica out of rotation, and the health probe
+    /// that brings it back (after HealthProbeInterval) goes through the same handler: on a slow machine it lands
+    /// before the call returns, and counting it made these tests fail.
+    /// </summary>
+    private static List<string?> VerifyRequests(FaultInjectingHandler faults) =>
+        [.. faults.Log.Where(l => l.Path.StartsWith("/v1/", StringComparison.Ordinal)).Select(l => l.IdempotencyKey)];
 
     /// <summary>Sums one counter of the in-process service while alive.</summary>
     private sealed class CounterListener : IDisposable

@@ -6,7 +6,9 @@ namespace Verifier.Sdk.Batching;
 /// <summary>
 /// Merges concurrent single-item calls into batch requests: a batch leaves when it is full or when its first
 /// item has waited <c>maxDelay</c>. A call cancelled before its batch leaves is dropped from it; once sent,
-/// the batch finishes for the others.
+/// the batch finishes for the others. Sends run as the client's <see cref="InFlightWork"/>: once the client is
+/// disposed no batch leaves, and one in flight is cancelled; either way its callers get
+/// <see cref="ObjectDisposedException"/>.
 /// </summary>
 internal sealed class MicroBatcher : IAsyncDisposable
 {
@@ -15,16 +17,21 @@ internal sealed class MicroBatcher : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly TimeSpan _maxDelay;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly InFlightWork _work;
     private readonly Task _loop;
 
     public MicroBatcher(
-        Func<IReadOnlyList<VerifyItem>, CancellationToken, Task<IReadOnlyList<VerifyResult>>> send, int maxBatch, TimeSpan maxDelay, TimeProvider time)
+        Func<IReadOnlyList<VerifyItem>, CancellationToken, Task<IReadOnlyList<VerifyResult>>> send,
+        int maxBatch,
+        TimeSpan maxDelay,
+        TimeProvider time,
+        InFlightWork work)
     {
         _send = send;
         _maxBatch = maxBatch;
         _maxDelay = maxDelay;
         _time = time;
+        _work = work;
         _loop = Task.Run(RunAsync);
     }
 
@@ -33,7 +40,8 @@ internal sealed class MicroBatcher : IAsyncDisposable
         var pending = new Pending(item, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(nameof(VerifierClient));
+            pending.Dispose();
+            throw InFlightWork.Disposed();
         }
 
         return pending.Result.Task;
@@ -63,6 +71,11 @@ internal sealed class MicroBatcher : IAsyncDisposable
             }
 
             var live = batch.Where(p => !p.Cancelled).ToList();
+            foreach (var dropped in batch.Where(p => p.Cancelled))
+            {
+                dropped.Dispose();
+            }
+
             batch.Clear();
             if (live.Count > 0)
             {
@@ -81,20 +94,28 @@ internal sealed class MicroBatcher : IAsyncDisposable
 
     private async Task DispatchAsync(List<Pending> batch)
     {
+        var entered = _work.TryEnter();
         try
         {
-            var results = await _send([.. batch.Select(p => p.Item)], _stopping.Token).ConfigureAwait(false);
+            if (!entered)
+            {
+                Fail(batch, InFlightWork.Disposed());
+                return;
+            }
+
+            var results = await _send([.. batch.Select(p => p.Item)], _work.Stopping).ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Result.TrySetResult(results[i] with { Index = 0 });
             }
         }
+        catch (OperationCanceledException) when (_work.IsStopping)
+        {
+            Fail(batch, InFlightWork.Disposed());
+        }
         catch (Exception e)
         {
-            foreach (var pending in batch)
-            {
-                pending.Result.TrySetException(e);
-            }
+            Fail(batch, e);
         }
         finally
         {
@@ -102,15 +123,28 @@ internal sealed class MicroBatcher : IAsyncDisposable
             {
                 pending.Dispose();
             }
+
+            // Only once every caller has its outcome: the client waits for this before disposing what sends use.
+            if (entered)
+            {
+                _work.Leave();
+            }
         }
     }
 
+    private static void Fail(List<Pending> batch, Exception error)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Result.TrySetException(error);
+        }
+    }
+
+    /// <summary>Takes no more items, and returns once every item taken has been sent or failed.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
-        _stopping.Cancel();
-        _stopping.Dispose();
     }
 
     private sealed class Pending : IDisposable

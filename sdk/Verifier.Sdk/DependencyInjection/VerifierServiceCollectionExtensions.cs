@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Verifier.Sdk.Transport;
 
 namespace Verifier.Sdk.DependencyInjection;
 
@@ -24,13 +25,10 @@ public static class VerifierServiceCollectionExtensions
                 provider.GetService<IMeterFactory>());
         });
 
-        return services.AddHttpClient(VerifierDefaults.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = 256,
-            })
-            // The client's own pipeline retries; a second layer would multiply attempts.
+        return services.AddHttpClient(VerifierDefaults.HttpClientName, VerifierHttp.Configure)
+            .ConfigurePrimaryHttpMessageHandler(VerifierHttp.CreatePrimaryHandler)
+            // The singleton client keeps the one HttpClient it was given, so a rotated handler would never reach
+            // it; the handler's PooledConnectionLifetime renews connections instead.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 }

@@ -11,16 +11,19 @@ namespace Verifier.Sdk.Transport;
 /// replica that fails a connection, times out or says it is shutting down leaves the rotation and is probed
 /// at <c>/health/ready</c> until it answers again.
 /// </summary>
-internal sealed class ReplicaSet : IDisposable
+internal sealed class ReplicaSet : IAsyncDisposable
 {
     private readonly Replica[] _replicas;
     private readonly HttpClient _http;
     private readonly VerifierClientOptions _options;
     private readonly TimeProvider _time;
     private readonly SdkMetrics _metrics;
-    private readonly CancellationTokenSource _disposed = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Guards <see cref="_probe"/> and <see cref="_stopped"/>; see <see cref="ProbeAsync"/> for why.</summary>
     private readonly Lock _probeGate = new();
     private Task? _probe;
+    private bool _stopped;
     private int _next;
 
     public ReplicaSet(HttpClient http, VerifierClientOptions options, TimeProvider time, SdkMetrics metrics)
@@ -33,6 +36,9 @@ internal sealed class ReplicaSet : IDisposable
     }
 
     public IReadOnlyList<Replica> All => _replicas;
+
+    /// <summary>Test seam: runs when the probe loop has decided to stop, just before it returns.</summary>
+    internal Action? ProbeLoopExiting { get; set; }
 
     /// <summary>Least loaded replica in rotation, avoiding the one that just failed when there is a choice.</summary>
     public Replica Pick(Replica? avoid)
@@ -68,9 +74,9 @@ internal sealed class ReplicaSet : IDisposable
         _metrics.ReplicaDown(replica.BaseUri, reason);
         lock (_probeGate)
         {
-            if (_probe is null || _probe.IsCompleted)
+            if (!_stopped)
             {
-                _probe = Task.Run(ProbeAsync);
+                _probe ??= Task.Run(ProbeAsync);
             }
         }
     }
@@ -83,17 +89,33 @@ internal sealed class ReplicaSet : IDisposable
         _ => false,
     };
 
+    /// <summary>
+    /// Probes the replicas out of rotation until none is left. Deciding to stop and forgetting this loop are one
+    /// step under the gate that <see cref="MarkDown"/> takes: a replica marked down before that step keeps this
+    /// loop going, and one marked down after it finds no loop and starts one. Were they two steps, a replica
+    /// marked down between them would find a loop about to end, start none, and never be probed again.
+    /// </summary>
     private async Task ProbeAsync()
     {
-        while (!_disposed.IsCancellationRequested && _replicas.Any(r => !r.IsUp))
+        while (true)
         {
+            lock (_probeGate)
+            {
+                if (_stopped || _replicas.All(r => r.IsUp))
+                {
+                    _probe = null;
+                    break;
+                }
+            }
+
             try
             {
-                await Task.Delay(_options.HealthProbeInterval, _time, _disposed.Token).ConfigureAwait(false);
+                await Task.Delay(_options.HealthProbeInterval, _time, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                return;
+                // Stopping: the gate above says so.
+                continue;
             }
 
             foreach (var replica in _replicas.Where(r => !r.IsUp))
@@ -104,19 +126,23 @@ internal sealed class ReplicaSet : IDisposable
                 }
             }
         }
+
+        ProbeLoopExiting?.Invoke();
     }
 
     private async Task<bool> IsReadyAsync(Replica replica)
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             using var response = await _http.GetAsync(new Uri(replica.BaseUri, "health/ready"), timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception)
         {
+            // Whatever went wrong, the replica is not shown ready. An exception let out would end the probe loop
+            // without clearing _probe, and no replica marked down after it would ever be probed again.
             return false;
         }
     }
@@ -137,9 +163,22 @@ internal sealed class ReplicaSet : IDisposable
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 
-    public void Dispose()
+    /// <summary>Stops the probe and waits for it, so it never uses the HttpClient its owner disposes next.</summary>
+    public async ValueTask DisposeAsync()
     {
-        _disposed.Cancel();
-        _disposed.Dispose();
+        Task? probe;
+        lock (_probeGate)
+        {
+            _stopped = true;
+            probe = _probe;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (probe is not null)
+        {
+            await probe.ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
     }
 }

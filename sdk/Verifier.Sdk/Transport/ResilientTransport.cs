@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -50,12 +52,7 @@ internal sealed class ResilientTransport(HttpClient http, ReplicaSet replicas, V
 
             if (outcome.Exception is { } exception)
             {
-                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                {
-                    throw exception;
-                }
-
-                throw new VerifierUnavailableException($"no verifier replica answered {path}: {exception.Message}", exception);
+                ThrowFailure(exception, path, cancellationToken);
             }
 
             var response = outcome.Result!;
@@ -73,6 +70,22 @@ internal sealed class ResilientTransport(HttpClient http, ReplicaSet replicas, V
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>
+    /// What the caller sees when no attempt succeeded: its own cancellation as it was, else unavailability.
+    /// (Polly's timeout strategies mostly hand back a fresh cancellation of their own, stack set where they made
+    /// it, with the original inside; one that was really thrown must keep the stack of where it was thrown.)
+    /// </summary>
+    [DoesNotReturn]
+    internal static void ThrowFailure(Exception exception, string path, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            ExceptionDispatchInfo.Throw(exception);
+        }
+
+        throw new VerifierUnavailableException($"no verifier replica answered {path}: {exception.Message}", exception);
     }
 
     private async Task<HttpResponseMessage> AttemptAsync(ResilienceContext context, string path, ReadOnlyMemory<byte> body, string key, bool streaming)
