@@ -1,5 +1,5 @@
-using Verifier.Core.Benchmarks;
 using Verifier.Core.Math;
+using Verifier.MathSuites;
 
 namespace Verifier.Core.Tests.Math;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Verifier.Contracts;
 
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Stack;
 
@@ -65,7 +65,7 @@ public sealed class ComposeStackTests
         }
 
         // The stopped service removed its sandbox containers on the way out.
-        Assert.Equal(0, await Verifier.Tests.Shared.SandboxContainers.WaitForNoneAsync(project, TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, await Verifier.TestSupport.SandboxContainers.WaitForNoneAsync(project, TimeSpan.FromSeconds(10)));
     }
 
     private static async Task WaitReadyAsync(HttpClient http)

@@ -3,7 +3,7 @@ using Verifier.Trainer.Configuration;
 using Verifier.Trainer.Metrics;
 using Verifier.Trainer.Rewards;
 using Verifier.Trainer.Training;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Trainer.Tests.EndToEnd;
 
