@@ -11,7 +11,7 @@ namespace Verifier.Trainer.Tests.EndToEnd;
 /// GRPO from scratch on the built-in arithmetic task, with every reward coming from the real verifier service
 /// over HTTP on loopback, through the SDK. Takes a few minutes on 2 cores.
 /// </summary>
-public sealed class TrainingAgainstVerifierTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class TrainingAgainstVerifierTests(ITestOutputHelper output) : IDisposable
 {
     private const int Steps = 180;
     private readonly string _out = Directory.CreateTempSubdirectory("verifier-e2e-").FullName;
