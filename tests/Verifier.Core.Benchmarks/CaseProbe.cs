@@ -3,6 +3,7 @@ using Verifier.Core.Math;
 using Verifier.Core.Math.Budget;
 using Verifier.Core.Math.Equivalence;
 using Verifier.Core.Math.Parsing;
+using Verifier.MathSuites;
 
 namespace Verifier.Core.Benchmarks;
 

@@ -1,4 +1,5 @@
 using Verifier.Core.Math;
+using Verifier.MathSuites;
 
 namespace Verifier.Core.Benchmarks;
 

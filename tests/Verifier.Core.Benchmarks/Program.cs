@@ -1,4 +1,5 @@
 using Verifier.Core.Benchmarks;
+using Verifier.MathSuites;
 
 var dataArgument = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault();
 var data = DataLocator.Find(dataArgument);

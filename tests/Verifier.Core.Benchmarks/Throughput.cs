@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Verifier.Core.Math;
 using Verifier.Core.Math.Extraction;
+using Verifier.MathSuites;
 
 namespace Verifier.Core.Benchmarks;
 

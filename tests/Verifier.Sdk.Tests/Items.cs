@@ -31,7 +31,7 @@ internal static class Items
     {
         var options = new VerifierClientOptions
         {
-            ApiKey = Verifier.Tests.Shared.ServiceHost.ApiKey,
+            ApiKey = Verifier.TestSupport.ServiceHost.ApiKey,
             RetryBaseDelay = TimeSpan.FromMilliseconds(20),
             MaxRetryDelay = TimeSpan.FromSeconds(2),
             HealthProbeInterval = TimeSpan.FromMilliseconds(200),

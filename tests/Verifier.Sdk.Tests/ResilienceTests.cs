@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using Verifier.Contracts;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Sdk.Tests;
 

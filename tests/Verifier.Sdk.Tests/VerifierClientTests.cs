@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verifier.Contracts;
 using Verifier.Sdk.DependencyInjection;
 using Verifier.Sdk.Grpo;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Sdk.Tests;
 

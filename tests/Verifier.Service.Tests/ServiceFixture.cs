@@ -1,4 +1,4 @@
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests;
 

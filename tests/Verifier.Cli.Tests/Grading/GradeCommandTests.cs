@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Verifier.Cli.Grading;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Cli.Tests.Grading;
 

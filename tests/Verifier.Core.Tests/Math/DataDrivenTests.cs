@@ -1,5 +1,5 @@
-using Verifier.Core.Benchmarks;
 using Verifier.Core.Math;
+using Verifier.MathSuites;
 
 namespace Verifier.Core.Tests.Math;
 
@@ -86,11 +86,11 @@ public sealed class DataDrivenTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [SkippableFact]
+    [Fact]
     public void MathVerifySuite_AgreesAtLeast97PercentWithNoFalsePositive()
     {
         var folder = SharedData.MathFolder();
-        Skip.If(folder is null, SharedData.SkipMessage);
+        Assert.SkipWhen(folder is null, SharedData.SkipMessage);
         var cases = MathVerifyCase.Load(Path.Combine(folder!, "mathverify_cases.jsonl"));
 
         var (agree, falsePositives, disagreements) = RunCases(cases);
@@ -99,11 +99,11 @@ public sealed class DataDrivenTests
         Assert.True(agree >= RequiredAgreement * cases.Count, $"{agree}/{cases.Count}\n" + string.Join("\n", disagreements));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Math500Golds_EqualThemselvesAndTheirReformattings()
     {
         var folder = SharedData.MathFolder();
-        Skip.If(folder is null, SharedData.SkipMessage);
+        Assert.SkipWhen(folder is null, SharedData.SkipMessage);
         var items = Math500Item.Load(Path.Combine(folder!, "math500.jsonl"));
 
         var failures = RunGolds(items);

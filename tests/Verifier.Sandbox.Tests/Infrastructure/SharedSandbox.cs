@@ -9,9 +9,9 @@ public sealed class SharedSandbox : IAsyncLifetime
 
     public ICodeSandbox Sandbox => Host.Sandbox;
 
-    public async Task InitializeAsync() => _host = await SandboxHost.StartAsync();
+    public async ValueTask InitializeAsync() => _host = await SandboxHost.StartAsync();
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_host is null)
         {
@@ -31,9 +31,9 @@ public sealed class SharedStrictSandbox : IAsyncLifetime
 
     public ICodeSandbox Sandbox => (_host ?? throw new InvalidOperationException("the sandbox did not start")).Sandbox;
 
-    public async Task InitializeAsync() => _host = await SandboxHost.StartAsync(o => o.Mode = SandboxMode.Strict);
+    public async ValueTask InitializeAsync() => _host = await SandboxHost.StartAsync(o => o.Mode = SandboxMode.Strict);
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_host is not null)
         {

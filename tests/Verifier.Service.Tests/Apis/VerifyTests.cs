@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Net;
 using Verifier.Contracts;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Apis;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Verifier.Service.Auth;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Auth;
 

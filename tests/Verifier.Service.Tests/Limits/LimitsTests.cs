@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Verifier.Contracts;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Limits;
 

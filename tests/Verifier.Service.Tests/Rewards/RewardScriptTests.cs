@@ -1,6 +1,6 @@
 using Verifier.Contracts;
 using Verifier.Scripting;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Rewards;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
 using Verifier.Service.Scoring;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Scoring;
 

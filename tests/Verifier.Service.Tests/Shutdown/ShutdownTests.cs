@@ -1,6 +1,6 @@
 using System.Net;
 using Verifier.Contracts;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Shutdown;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Verifier.Contracts;
 
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Stack;
 
@@ -17,7 +17,7 @@ public sealed class ComposeStackTests
 {
     private const string Image = "verifier-service:1";
 
-    [SkippableFact]
+    [Fact]
     public async Task ComposeStack_ServesVerifyOnLoopback_AndLeavesNothingBehind()
     {
         var compose = await FindComposeAsync();
@@ -25,8 +25,8 @@ public sealed class ComposeStackTests
         var imagePresent = await RunAsync("docker", ["image", "inspect", Image]) == 0;
         if (!required)
         {
-            Skip.If(compose is null, "neither `docker compose` nor docker-compose is installed (test.sh installs it)");
-            Skip.If(!imagePresent, $"{Image} is not built; run docker/build-images.sh (test.sh does)");
+            Assert.SkipWhen(compose is null, "neither `docker compose` nor docker-compose is installed (test.sh installs it)");
+            Assert.SkipWhen(!imagePresent, $"{Image} is not built; run docker/build-images.sh (test.sh does)");
         }
 
         Assert.True(compose is not null, "no compose tool found");
@@ -65,7 +65,7 @@ public sealed class ComposeStackTests
         }
 
         // The stopped service removed its sandbox containers on the way out.
-        Assert.Equal(0, await Verifier.Tests.Shared.SandboxContainers.WaitForNoneAsync(project, TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, await Verifier.TestSupport.SandboxContainers.WaitForNoneAsync(project, TimeSpan.FromSeconds(10)));
     }
 
     private static async Task WaitReadyAsync(HttpClient http)

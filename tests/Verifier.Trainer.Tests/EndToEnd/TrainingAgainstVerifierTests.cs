@@ -3,7 +3,7 @@ using Verifier.Trainer.Configuration;
 using Verifier.Trainer.Metrics;
 using Verifier.Trainer.Rewards;
 using Verifier.Trainer.Training;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Trainer.Tests.EndToEnd;
 
@@ -11,7 +11,7 @@ namespace Verifier.Trainer.Tests.EndToEnd;
 /// GRPO from scratch on the built-in arithmetic task, with every reward coming from the real verifier service
 /// over HTTP on loopback, through the SDK. Takes a few minutes on 2 cores.
 /// </summary>
-public sealed class TrainingAgainstVerifierTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class TrainingAgainstVerifierTests(ITestOutputHelper output) : IDisposable
 {
     private const int Steps = 180;
     private readonly string _out = Directory.CreateTempSubdirectory("verifier-e2e-").FullName;

@@ -24,21 +24,21 @@ public sealed class TorchBackendTests
         Assert.Equal(cuda.is_available() ? DeviceType.CUDA : DeviceType.CPU, TorchBackend.ResolveDevice("auto").type);
     }
 
-    [SkippableFact]
+    [Fact]
     public void ResolveDevice_WhenCudaMissing_ExplainsTheLibtorchDirectory()
     {
-        Skip.If(cuda.is_available(), "CUDA is available here.");
+        Assert.SkipWhen(cuda.is_available(), "CUDA is available here.");
 
         var error = Assert.Throws<InvalidOperationException>(() => TorchBackend.ResolveDevice("cuda"));
         Assert.Contains(TorchBackend.LibTorchDirVariable, error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void BuildOutput_WhereLibstdcxxLacksGlibcxx3432_CarriesThePatchedLibraryAndShim()
     {
         var libstdcxx = new[] { "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib64/libstdc++.so.6" }.FirstOrDefault(File.Exists);
-        Skip.If(libstdcxx is null, "No system libstdc++ found.");
-        Skip.If(Encoding.ASCII.GetString(File.ReadAllBytes(libstdcxx!)).Contains("GLIBCXX_3.4.32\0", StringComparison.Ordinal), "This libstdc++ has GLIBCXX_3.4.32: no patch is applied.");
+        Assert.SkipWhen(libstdcxx is null, "No system libstdc++ found.");
+        Assert.SkipWhen(Encoding.ASCII.GetString(File.ReadAllBytes(libstdcxx!)).Contains("GLIBCXX_3.4.32\0", StringComparison.Ordinal), "This libstdc++ has GLIBCXX_3.4.32: no patch is applied.");
         var native = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
 
         var library = File.ReadAllBytes(Path.Combine(native, "libLibTorchSharp.so"));

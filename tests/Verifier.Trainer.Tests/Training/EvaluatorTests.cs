@@ -1,5 +1,5 @@
 using Verifier.Trainer.Configuration;
-using Verifier.Trainer.Tests.Dev;
+using Verifier.Trainer.Rewards;
 using Verifier.Trainer.Training;
 
 namespace Verifier.Trainer.Tests.Training;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Verifier.Trainer.Configuration;
 using Verifier.Trainer.Rewards;
-using Verifier.Trainer.Tests.Dev;
 using Verifier.Trainer.Training;
 
 namespace Verifier.Trainer.Tests.Training;

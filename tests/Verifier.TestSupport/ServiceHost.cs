@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Verifier.Tests.Shared;
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// The real verifier service, with its real sandbox, listening on a free 127.0.0.1 port through Kestrel:

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Verifier.Core.Math;
 using Verifier.Core.Math.Extraction;
 
-namespace Verifier.Core.Benchmarks;
+namespace Verifier.MathSuites;
 
 /// <summary>One gold/pred/expected case from Math-Verify's test suite, with the options it was run under.</summary>
-internal sealed record MathVerifyCase(int Line, string Gold, string Predicted, bool Expected, string Category, string Source, bool UsesLatex, bool UsesExpr, int? Precision, bool AllowSetRelation)
+public sealed record MathVerifyCase(int Line, string Gold, string Predicted, bool Expected, string Category, string Source, bool UsesLatex, bool UsesExpr, int? Precision, bool AllowSetRelation)
 {
     public static IReadOnlyList<MathVerifyCase> Load(string path)
     {

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Verifier.Trainer.Rewards;
 
-namespace Verifier.Trainer.Tests.Dev;
+namespace Verifier.Trainer.Rewards;
 
 /// <summary>
-/// DEVELOPMENT ONLY, never used by the trainer itself: an in-process scorer for integer arithmetic, so the
-/// learning experiments and the trainer tests can run without the verifier service. The real rewards come
+/// DEVELOPMENT ONLY, never used by <c>train</c> or <c>eval</c>: an in-process scorer for integer arithmetic, so the
+/// <c>experiment</c> command and the trainer tests can run without the verifier service. The real rewards come
 /// from the verifier through the SDK. R1 rules: format 1 for &lt;think&gt;…&lt;/think&gt;&lt;answer&gt;…&lt;/answer&gt;,
 /// accuracy 1 when the answer is the gold integer, reward = accuracy + format.
 /// </summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Verifier.Tests.Shared;
+namespace Verifier.TestSupport;
 
 /// <summary>Asks the real engine (through the docker CLI) which sandbox containers exist.</summary>
 public static class SandboxContainers

@@ -1,4 +1,4 @@
-namespace Verifier.Tests.Shared;
+namespace Verifier.TestSupport;
 
 public static class RepoPaths
 {

@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Verifier.Core.Benchmarks;
+namespace Verifier.MathSuites;
 
 /// <summary>
 /// Harmless rewritings of a LaTeX answer, each of which must still equal the original: typography that a model
 /// may choose differently without changing the mathematics.
 /// </summary>
-internal static partial class Reformatter
+public static partial class Reformatter
 {
     public static IEnumerable<(string Name, string Text)> Variants(string gold)
     {

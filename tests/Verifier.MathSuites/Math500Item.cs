@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Verifier.Core.Benchmarks;
+namespace Verifier.MathSuites;
 
 /// <summary>A MATH-500 problem: its statement, worked solution (ending in \boxed{...}) and gold answer.</summary>
-internal sealed record Math500Item(string Problem, string Solution, string Answer)
+public sealed record Math500Item(string Problem, string Solution, string Answer)
 {
     public static IReadOnlyList<Math500Item> Load(string path) =>
         [.. File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l =>
