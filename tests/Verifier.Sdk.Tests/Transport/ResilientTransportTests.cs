@@ -10,9 +10,9 @@ public sealed class ResilientTransportTests
     {
         using var caller = new CancellationTokenSource();
         caller.Cancel();
-        var thrown = Record.Exception(() => CancelHere(caller.Token));
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => CancelHere(caller.Token));
 
-        var rethrown = Record.Exception(() => ResilientTransport.ThrowFailure(thrown, "v1/verify", caller.Token));
+        var rethrown = Assert.ThrowsAny<OperationCanceledException>(() => ResilientTransport.ThrowFailure(thrown, "v1/verify", caller.Token));
 
         Assert.Same(thrown, rethrown);
         Assert.True(rethrown.StackTrace?.Contains(nameof(CancelHere), StringComparison.Ordinal), rethrown.ToString());

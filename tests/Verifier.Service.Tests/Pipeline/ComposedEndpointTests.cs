@@ -44,7 +44,7 @@ public sealed class ComposedEndpointTests : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -183,7 +183,7 @@ public sealed class ComposedEndpointTests : IAsyncLifetime
         Assert.True(condition(), "the held request never reached the handler");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _release.TrySetResult();
         _client.Dispose();

@@ -1,5 +1,5 @@
 using Verifier.Contracts;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Scoring;
 

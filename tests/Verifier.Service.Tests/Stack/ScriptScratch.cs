@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 
 namespace Verifier.Service.Tests.Stack;
 

@@ -1,5 +1,5 @@
 using Verifier.Sdk;
-using Verifier.Tests.Shared;
+using Verifier.TestSupport;
 using Verifier.Trainer.Rewards;
 using Verifier.Trainer.Tasks;
 
