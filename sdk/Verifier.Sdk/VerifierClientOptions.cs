@@ -64,21 +64,12 @@ public sealed class VerifierClientOptions
     /// </summary>
     public bool ThrowWhenUnavailable { get; set; }
 
+    /// <summary>The options pattern's validator, for a client built by hand; throws with every failure listed.</summary>
     internal void Validate()
     {
-        var context = new ValidationContext(this);
-        Validator.ValidateObject(this, context, validateAllProperties: true);
-        foreach (var endpoint in Endpoints)
+        if (new VerifierClientOptionsValidator().Validate(null, this) is { Failed: true } result)
         {
-            if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
-            {
-                throw new ValidationException($"Endpoints: '{endpoint}' is not an absolute http(s) URL");
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(ApiKey))
-        {
-            throw new ValidationException("ApiKey is required");
+            throw new ValidationException(result.FailureMessage);
         }
     }
 }

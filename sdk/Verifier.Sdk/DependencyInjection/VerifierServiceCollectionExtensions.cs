@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Verifier.Sdk.Transport;
 
@@ -9,12 +10,14 @@ public static class VerifierServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a shared <see cref="VerifierClient"/> whose HttpClient comes from IHttpClientFactory (named
-    /// "Verifier"), so callers can add handlers to it. Options are validated when the client is first built.
+    /// "Verifier"), so callers can add handlers to it. Options are validated at start in a host (and at the first
+    /// resolve without one) by the same validator a hand-built client uses.
     /// </summary>
     public static IHttpClientBuilder AddVerifierClient(this IServiceCollection services, Action<VerifierClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<VerifierClientOptions>().Configure(configure);
+        services.AddOptions<VerifierClientOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierClientOptions>, VerifierClientOptionsValidator>());
         services.AddSingleton(provider =>
         {
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(VerifierDefaults.HttpClientName);
