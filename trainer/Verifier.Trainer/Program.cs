@@ -8,7 +8,7 @@ const string Usage = """
       eval   --checkpoint DIR --verifier URL --api-key KEY [--prompts N] [--samples K] [--temperature T]
       sample --checkpoint DIR --prompt TEXT [--n N] [--raw] [--temperature T]
       bench  [--config FILE] [--rows N] [--prefix N] [--prompt-len N] [--completion N] [--steps N] [--generation] [--json FILE]
-      experiment --out DIR [--config FILE] [--steps N]   (development: arithmetic scored in process, no verifier)
+      experiment --out DIR [--config FILE] [--steps N]   (development: arithmetic scored in process by the verifier's policy, no service)
 
     Common: --device auto|cpu|cuda[:N]  --threads N  --seed N  --libtorch-dir DIR (or VERIFIER_LIBTORCH_DIR)
     Everything else lives in the JSON config (see trainer/README.md).

@@ -19,7 +19,7 @@ public sealed class EvaluatorTests
         };
         using var setup = TrainingSetup.Create(config);
 
-        var result = await Evaluator.RunAsync(setup, new LocalArithmeticRewardSource(), prompts: 20, samples: 3, seed: 1);
+        var result = await Evaluator.RunAsync(setup, new LocalRewardSource(), prompts: 20, samples: 3, seed: 1);
 
         // Greedy: the three samples of a prompt are identical, so the vote is that one answer.
         Assert.Equal(20, result.Prompts);

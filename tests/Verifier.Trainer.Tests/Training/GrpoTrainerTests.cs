@@ -32,7 +32,7 @@ public sealed class GrpoTrainerTests : IDisposable
     public async Task Train_WritesEveryMetricPlotsSamplesAndCheckpoints()
     {
         using var setup = TrainingSetup.Create(TinyConfig(2));
-        var scorer = new LocalArithmeticRewardSource();
+        var scorer = new LocalRewardSource();
         using var trainer = new GrpoTrainer(setup, scorer, _out, TextWriter.Null, TimeProvider.System);
 
         var history = await trainer.TrainAsync(resume: false);
@@ -67,21 +67,21 @@ public sealed class GrpoTrainerTests : IDisposable
     {
         var straightOut = Path.Combine(_out, "straight");
         using (var setup = TrainingSetup.Create(TinyConfig(4)))
-        using (var trainer = new GrpoTrainer(setup, new LocalArithmeticRewardSource(), straightOut, TextWriter.Null, TimeProvider.System))
+        using (var trainer = new GrpoTrainer(setup, new LocalRewardSource(), straightOut, TextWriter.Null, TimeProvider.System))
         {
             await trainer.TrainAsync(resume: false);
         }
 
         var resumedOut = Path.Combine(_out, "resumed");
         using (var setup = TrainingSetup.Create(TinyConfig(2)))
-        using (var trainer = new GrpoTrainer(setup, new LocalArithmeticRewardSource(), resumedOut, TextWriter.Null, TimeProvider.System))
+        using (var trainer = new GrpoTrainer(setup, new LocalRewardSource(), resumedOut, TextWriter.Null, TimeProvider.System))
         {
             await trainer.TrainAsync(resume: false);
         }
 
         IReadOnlyList<Verifier.Trainer.Metrics.StepMetrics> resumed;
         using (var setup = TrainingSetup.Create(TinyConfig(4)))
-        using (var trainer = new GrpoTrainer(setup, new LocalArithmeticRewardSource(), resumedOut, TextWriter.Null, TimeProvider.System))
+        using (var trainer = new GrpoTrainer(setup, new LocalRewardSource(), resumedOut, TextWriter.Null, TimeProvider.System))
         {
             resumed = await trainer.TrainAsync(resume: true);
         }

@@ -6,7 +6,7 @@ namespace Verifier.Trainer.Commands;
 
 /// <summary>
 /// experiment --out DIR [--config FILE] [--steps N]: DEVELOPMENT ONLY. The from-scratch learning experiment on the
-/// built-in arithmetic task, scored in process (<see cref="LocalArithmeticRewardSource"/>) so it needs no verifier.
+/// built-in arithmetic task, scored in process (<see cref="LocalRewardSource"/>) so it needs no verifier.
 /// Writes what <c>train</c> writes, plus summary.json with the mean accuracy of the first and last 10 steps.
 /// </summary>
 /// <remarks>
@@ -27,7 +27,7 @@ internal static class ExperimentCommand
         }
 
         using var setup = TrainingSetup.Create(config);
-        using var trainer = new GrpoTrainer(setup, new LocalArithmeticRewardSource(), outDir, output, TimeProvider.System);
+        using var trainer = new GrpoTrainer(setup, new LocalRewardSource(), outDir, output, TimeProvider.System);
         var history = await trainer.TrainAsync(resume: false, cancellationToken).ConfigureAwait(false);
         if (history.Count == 0)
         {
