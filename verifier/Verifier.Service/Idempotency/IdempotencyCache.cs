@@ -66,9 +66,9 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
                 return claim;
             }
 
-            if (await claim.Stored!.WaitAsync(cancellationToken).ConfigureAwait(false) is { } response)
+            if (await claim.Stored!.WaitAsync(cancellationToken).ConfigureAwait(false) is not null)
             {
-                return IdempotencyClaim.Replay(Task.FromResult<byte[]?>(response));
+                return claim;
             }
         }
     }
@@ -188,9 +188,6 @@ internal sealed class IdempotencyCache(IOptions<IdempotencyOptions> options, Tim
                 _owner.Abandon(_entry);
             }
         }
-
-        /// <summary>An attempt that ended (failed, cancelled, refused) without a response lets a waiting retry run.</summary>
-        public void AbandonUnlessCompleted() => Abandon();
     }
 }
 

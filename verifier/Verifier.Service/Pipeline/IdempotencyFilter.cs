@@ -45,7 +45,9 @@ internal sealed class IdempotencyFilter<TRequest>(string route, Func<byte[], IRe
         }
 
         http.Features.Set(ticket);
-        return await CleanupAfterResult.AroundAsync(context, next, ticket.AbandonUnlessCompleted).ConfigureAwait(false);
+
+        // A ticket settles once: after the handler completed it with the response, this abandon does nothing.
+        return await CleanupAfterResult.AroundAsync(context, next, ticket.Abandon).ConfigureAwait(false);
     }
 }
 
