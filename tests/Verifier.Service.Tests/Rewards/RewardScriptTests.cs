@@ -196,13 +196,16 @@ public sealed class BrokenScriptTests : IDisposable
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void BadMathSection_StopsStartUp()
+    [Theory]
+    [InlineData("Math:TimeBudget", "00:05:00", "Math: ")]
+    [InlineData("Math:ExtractionRules:1", "LastNumbr", "Math:ExtractionRules:1: 'LastNumbr' is not an extraction rule")]
+    public void BadMathSection_StopsStartUp(string key, string value, string message)
     {
-        var error = Record.Exception(() => ServiceHost.Start(new Dictionary<string, string?> { ["Math:TimeBudget"] = "00:05:00" }).Dispose());
+        var settings = new Dictionary<string, string?> { [key] = value, ["Math:ExtractionRules:0"] = "Boxed" };
+        var error = Record.Exception(() => ServiceHost.Start(settings).Dispose());
 
         Assert.NotNull(error);
-        Assert.Contains("Math: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

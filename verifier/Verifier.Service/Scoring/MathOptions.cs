@@ -48,20 +48,25 @@ public sealed class MathOptions
         };
     }
 
-    /// <summary>The engine's own validation, run at start so that a bad value fails the boot.</summary>
-    internal sealed class Validator : IValidateOptions<MathOptions>
+    /// <summary>
+    /// The engine's own validation, run at start so that a bad value fails the boot; extraction rules are checked as
+    /// written too, since binding drops a misspelled one and the list would run without it.
+    /// </summary>
+    internal sealed class Validator(IConfiguration configuration) : IValidateOptions<MathOptions>
     {
         public ValidateOptionsResult Validate(string? name, MathOptions options)
         {
+            var failures = ConfiguredEnums.Misspelled<ExtractionRule>(configuration, $"{Section}:{nameof(ExtractionRules)}", "an extraction rule").ToList();
             try
             {
                 options.ToVerifierOptions().Validate();
-                return ValidateOptionsResult.Success;
             }
             catch (ValidationException e)
             {
-                return ValidateOptionsResult.Fail($"{Section}: {e.Message}");
+                failures.Add($"{Section}: {e.Message}");
             }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
     }
 }
