@@ -8,7 +8,7 @@ namespace Verifier.Sandbox.Tests.Pool;
 /// Shutdown removes every container the pool created (warm, idle, busy, or still starting), waits for removals in
 /// flight, stops the background loop, and a submission that still holds a container afterwards is harmless.
 /// </summary>
-public class ShutdownTests
+public class FakeEngineShutdownTests
 {
     [Fact]
     public async Task Dispose_RemovesWarmIdleAndBusyContainers_AndNothingOfAnotherInstance()

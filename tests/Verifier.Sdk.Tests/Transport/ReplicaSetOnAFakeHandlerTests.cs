@@ -4,7 +4,7 @@ using Verifier.Sdk.Transport;
 
 namespace Verifier.Sdk.Tests.Transport;
 
-public sealed class ReplicaSetTests
+public sealed class ReplicaSetOnAFakeHandlerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 

@@ -8,7 +8,7 @@ namespace Verifier.Sdk.Tests;
 /// Disposing a client cancels the calls still running and waits for them; each such caller gets an
 /// <see cref="ObjectDisposedException"/> naming the client, never an error from the client's insides.
 /// </summary>
-public sealed class VerifierClientDisposeTests
+public sealed class VerifierClientDisposeOnHeldRequestsTests
 {
     private static readonly Uri Nowhere = new("http://127.0.0.1:9/");
 

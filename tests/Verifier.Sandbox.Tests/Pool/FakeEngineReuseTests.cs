@@ -7,7 +7,7 @@ namespace Verifier.Sandbox.Tests.Pool;
 /// Fast mode keeps a container that finished clean for the next submission of the same isolation key, up to its reuse
 /// limit; a container that is dirty, broken, unkeyed, or in strict mode is removed and never serves again.
 /// </summary>
-public class ReuseTests
+public class FakeEngineReuseTests
 {
     [Fact]
     public async Task Release_AfterACleanRun_KeepsTheContainerForTheSameKey_AndNoOtherKey()

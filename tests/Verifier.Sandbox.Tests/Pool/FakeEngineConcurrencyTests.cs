@@ -4,7 +4,7 @@ using Verifier.Sandbox.Tests.Pool.Fakes;
 namespace Verifier.Sandbox.Tests.Pool;
 
 /// <summary>The pool's bounds hold: runs at once (MaxConcurrentRuns), warm starts at once (ParallelStarts), containers at once (MaxContainers).</summary>
-public class ConcurrencyTests
+public class FakeEngineConcurrencyTests
 {
     [Fact]
     public async Task Acquire_BeyondMaxConcurrentRuns_WaitsUntilARunEnds()

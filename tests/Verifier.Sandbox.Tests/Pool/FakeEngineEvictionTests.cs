@@ -7,7 +7,7 @@ namespace Verifier.Sandbox.Tests.Pool;
 /// Containers leave the pool on time: an idle one after FastIdleMs, a warm one before its supervisor's idle exit, and
 /// the longest-idle one first when every place is taken.
 /// </summary>
-public class EvictionTests
+public class FakeEngineEvictionTests
 {
     private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
 

@@ -5,7 +5,7 @@ using Verifier.Sandbox.Tests.Pool.Fakes;
 namespace Verifier.Sandbox.Tests.Pool;
 
 /// <summary>At start the pool removes a predecessor's leftovers, then fills the warm pool to its target and no further.</summary>
-public class WarmUpTests
+public class FakeEngineWarmUpTests
 {
     [Fact]
     public async Task Start_FillsTheWarmPoolToItsTarget_OnThePoolsOwnTick_AndNoFurther()

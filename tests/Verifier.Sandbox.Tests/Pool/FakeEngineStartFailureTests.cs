@@ -7,7 +7,7 @@ namespace Verifier.Sandbox.Tests.Pool;
 /// A warm start that fails (the engine refuses, the supervisor is unhealthy or silent) leaves no container behind,
 /// pauses that language's warm starts for a backoff instead of spinning, and the pool fills once the engine recovers.
 /// </summary>
-public class StartFailureTests
+public class FakeEngineStartFailureTests
 {
     [Fact]
     public async Task WarmUp_WhenCreateFails_PausesForTheBackoffInsteadOfSpinning_AndFillsOnceTheEngineRecovers()
