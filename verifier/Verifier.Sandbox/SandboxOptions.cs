@@ -31,6 +31,21 @@ public sealed class SandboxOptions
 
     public SandboxMode Mode { get; set; } = SandboxMode.Fast;
 
+    /// <summary>
+    /// How the verifier talks to each container's supervisor. <c>Socket</c>: a Unix socket in a per-container
+    /// directory mounted read-only into that container, so no submission byte passes through the engine (the fast
+    /// path; the engine must run on this host, and <see cref="ChannelDirectory"/> must be the same path for the
+    /// verifier and the engine). <c>Attach</c>: the container's attach stream, through the engine (a remote engine).
+    /// <c>Auto</c> (the default): Socket for a unix:// engine, else Attach.
+    /// </summary>
+    public SupervisorTransportKind Channel { get; set; } = SupervisorTransportKind.Auto;
+
+    /// <summary>
+    /// Socket channel: the folder that holds the per-container socket directories (default: the temp folder). When
+    /// the verifier itself runs in a container, a host folder mounted at the same path (docker/docker-compose.yml).
+    /// </summary>
+    public string? ChannelDirectory { get; set; }
+
     /// <summary>Pre-started containers kept ready per language, so that no request waits for a container to start.</summary>
     [Range(0, 64)]
     public int WarmContainers { get; set; } = 2;
@@ -189,6 +204,11 @@ public sealed class SandboxOptions
 
     /// <summary>What the verifier adds to a test's wall limit before it declares the supervisor lost.</summary>
     internal const int ExchangeAllowanceMs = 10_000;
+
+    internal bool UsesSocketChannel => Channel == SupervisorTransportKind.Socket
+        || (Channel == SupervisorTransportKind.Auto && DockerEndpoint.StartsWith("unix://", StringComparison.OrdinalIgnoreCase));
+
+    internal string EffectiveChannelDirectory => string.IsNullOrEmpty(ChannelDirectory) ? Path.GetTempPath() : ChannelDirectory;
 
     internal int EffectiveFastContainersPerKey => FastContainersPerKey > 0 ? FastContainersPerKey : Math.Max(2, Environment.ProcessorCount);
 }

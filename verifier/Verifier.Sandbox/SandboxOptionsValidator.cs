@@ -51,6 +51,21 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             }
         }
 
+        if (options.Channel == SupervisorTransportKind.Socket && endpoint is not null && endpoint.Scheme is not "unix")
+        {
+            errors.Add("Sandbox:Channel Socket needs an engine on this host (a unix:// Sandbox:DockerEndpoint); use Attach for a remote engine");
+        }
+
+        if (!string.IsNullOrEmpty(options.ChannelDirectory) && !Path.IsPathFullyQualified(options.ChannelDirectory))
+        {
+            errors.Add($"Sandbox:ChannelDirectory '{options.ChannelDirectory}' must be an absolute path (the engine mounts from it)");
+        }
+
+        if (options.EffectiveChannelDirectory.Length > Execution.Transport.SupervisorSocketRoot.MaxParentLength)
+        {
+            errors.Add($"Sandbox:ChannelDirectory '{options.EffectiveChannelDirectory}' is longer than {Execution.Transport.SupervisorSocketRoot.MaxParentLength} characters: a Unix socket's path must fit in 108 bytes");
+        }
+
         if (!string.IsNullOrEmpty(options.DockerApiVersion) && !System.Version.TryParse(options.DockerApiVersion, out _))
         {
             errors.Add($"Sandbox:DockerApiVersion '{options.DockerApiVersion}' is not a version such as 1.41");

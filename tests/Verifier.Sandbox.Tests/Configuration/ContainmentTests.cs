@@ -7,10 +7,16 @@ namespace Verifier.Sandbox.Tests.Configuration;
 [Collection(SandboxCollection.Name)]
 public class ContainmentTests
 {
-    [Fact]
-    public async Task EveryContainer_IsCreatedWithTheFullContainment()
+    [Theory]
+    [InlineData(SupervisorTransportKind.Socket)]
+    [InlineData(SupervisorTransportKind.Attach)]
+    public async Task EveryContainer_IsCreatedWithTheFullContainment(SupervisorTransportKind channel)
     {
-        await using var host = await SandboxHost.StartAsync(o => o.WarmContainers = 1);
+        await using var host = await SandboxHost.StartAsync(o =>
+        {
+            o.WarmContainers = 1;
+            o.Channel = channel;
+        });
         await StrictModeTests.WaitUntilAsync(async () => (await host.ContainersAsync()).Count >= 2);
         using var client = DockerEnvironment.Client();
 
@@ -34,11 +40,25 @@ public class ContainmentTests
             Assert.Contains("size=128m", h.Tmpfs!["/tmp"], StringComparison.Ordinal);
             Assert.Contains(h.Ulimits, u => u.Name == "nofile" && u.Hard == 256);
             Assert.Contains(h.Ulimits, u => u.Name == "fsize");
-            Assert.DoesNotContain(c.Mounts ?? [], m => m.Type is "bind" or "volume");
             Assert.True(h.Binds is null || h.Binds.Count == 0);
             Assert.Equal("private", h.IpcMode);
+            if (channel == SupervisorTransportKind.Attach)
+            {
+                Assert.DoesNotContain(c.Mounts ?? [], m => m.Type is "bind" or "volume");
+                Assert.True(config.OpenStdin);
+            }
+            else
+            {
+                // The one host path: the container's own channel directory, read-only, and no stdin through the engine.
+                var mount = Assert.Single(c.Mounts ?? [], m => m.Type is "bind" or "volume");
+                Assert.Equal("/run/verifier-channel", mount.Destination);
+                Assert.False(mount.RW);
+                Assert.False(config.OpenStdin);
+                Assert.False(config.AttachStdout);
+            }
+
             Assert.Equal("none", h.LogConfig!.Type);
-            Assert.All(config.Env, e => Assert.Matches("^(PATH|LANG|VERIFIER_IDLE_EXIT_S)=", e));
+            Assert.All(config.Env, e => Assert.Matches("^(PATH|LANG|VERIFIER_IDLE_EXIT_S|VERIFIER_CHANNEL)=", e));
             Assert.Equal(host.InstanceName, config.Labels["io.verifier.sandbox.instance"]);
         }
     }

@@ -49,7 +49,7 @@ public class EscapeProbeTests(SharedSandbox shared)
         "import os\n" +
         "print([p for p in ('/work', '/root/.nuget', '/var/lib/docker', '/home') if os.path.exists(p) and os.listdir(p)])\n" +
         "mounts = [line.split()[4] for line in open('/proc/self/mountinfo')]\n" +
-        "allowed = {'/', '/proc', '/dev', '/dev/pts', '/sys', '/dev/mqueue', '/dev/shm', '/tmp', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/dev/console'}\n" +
+        "allowed = {'/', '/proc', '/dev', '/dev/pts', '/sys', '/dev/mqueue', '/dev/shm', '/tmp', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/dev/console', '/run/verifier-channel'}\n" +
         "print([m for m in mounts if m not in allowed and not m.startswith(('/sys/', '/proc/'))])\n" +
         "try:\n" +
         "    open('/usr/bin/evil', 'w')\n" +
@@ -57,6 +57,30 @@ public class EscapeProbeTests(SharedSandbox shared)
         "except OSError:\n" +
         "    print('read-only')\n",
         "[]\n[]\nread-only");
+
+    [Fact]
+    public Task ChannelProbe_CannotReachTheSupervisorsSocketNorWriteToTheHost() => AssertPrintsAsync(
+        "import os, socket\n" +
+        "d = '/run/verifier-channel'\n" +
+        "try:\n" +
+        "    print(os.listdir(d))\n" +
+        "except PermissionError:\n" +
+        "    print('unlistable')\n" +
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n" +
+        "try:\n" +
+        "    s.connect(d + '/sock')\n" +
+        "    print('connected')\n" +
+        "except OSError as e:\n" +
+        "    print('refused')\n" +
+        "for attempt in (lambda: open(d + '/x', 'w'), lambda: s.bind(d + '/sock'), lambda: os.mkdir(d + '/y')):\n" +
+        "    try:\n" +
+        "        attempt()\n" +
+        "        print('wrote to the host')\n" +
+        "    except OSError:\n" +
+        "        pass\n" +
+        "s.close()\n" +
+        "print(sorted(int(fd) for fd in os.listdir('/proc/self/fd')))  # 3 is listdir's own\n",
+        "unlistable\nrefused\n[0, 1, 2, 3]");
 
     [Fact]
     public Task SecretProbe_FindsAMinimalEnvironmentAndUnreadableSupervisor() => AssertPrintsAsync(

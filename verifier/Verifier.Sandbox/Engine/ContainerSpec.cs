@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docker.DotNet.Models;
+using Verifier.Sandbox.Execution.Transport;
 using Verifier.Sandbox.Harness;
 using Verifier.Sandbox.Languages;
 
@@ -8,7 +9,8 @@ namespace Verifier.Sandbox.Engine;
 /// <summary>
 /// The containment every sandbox container gets: no network, read-only root, a size-capped tmpfs for writes, no
 /// capabilities, no-new-privileges, a non-root user, pids/memory (swap equal to it)/CPU limits, ulimits, private IPC,
-/// no host path, no engine socket, an environment with nothing but PATH and locale, and labels.
+/// no host path but its own read-only channel directory (socket channel), no engine socket, an environment with
+/// nothing but PATH, locale and the supervisor's settings, and labels.
 /// </summary>
 internal static class ContainerSpec
 {
@@ -24,11 +26,23 @@ internal static class ContainerSpec
     /// <summary>The container's memory while the program runs: its own limit and the supervisor's headroom.</summary>
     public static long RunMemoryBytes(int memoryMb) => (memoryMb + SupervisorOverheadMb) * Mb;
 
-    public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time)
+    /// <param name="channelDirectory">The socket channel's directory on the engine's host; null for the attach channel.</param>
+    public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time, string? channelDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(language);
         var invariant = CultureInfo.InvariantCulture;
+        var attached = channelDirectory is null;
+        List<string> env = [
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "LANG=C.UTF-8",
+            $"VERIFIER_IDLE_EXIT_S={options.ContainerIdleExitSeconds.ToString(invariant)}",
+        ];
+        if (!attached)
+        {
+            env.Add($"VERIFIER_CHANNEL={SupervisorSocketListener.ContainerSocketPath}");
+        }
+
         return new CreateContainerParameters
         {
             Image = language.Image,
@@ -37,11 +51,7 @@ internal static class ContainerSpec
             Cmd = ["-I", "-S", "-c", HarnessScripts.Supervisor],
             User = options.User,
             WorkingDir = "/",
-            Env = [
-                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                "LANG=C.UTF-8",
-                $"VERIFIER_IDLE_EXIT_S={options.ContainerIdleExitSeconds.ToString(invariant)}",
-            ],
+            Env = env,
             Labels = new Dictionary<string, string>
             {
                 [ContainerLabels.Managed] = "true",
@@ -49,10 +59,10 @@ internal static class ContainerSpec
                 [ContainerLabels.Language] = language.Name,
                 [ContainerLabels.Created] = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(invariant),
             },
-            AttachStdin = true,
-            AttachStdout = true,
-            AttachStderr = true,
-            OpenStdin = true,
+            AttachStdin = attached,
+            AttachStdout = attached,
+            AttachStderr = attached,
+            OpenStdin = attached,
             StdinOnce = false,
             Tty = false,
             NetworkDisabled = true,
@@ -80,14 +90,24 @@ internal static class ContainerSpec
                     new Ulimit { Name = "fsize", Soft = options.TmpfsMb * Mb, Hard = options.TmpfsMb * Mb },
                     new Ulimit { Name = "core", Soft = 0, Hard = 0 },
                 ],
-                // Nothing is logged: the attached stream is the only channel, and nothing a submission prints reaches disk.
+                // Nothing is logged: the channel is the only way out, and nothing a submission prints reaches disk.
                 LogConfig = new LogConfig { Type = "none" },
                 // A container whose supervisor exits (verifier gone, idle timeout) disappears by itself.
                 AutoRemove = true,
                 Binds = [],
-                Mounts = [],
+                Mounts = attached ? [] : [ChannelMount(channelDirectory!)],
                 Devices = [],
             },
         };
     }
+
+    /// <summary>The container's own channel directory, read-only: the supervisor can connect, nothing can write to the host.</summary>
+    private static Mount ChannelMount(string hostDirectory) => new()
+    {
+        Type = "bind",
+        Source = hostDirectory,
+        Target = SupervisorSocketListener.ContainerDirectory,
+        ReadOnly = true,
+        BindOptions = new BindOptions { Propagation = "rprivate" },
+    };
 }

@@ -1,4 +1,5 @@
 using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Execution.Transport;
 using Verifier.Sandbox.Languages;
 
 namespace Verifier.Sandbox.Execution;
@@ -32,6 +33,9 @@ internal sealed class SandboxContainer : IDisposable
 
     private IDisposable? _runSlot;
 
+    /// <summary>Socket channel: the container's directory on the host, removed with the container.</summary>
+    private string? _channelDirectory;
+
     /// <summary>The run slot its current submission holds (from acquire to release).</summary>
     public IDisposable? RunSlot
     {
@@ -44,29 +48,36 @@ internal sealed class SandboxContainer : IDisposable
     /// <summary>When it became idle (a <see cref="TimeProvider"/> timestamp).</summary>
     public long IdleSince { get; set; }
 
-    /// <summary>Creates, attaches to and starts a container, then waits for its supervisor's ready frame.</summary>
+    /// <summary>
+    /// Creates and starts a container, opens the channel to its supervisor (<paramref name="sockets"/>: a Unix socket
+    /// off the engine's data path; null: the attach stream), then waits for the supervisor's ready frame.
+    /// </summary>
     public static async Task<SandboxContainer> StartAsync(
-        IContainerEngine engine, SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time, CancellationToken cancellationToken)
+        IContainerEngine engine, SupervisorSocketRoot? sockets, SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learn.
-        var id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time), CancellationToken.None).ConfigureAwait(false);
+        using var listener = sockets?.Listen();
+        string? id = null;
         SupervisorChannel? channel = null;
         try
         {
-            // Attach before start, so that nothing the supervisor says is missed.
-            channel = new SupervisorChannel(await engine.AttachAsync(id, cancellationToken).ConfigureAwait(false));
-            await engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
+            // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learn.
+            id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time, listener?.HostDirectory), CancellationToken.None).ConfigureAwait(false);
             // On the pool's clock, so that a supervisor that never answers is given up on in tests without the wait.
             using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.ContainerStartTimeoutMs), time);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             SupervisorReply ready;
             try
             {
+                channel = await OpenChannelAsync(engine, listener, id, deadline.Token, cancellationToken).ConfigureAwait(false);
                 ready = await channel.ReceiveAsync(deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new SupervisorException($"the supervisor of {ContainerIds.Short(id)} was not ready within {options.ContainerStartTimeoutMs} ms");
+                throw new SupervisorException(listener is null
+                    ? $"the supervisor of {ContainerIds.Short(id)} was not ready within {options.ContainerStartTimeoutMs} ms"
+                    : $"the supervisor of {ContainerIds.Short(id)} did not connect to {listener.HostDirectory} within {options.ContainerStartTimeoutMs} ms "
+                        + "(the engine must see Sandbox:ChannelDirectory at the same path; Sandbox:Channel=Attach does not need it)");
             }
 
             if (ready.Op != "ready" || ready.Protocol != 1)
@@ -74,15 +85,54 @@ internal sealed class SandboxContainer : IDisposable
                 throw new SupervisorException($"unexpected first frame '{ready.Op}' (protocol {ready.Protocol}) from {ContainerIds.Short(id)}");
             }
 
-            return new SandboxContainer(id, language, memoryBytes, channel);
+            return new SandboxContainer(id, language, memoryBytes, channel) { _channelDirectory = listener?.HostDirectory };
         }
         catch
         {
             channel?.Dispose();
-            await engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+            if (id is not null)
+            {
+                await engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (listener is not null)
+            {
+                SupervisorSocketListener.RemoveDirectory(listener.HostDirectory);
+            }
+
             throw;
         }
     }
 
-    public void Dispose() => Channel.Dispose();
+    private static async Task<SupervisorChannel> OpenChannelAsync(
+        IContainerEngine engine, SupervisorSocketListener? listener, string id, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        if (listener is null)
+        {
+            // Attach before start, so that nothing the supervisor says is missed.
+            var channel = new SupervisorChannel(new AttachTransport(await engine.AttachAsync(id, cancellationToken).ConfigureAwait(false)));
+            try
+            {
+                await engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
+                return channel;
+            }
+            catch
+            {
+                channel.Dispose();
+                throw;
+            }
+        }
+
+        await engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
+        return new SupervisorChannel(new SocketTransport(await listener.AcceptAsync(deadline).ConfigureAwait(false)));
+    }
+
+    public void Dispose()
+    {
+        Channel.Dispose();
+        if (_channelDirectory is not null)
+        {
+            SupervisorSocketListener.RemoveDirectory(_channelDirectory);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json;
-using Docker.DotNet;
+using Verifier.Sandbox.Execution.Transport;
 
 namespace Verifier.Sandbox.Execution;
 
@@ -9,13 +8,12 @@ namespace Verifier.Sandbox.Execution;
 internal sealed class SupervisorException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Length-prefixed JSON frames over a container's attached stdin/stdout. One exchange at a time; every read is
-/// bounded (frame size, and the supervisor's stderr, which is kept only as a short tail for diagnosis).
+/// Length-prefixed JSON frames to and from a container's supervisor, over either transport. One exchange at a time;
+/// every read is bounded (the frame size).
 /// </summary>
 internal sealed class SupervisorChannel : IDisposable
 {
     private const int MaxFrameBytes = 256 * 1024 * 1024;
-    private const int StderrTailChars = 4096;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -23,32 +21,22 @@ internal sealed class SupervisorChannel : IDisposable
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private readonly MultiplexedStream _stream;
+    private readonly ISupervisorTransport _transport;
     private readonly byte[] _readBuffer = new byte[64 * 1024];
-    private readonly StringBuilder _stderr = new();
     private byte[] _pending = new byte[64 * 1024];
     private int _pendingLength;
     private bool _broken;
     private int _frames;
 
-    public SupervisorChannel(MultiplexedStream stream) => _stream = stream;
+    public SupervisorChannel(ISupervisorTransport transport) => _transport = transport;
 
     public bool Broken => _broken;
 
     /// <summary>Whether any frame after the ready frame has arrived.</summary>
     public bool HasSpoken => _frames > 1;
 
-    /// <summary>The end of what the supervisor wrote to stderr (a Python traceback if it crashed).</summary>
-    public string StderrTail
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
+    /// <summary>The end of what the supervisor wrote to stderr (a Python traceback if it crashed), where the transport carries it.</summary>
+    public string StderrTail => _transport.StderrTail;
 
     public async Task<SupervisorReply> ExchangeAsync<T>(T message, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -88,28 +76,14 @@ internal sealed class SupervisorChannel : IDisposable
                 return reply;
             }
 
-            var read = await _stream.ReadOutputAsync(_readBuffer, 0, _readBuffer.Length, cancellationToken).ConfigureAwait(false);
-            if (read.EOF)
+            var read = await _transport.ReadAsync(_readBuffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
                 _broken = true;
                 throw new SupervisorException($"the supervisor exited; stderr: {Tail(StderrTail, 500)}");
             }
 
-            if (read.Target == MultiplexedStream.TargetStream.StandardOut)
-            {
-                Append(read.Count);
-            }
-            else
-            {
-                lock (_stderr)
-                {
-                    _stderr.Append(Encoding.UTF8.GetString(_readBuffer, 0, read.Count));
-                    if (_stderr.Length > StderrTailChars)
-                    {
-                        _stderr.Remove(0, _stderr.Length - StderrTailChars);
-                    }
-                }
-            }
+            Append(read);
         }
     }
 
@@ -119,7 +93,7 @@ internal sealed class SupervisorChannel : IDisposable
         var frame = new byte[payload.Length + 4];
         BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)payload.Length);
         payload.CopyTo(frame, 4);
-        await _stream.WriteAsync(frame, 0, frame.Length, cancellationToken).ConfigureAwait(false);
+        await _transport.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
     }
 
     private void Append(int count)
@@ -181,6 +155,6 @@ internal sealed class SupervisorChannel : IDisposable
     public void Dispose()
     {
         _broken = true;
-        _stream.Dispose();
+        _transport.Dispose();
     }
 }

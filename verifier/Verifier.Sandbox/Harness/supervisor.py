@@ -1,7 +1,8 @@
 # The sandbox supervisor: PID 1 of every sandbox container, started as `python3 -I -S -c <this file>`.
 #
-# It is the trusted half of the sandbox. The verifier drives it over the container's attached stdin/stdout with
-# length-prefixed JSON frames; it runs the untrusted program as fresh child processes and reports raw facts (exit
+# It is the trusted half of the sandbox. The verifier drives it with length-prefixed JSON frames over a Unix socket
+# it connects to at start (VERIFIER_CHANNEL, in a read-only directory mounted for this container alone; the verifier
+# stops listening once it is connected), or else over the container's attached stdin/stdout; it runs the untrusted program as fresh child processes and reports raw facts (exit
 # status, CPU, wall time, peak memory, stdout). It never judges outputs: expected outputs never enter the container.
 #
 # Why the untrusted code cannot forge or tamper with what this process reports, although it runs as the same uid
@@ -18,6 +19,7 @@ import json
 import os
 import select
 import signal
+import socket
 import struct
 import sys
 
@@ -27,10 +29,25 @@ MAX_FRAME = 512 << 20
 
 # ---------------------------------------------------------------- channel to the verifier
 
+def open_channel():
+    """The socket's fd (read and write), or stdin and stdout. Sockets are created non-inheritable, so no child of
+    ours ever holds the channel."""
+    path = os.environ.get("VERIFIER_CHANNEL")
+    if not path:
+        return 0, 1
+    channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    channel.connect(path)
+    fd = channel.detach()
+    return fd, fd
+
+
+CHANNEL_IN, CHANNEL_OUT = open_channel()
+
+
 def read_exact(n):
     parts = []
     while n > 0:
-        chunk = os.read(0, min(n, 1 << 20))
+        chunk = os.read(CHANNEL_IN, min(n, 1 << 20))
         if not chunk:
             os._exit(0)  # the verifier went away: nothing left to do
         parts.append(chunk)
@@ -42,7 +59,7 @@ def receive():
     # A verifier that died cannot remove its containers: after this long without a word, exit (the engine then
     # removes the container, which it was created to do on exit).
     idle = float(os.environ.get("VERIFIER_IDLE_EXIT_S", "3600"))
-    if not select.select([0], [], [], idle)[0]:
+    if not select.select([CHANNEL_IN], [], [], idle)[0]:
         os._exit(0)
     (length,) = struct.unpack(">I", read_exact(4))
     if length > MAX_FRAME:
@@ -54,7 +71,7 @@ def send(message):
     # Text that came from the submission (the judge's messages) may hold lone surrogates, which the verifier's JSON
     # reader refuses (a malformed frame: an infra error); encoding replaces them instead.
     data = json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "replace")
-    write_all(1, struct.pack(">I", len(data)) + data)
+    write_all(CHANNEL_OUT, struct.pack(">I", len(data)) + data)
 
 
 def write_all(fd, data):
@@ -152,4 +169,8 @@ def main():
             send({"op": "error", "reason": "%s: %s" % (type(e).__name__, e)})
 
 
-main()
+try:
+    main()
+except Exception:  # noqa: BLE001 - on the socket channel no stderr reaches the verifier: the traceback goes as a frame
+    import traceback
+    fatal("the supervisor crashed: %s" % traceback.format_exc()[-2000:])

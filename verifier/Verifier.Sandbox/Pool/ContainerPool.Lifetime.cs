@@ -138,6 +138,7 @@ internal sealed partial class ContainerPool
         if (!started)
         {
             // Never started: it created nothing, and a predecessor's leftovers are the next start's business.
+            RemoveSocketRoot();
             return;
         }
 
@@ -169,8 +170,17 @@ internal sealed partial class ContainerPool
             LogRemoveFailed(e, "(sweep)");
         }
 
+        RemoveSocketRoot();
         // The semaphores stay undisposed: submissions still in flight release them when their containers vanish.
         // The engine client belongs to the container (DI), which disposes it after this pool.
+    }
+
+    private void RemoveSocketRoot()
+    {
+        if (_sockets is { IsValueCreated: true })
+        {
+            _sockets.Value.Dispose();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]

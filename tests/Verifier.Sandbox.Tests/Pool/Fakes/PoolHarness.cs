@@ -48,6 +48,8 @@ internal sealed class PoolHarness : IAsyncDisposable
         var options = new SandboxOptions
         {
             InstanceName = "fake-pool",
+            // The fake supervisor speaks over the fake engine's attach stream.
+            Channel = SupervisorTransportKind.Attach,
             Mode = SandboxMode.Fast,
             WarmContainers = 0,
             MaxConcurrentRuns = 4,
