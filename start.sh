@@ -93,7 +93,7 @@ case "${1:-demo}" in
   demo) up; demo ;;
   train) up; train ;;
   down)
-    VERIFIER_API_KEYS="${VERIFIER_API_KEYS:-$(api_key)}" compose down
+    VERIFIER_API_KEYS="${VERIFIER_API_KEYS:-$(api_key)}" compose down --volumes
     # The engine too, but only if `up` started it: docker-engine.sh records in $state only an engine it started.
     VERIFIER_STATE_DIR="$PWD/$state" scripts/docker-engine.sh stop
     ;;

@@ -182,6 +182,7 @@ build_verifier_image() {
     -p:PublishSingleFile=false -o "$context/app" >"$context.log" 2>&1 || { tail -n 30 "$context.log" >&2; exit 1; }
   rm -f "$context.log"
   cp "$SCRIPT_DIR/verifier.local.Dockerfile" "$context/Dockerfile"
+  mkdir -m 0700 "$context/channels"
   # The classic builder uses the local base image as it is; nothing is pulled.
   DOCKER_BUILDKIT=0 docker build -q --label "org.verifier.source=$hash" -t "$VERIFIER_TAG" "$context" >/dev/null
   rm -rf "$context"

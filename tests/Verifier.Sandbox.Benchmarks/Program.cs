@@ -9,7 +9,10 @@ using Verifier.Sandbox;
 using Verifier.Sandbox.Benchmarks;
 
 // Sandbox throughput and latency: trivial Python and C++ programs with 1 and 10 tests, at 1, 8 and 64 submissions in
-// flight, in fast and strict mode, beside the same programs run as bare host processes in the same run.
+// flight, in fast mode (socket channel, and attach channel for comparison) and strict mode, beside the same programs
+// run as bare host processes in the same run.
+//   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --humaneval
+// runs the 164 HumanEval problems at once (one request's worth) in fast mode, beside bare python3 (see HumanEvalLoad).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks [-- --quick] [--out results.md] [--only python:1:*:fast] [--breakdown]
 // Each scenario stops after its submission target or its time budget, so the whole run is bounded (about 6 min; --quick about 2).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --csharp [--out csharp.md]
@@ -32,6 +35,30 @@ if (args.Contains("--csharp"))
     return 0;
 }
 
+if (args.Contains("--humaneval"))
+{
+    var problems = HumanEvalLoad.Load();
+    if (problems is null)
+    {
+        Console.WriteLine("HumanEval.jsonl.gz not found in ../shared/data/code (or $VERIFIER_SHARED_DIR/data/code): nothing to run");
+        return 1;
+    }
+
+    var humanEval = new List<Measurement>();
+    foreach (var mode in new[] { "bare", "fast", "fast-attach" })
+    {
+        await using var session = mode == "bare" ? null : await SandboxSession.StartAsync(SandboxMode.Fast, mode == "fast-attach");
+        await HumanEvalLoad.RunAsync(problems, mode, session?.Sandbox); // warm-up: JIT, page cache, bound containers
+        var m = await HumanEvalLoad.RunAsync(problems, mode, session?.Sandbox);
+        humanEval.Add(m);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"humaneval {mode,-11} n={m.Submissions} fail={m.Failures} {m.Throughput,6:0.0} items/s cpu={m.CpuMsPerSubmission,6:0.0} ms/item"));
+    }
+
+    Console.WriteLine(Report(humanEval));
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 // --only python:1:8:fast (language:tests:in-flight:mode, any part may be *) runs the matching scenarios only.
 var onlyIndex = Array.IndexOf(args, "--only");
@@ -50,14 +77,14 @@ var failuresShown = 0;
 var bare = new BareProcessRunner();
 
 Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario");
-foreach (var mode in new[] { "bare", "fast", "strict" })
+foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict" })
 {
     if (!languages.Any(l => testCounts.Any(t => concurrencies.Any(c => Wanted(l, t, c, mode)))))
     {
         continue;
     }
 
-    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(mode == "fast" ? SandboxMode.Fast : SandboxMode.Strict);
+    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(mode == "strict" ? SandboxMode.Strict : SandboxMode.Fast, attach: mode == "fast-attach");
     foreach (var language in languages)
     {
         foreach (var tests in testCounts)
@@ -165,7 +192,8 @@ internal sealed class SandboxSession : IAsyncDisposable
 
     public ICodeSandbox Sandbox { get; }
 
-    public static async Task<SandboxSession> StartAsync(SandboxMode mode)
+    /// <param name="attach">The supervisor channel through the engine's attach stream (the remote-engine path) instead of the socket.</param>
+    public static async Task<SandboxSession> StartAsync(SandboxMode mode, bool attach = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -174,6 +202,7 @@ internal sealed class SandboxSession : IAsyncDisposable
             o.InstanceName = "sandbox-bench-" + Guid.NewGuid().ToString("N")[..8];
             o.Mode = mode;
             o.WarmContainers = mode == SandboxMode.Strict ? 8 : 2;
+            o.Channel = attach ? SupervisorTransportKind.Attach : SupervisorTransportKind.Auto;
             if (Environment.GetEnvironmentVariable("BENCH_RUNS") is { } runs)
             {
                 o.MaxConcurrentRuns = int.Parse(runs, CultureInfo.InvariantCulture);

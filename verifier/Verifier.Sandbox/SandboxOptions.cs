@@ -42,9 +42,16 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// Socket channel: the folder that holds the per-container socket directories (default: the temp folder). When
-    /// the verifier itself runs in a container, a host folder mounted at the same path (docker/docker-compose.yml).
+    /// the verifier itself runs in a container, a volume (<see cref="ChannelVolume"/>, as docker/docker-compose.yml
+    /// does) or a host folder mounted at the same path.
     /// </summary>
     public string? ChannelDirectory { get; set; }
+
+    /// <summary>
+    /// Socket channel, for a verifier that runs in a container: the named volume mounted at
+    /// <see cref="ChannelDirectory"/>, whose folder on the engine's host the sandbox containers mount from.
+    /// </summary>
+    public string? ChannelVolume { get; set; }
 
     /// <summary>Pre-started containers kept ready per language, so that no request waits for a container to start.</summary>
     [Range(0, 64)]

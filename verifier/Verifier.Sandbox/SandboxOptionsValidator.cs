@@ -51,9 +51,10 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             }
         }
 
-        if (options.Channel == SupervisorTransportKind.Socket && endpoint is not null && endpoint.Scheme is not "unix")
+        // A loopback tcp:// endpoint (a socket proxy in front of the local engine) may use the socket; a remote one cannot.
+        if (options.Channel == SupervisorTransportKind.Socket && endpoint is not null && endpoint.Scheme is not "unix" && !endpoint.IsLoopback)
         {
-            errors.Add("Sandbox:Channel Socket needs an engine on this host (a unix:// Sandbox:DockerEndpoint); use Attach for a remote engine");
+            errors.Add("Sandbox:Channel Socket needs the engine on this host (unix:// or a loopback Sandbox:DockerEndpoint); use Attach for a remote engine");
         }
 
         if (!string.IsNullOrEmpty(options.ChannelDirectory) && !Path.IsPathFullyQualified(options.ChannelDirectory))

@@ -61,6 +61,12 @@ internal sealed class CountingEngine(DockerEngine inner) : IContainerEngine, IDi
         return inner.RemoveAsync(id, cancellationToken);
     }
 
+    public Task<string> VolumeFolderAsync(string volume, CancellationToken cancellationToken)
+    {
+        Count("VolumeFolder");
+        return inner.VolumeFolderAsync(volume, cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> ListAsync(string label, string value, CancellationToken cancellationToken)
     {
         Count("List");

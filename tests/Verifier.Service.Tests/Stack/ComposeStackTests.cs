@@ -61,7 +61,7 @@ public sealed class ComposeStackTests
         }
         finally
         {
-            Assert.Equal(0, await RunAsync(compose.Value.Command, [.. baseArgs, "down", "--timeout", "30"], environment));
+            Assert.Equal(0, await RunAsync(compose.Value.Command, [.. baseArgs, "down", "--volumes", "--timeout", "30"], environment));
         }
 
         // The stopped service removed its sandbox containers on the way out.

@@ -79,6 +79,12 @@ internal sealed class DockerEngine : IContainerEngine, IDisposable
         }
     }
 
+    public async Task<string> VolumeFolderAsync(string volume, CancellationToken cancellationToken)
+    {
+        var inspected = await _client.Volumes.InspectAsync(volume, cancellationToken).ConfigureAwait(false);
+        return inspected.Mountpoint;
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string label, string value, CancellationToken cancellationToken)
     {
         var containers = await _client.Containers.ListContainersAsync(

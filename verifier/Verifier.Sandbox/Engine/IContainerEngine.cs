@@ -31,6 +31,9 @@ internal interface IContainerEngine
     /// <summary>Kills and removes a container; one that is already gone (or going) counts as removed.</summary>
     Task RemoveAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The folder on the engine's host that holds a named volume's files.</summary>
+    Task<string> VolumeFolderAsync(string volume, CancellationToken cancellationToken);
+
     /// <summary>Ids of the containers (running or not) that carry the given label value.</summary>
     Task<IReadOnlyList<string>> ListAsync(string label, string value, CancellationToken cancellationToken);
 }

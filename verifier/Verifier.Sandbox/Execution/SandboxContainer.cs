@@ -62,7 +62,7 @@ internal sealed class SandboxContainer : IDisposable
         try
         {
             // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learn.
-            id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time, listener?.HostDirectory), CancellationToken.None).ConfigureAwait(false);
+            id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time, listener?.EngineDirectory), CancellationToken.None).ConfigureAwait(false);
             // On the pool's clock, so that a supervisor that never answers is given up on in tests without the wait.
             using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.ContainerStartTimeoutMs), time);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -76,8 +76,8 @@ internal sealed class SandboxContainer : IDisposable
             {
                 throw new SupervisorException(listener is null
                     ? $"the supervisor of {ContainerIds.Short(id)} was not ready within {options.ContainerStartTimeoutMs} ms"
-                    : $"the supervisor of {ContainerIds.Short(id)} did not connect to {listener.HostDirectory} within {options.ContainerStartTimeoutMs} ms "
-                        + "(the engine must see Sandbox:ChannelDirectory at the same path; Sandbox:Channel=Attach does not need it)");
+                    : $"the supervisor of {ContainerIds.Short(id)} did not connect to {listener.Directory} within {options.ContainerStartTimeoutMs} ms "
+                        + "(the engine must see Sandbox:ChannelDirectory at the same path, or Sandbox:ChannelVolume name the volume mounted there; Sandbox:Channel=Attach needs neither)");
             }
 
             if (ready.Op != "ready" || ready.Protocol != 1)
@@ -85,7 +85,7 @@ internal sealed class SandboxContainer : IDisposable
                 throw new SupervisorException($"unexpected first frame '{ready.Op}' (protocol {ready.Protocol}) from {ContainerIds.Short(id)}");
             }
 
-            return new SandboxContainer(id, language, memoryBytes, channel) { _channelDirectory = listener?.HostDirectory };
+            return new SandboxContainer(id, language, memoryBytes, channel) { _channelDirectory = listener?.Directory };
         }
         catch
         {
@@ -97,7 +97,7 @@ internal sealed class SandboxContainer : IDisposable
 
             if (listener is not null)
             {
-                SupervisorSocketListener.RemoveDirectory(listener.HostDirectory);
+                SupervisorSocketListener.RemoveDirectory(listener.Directory);
             }
 
             throw;

@@ -37,7 +37,7 @@ internal sealed partial class ContainerPool
 
     /// <summary>
     /// Removes a predecessor's containers before this pool creates its first one (after that, a sweep would remove
-    /// our own). Retried until it succeeds.
+    /// our own), and makes the socket channel's folder. Retried until it succeeds.
     /// </summary>
     private async Task EnsureSweptAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +55,11 @@ internal sealed partial class ContainerPool
             }
 
             var removed = await RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
+            if (_options.UsesSocketChannel)
+            {
+                _sockets ??= await SupervisorSocketRoot.CreateAsync(_engine, _options, cancellationToken).ConfigureAwait(false);
+            }
+
             _swept = true;
             if (removed > 0)
             {
@@ -177,10 +182,7 @@ internal sealed partial class ContainerPool
 
     private void RemoveSocketRoot()
     {
-        if (_sockets is { IsValueCreated: true })
-        {
-            _sockets.Value.Dispose();
-        }
+        _sockets?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} leftover sandbox containers of instance '{Instance}'")]

@@ -43,8 +43,8 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private readonly Dictionary<(string Key, string Language), LinkedList<SandboxContainer>> _idle = [];
     private readonly ConcurrentDictionary<string, SandboxContainer> _live = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
-    /// <summary>Socket channel: the folder of the containers' socket directories, made at the first start.</summary>
-    private readonly Lazy<SupervisorSocketRoot>? _sockets;
+    /// <summary>Socket channel: the folder of the containers' socket directories, made before the first container.</summary>
+    private SupervisorSocketRoot? _sockets;
     private readonly FairSlots _runSlots;
     private readonly SemaphoreSlim _startSlots;
     private readonly SemaphoreSlim _wake = new(0);
@@ -78,7 +78,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
             _time,
             "sandbox run");
         _startSlots = new SemaphoreSlim(_options.ParallelStarts);
-        _sockets = _options.UsesSocketChannel ? new(() => new SupervisorSocketRoot(_options.EffectiveChannelDirectory)) : null;
         foreach (var language in languages.All)
         {
             _warm[language.Name] = new Queue<SandboxContainer>();
@@ -306,7 +305,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         var kept = false;
         try
         {
-            container = await SandboxContainer.StartAsync(_engine, _sockets?.Value, _options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
+            container = await SandboxContainer.StartAsync(_engine, _sockets, _options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
             _metrics.ContainerStarted(language.Name, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -174,6 +174,9 @@ internal sealed class FakeContainerEngine : IContainerEngine
         removed?.Supervisor.Exit();
     }
 
+    public Task<string> VolumeFolderAsync(string volume, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fake engine has no volumes; its pools use the attach channel");
+
     public async Task<IReadOnlyList<string>> ListAsync(string label, string value, CancellationToken cancellationToken)
     {
         await List.EnterAsync(cancellationToken);

@@ -20,25 +20,29 @@ internal sealed class SupervisorSocketListener : IDisposable
     private readonly string _socketPath;
     private bool _closed;
 
-    private SupervisorSocketListener(string hostDirectory, Socket listener, string socketPath)
+    private SupervisorSocketListener(string directory, string engineDirectory, Socket listener, string socketPath)
     {
-        HostDirectory = hostDirectory;
+        Directory = directory;
+        EngineDirectory = engineDirectory;
         _listener = listener;
         _socketPath = socketPath;
     }
 
-    /// <summary>The directory on the engine's host that the container mounts; it goes when the container does.</summary>
-    public string HostDirectory { get; }
+    /// <summary>The socket's directory as the verifier sees it; it goes when the container does.</summary>
+    public string Directory { get; }
+
+    /// <summary>The same directory as the engine sees it, to mount into the container (another path when the verifier runs in a container).</summary>
+    public string EngineDirectory { get; }
 
     public static string ContainerSocketPath => $"{ContainerDirectory}/{SocketName}";
 
-    /// <summary>Listens in a new directory <paramref name="hostDirectory"/>, whose parent only the verifier can enter.</summary>
-    public static SupervisorSocketListener Open(string hostDirectory)
+    /// <summary>Listens in a new directory <paramref name="directory"/>, whose parent only the verifier can enter.</summary>
+    public static SupervisorSocketListener Open(string directory, string engineDirectory)
     {
         // Searchable by the container's uid (it connects by name), listable by nobody else but us.
-        PrivateDirectory.Create(hostDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        PrivateDirectory.Create(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        var socketPath = Path.Combine(hostDirectory, SocketName);
+        var socketPath = Path.Combine(directory, SocketName);
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
@@ -50,12 +54,12 @@ internal sealed class SupervisorSocketListener : IDisposable
                 File.SetUnixFileMode(socketPath, (UnixFileMode)0b110_110_110);
             }
 
-            return new SupervisorSocketListener(hostDirectory, listener, socketPath);
+            return new SupervisorSocketListener(directory, engineDirectory, listener, socketPath);
         }
         catch
         {
             listener.Dispose();
-            RemoveDirectory(hostDirectory);
+            RemoveDirectory(directory);
             throw;
         }
     }
@@ -74,11 +78,11 @@ internal sealed class SupervisorSocketListener : IDisposable
     }
 
     /// <summary>Removes a container's directory once the container is gone (or never came).</summary>
-    public static void RemoveDirectory(string hostDirectory)
+    public static void RemoveDirectory(string directory)
     {
         try
         {
-            Directory.Delete(hostDirectory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

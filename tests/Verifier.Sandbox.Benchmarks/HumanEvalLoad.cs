@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using Verifier.Core.Code;
+
+namespace Verifier.Sandbox.Benchmarks;
+
+/// <summary>
+/// Realistic load: the 164 HumanEval problems (canonical solutions, assert tests) submitted at once, as one request
+/// to the service would, against the same checks as bare <c>python3</c> processes (prompt, solution, tests and
+/// <c>check(entry_point)</c> in one process: the physical limit, with no judge outside the candidate's process).
+/// </summary>
+internal static class HumanEvalLoad
+{
+    private static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    public sealed record Problem(string TaskId, string Program, string Test, string EntryPoint);
+
+    /// <summary>HumanEval.jsonl.gz from ../shared/data/code (or $VERIFIER_SHARED_DIR/data/code); null when absent.</summary>
+    public static IReadOnlyList<Problem>? Load()
+    {
+        var shared = Environment.GetEnvironmentVariable("VERIFIER_SHARED_DIR");
+        var candidates = new[] { shared, FindUp("shared") }.Where(d => d is not null).Select(d => Path.Combine(d!, "data", "code", "HumanEval.jsonl.gz"));
+        var path = candidates.FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        var problems = new List<Problem>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            problems.Add(new Problem(
+                root.GetProperty("task_id").GetString()!,
+                root.GetProperty("prompt").GetString()! + root.GetProperty("canonical_solution").GetString()!,
+                root.GetProperty("test").GetString()!,
+                root.GetProperty("entry_point").GetString()!));
+        }
+
+        return problems;
+    }
+
+    /// <summary>All problems in flight at once through <paramref name="sandbox"/> (null: bare processes); one measurement.</summary>
+    public static Task<Measurement> RunAsync(IReadOnlyList<Problem> problems, string mode, ICodeSandbox? sandbox)
+    {
+        var next = -1;
+        Func<CancellationToken, Task<bool>> submit = sandbox is null
+            ? ct => RunBareAsync(problems[Interlocked.Increment(ref next) % problems.Count], ct)
+            : async ct =>
+            {
+                var problem = problems[Interlocked.Increment(ref next) % problems.Count];
+                var verdict = await sandbox.VerifyAsync(
+                    new CodeRequest { Language = "python", Code = problem.Program, Tests = new AssertTests(problem.EntryPoint, problem.Test), IsolationKey = "humaneval-request" },
+                    ct);
+                return verdict.Verdict == CodeVerdictKind.Accepted;
+            };
+        return Measurement.RunAsync("humaneval", 1, problems.Count, mode, problems.Count, TimeSpan.FromMinutes(5), submit);
+    }
+
+    private static async Task<bool> RunBareAsync(Problem problem, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{problem.Program}\n\n{problem.Test}\n\ncheck({problem.EntryPoint})\n");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start python3");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        await Task.WhenAll(output, errors);
+        return process.ExitCode == 0;
+    }
+
+    private static string? FindUp(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (Directory.Exists(Path.Combine(candidate, "data")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
