@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Verifier.Sandbox.Engine;
 using Verifier.Sandbox.Execution;
+using Verifier.Sandbox.Execution.Transport;
 
 namespace Verifier.Sandbox.Pool;
 
