@@ -107,7 +107,7 @@ internal static class ContainerSpec
         Type = "bind",
         Source = hostDirectory,
         Target = SupervisorSocketListener.ContainerDirectory,
+        // Propagation left to the engine: it requires rslave for a source inside its root (a volume's folder).
         ReadOnly = true,
-        BindOptions = new BindOptions { Propagation = "rprivate" },
     };
 }
