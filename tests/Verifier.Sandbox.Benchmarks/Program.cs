@@ -186,7 +186,7 @@ internal sealed class SandboxSession : IAsyncDisposable
 
     public ICodeSandbox Sandbox { get; }
 
-    public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime)
+    public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime = "runc")
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
