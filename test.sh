@@ -35,6 +35,22 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# The sandbox's verdict and containment suites once more on the other OCI runtime: Sandbox:Runtime=auto ran them on
+# crun where the engine has it registered, and runc is what auto falls back to elsewhere, so both must hold.
+containment_filter="FullyQualifiedName~Verifier.Sandbox.Tests.Verdicts|FullyQualifiedName~Verifier.Sandbox.Tests.Configuration.ContainmentTests"
+containment_filter+="|FullyQualifiedName~Verifier.Sandbox.Tests.Adversarial|FullyQualifiedName~Verifier.Sandbox.Tests.Hostile"
+containment_filter+="|FullyQualifiedName~Verifier.Sandbox.Tests.Isolation"
+if [[ " ${projects[*]} " == *" Verifier.Sandbox.Tests "* ]]; then
+  if docker info --format '{{json .Runtimes}}' | grep -q '"crun"'; then
+    echo "== Verifier.Sandbox.Tests (verdict and containment suites) on runc; the run above used crun"
+    if ! VERIFIER_SANDBOX_RUNTIME=runc dotnet test tests/Verifier.Sandbox.Tests -c Release --no-build -nologo --filter "$containment_filter"; then
+      failed+=("Verifier.Sandbox.Tests(runc)")
+    fi
+  else
+    echo "== skipped: the sandbox suites on crun; the engine has no crun runtime registered (scripts/docker-engine.sh registers it where crun is installed and usable)"
+  fi
+fi
+
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"
   exit 1

@@ -4,7 +4,9 @@
 # stop: stops the engine that `start` started, if any.
 #
 # The engine runs with --bridge=none --iptables=false: sandbox containers get no network at all, and the
-# local stack uses host networking bound to 127.0.0.1, so no packet leaves loopback.
+# local stack uses host networking bound to 127.0.0.1, so no packet leaves loopback. Where crun is installed and
+# can run on this host's cgroups, it is registered as a runtime (--add-runtime crun=/usr/bin/crun), which the
+# sandbox's Sandbox:Runtime=auto then prefers to runc.
 #
 # Environment: VERIFIER_STATE_DIR (default /tmp/verifier-stack) holds dockerd.pid and dockerd.log;
 # VERIFIER_SUDO is what runs dockerd as root (default: nothing when already root, else sudo).
@@ -25,13 +27,31 @@ is_dockerd() {
   [ "$(cat "/proc/$1/comm" 2>/dev/null)" = dockerd ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
 }
 
+# crun refuses every container on a hybrid cgroup host (v1 hierarchies plus cgroup2 on /sys/fs/cgroup/unified)
+# whose cgroup2 holds a controller ("cgroups in hybrid mode not supported, drop all controllers from cgroupv2");
+# that happens where a controller, typically hugetlb, has no v1 hierarchy mounted. Registering it there would
+# make the sandbox pick a runtime that cannot start anything.
+crun_usable() {
+  [ -x /usr/bin/crun ] || { echo "crun not registered: /usr/bin/crun is not installed (scripts/install-prereqs.sh)"; return 1; }
+  local unified=/sys/fs/cgroup/unified/cgroup.controllers
+  if [ "$(stat -fc %T /sys/fs/cgroup)" != cgroup2fs ] && [ -r "$unified" ] && [ -n "$(tr -d ' \n' <"$unified")" ]; then
+    echo "crun not registered: this hybrid cgroup host has controllers on cgroup2 ($(cat "$unified")), which crun refuses;"
+    echo "  mount their v1 hierarchies first, e.g. mkdir -p /sys/fs/cgroup/hugetlb && mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb"
+    return 1
+  fi
+}
+
 start() {
   if engine_answers; then
     return 0
   fi
-  echo "starting dockerd (log: $state_dir/dockerd.log)"
+  local runtimes=()
+  if crun_usable; then
+    runtimes=(--add-runtime crun=/usr/bin/crun)
+  fi
+  echo "starting dockerd ${runtimes[*]} (log: $state_dir/dockerd.log)"
   # dockerd writes its own pid: under sudo, $! would be sudo's, and stopping sudo can leave dockerd running.
-  $sudo nohup dockerd --bridge=none --iptables=false --pidfile "$pid_file" >"$state_dir/dockerd.log" 2>&1 &
+  $sudo nohup dockerd --bridge=none --iptables=false "${runtimes[@]}" --pidfile "$pid_file" >"$state_dir/dockerd.log" 2>&1 &
   for _ in $(seq 1 60); do
     if engine_answers; then
       return 0

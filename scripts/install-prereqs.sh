@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the stack and the tests need, only those that are missing:
 # the Docker engine, debootstrap (sandbox images without a registry), patchelf and gcc (TorchSharp's native
-# fix on Debian 12), python3 (the example client). Safe to run again.
+# fix on Debian 12), python3 (the example client), crun (the sandbox's faster OCI runtime; see docker-engine.sh).
+# Safe to run again.
 set -euo pipefail
 
 need=()
@@ -12,6 +13,7 @@ command -v patchelf >/dev/null 2>&1 || need+=(patchelf)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+[ -x /usr/bin/crun ] || need+=(crun)
 # docker-compose v1 (Debian's) runs the local stack where the compose plugin is absent.
 if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
   need+=(docker-compose)

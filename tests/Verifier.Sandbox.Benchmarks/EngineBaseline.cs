@@ -4,13 +4,26 @@ using Docker.DotNet.Models;
 namespace Verifier.Sandbox.Benchmarks;
 
 /// <summary>
-/// The engine's container start-up limit, which bounds strict mode: create, start, wait for and remove a container
-/// that runs `python3 -c pass` with the sandbox's containment, as `docker run --rm` would.
+/// The engine's container start-up limit under one OCI runtime, which bounds strict mode on it: create, start, wait
+/// for and remove a container that runs `python3 -c pass` with the sandbox's containment, as `docker run --rm` would.
 /// </summary>
-internal sealed class EngineBaseline : IDisposable
+internal sealed class EngineBaseline(string runtime) : IDisposable
 {
-    private readonly DockerClient _client = new DockerClientBuilder()
-        .WithEndpoint(new Uri("unix:///var/run/docker.sock")).WithApiVersion(new System.Version(1, 41)).Build();
+    /// <summary>The engine the benchmark runs on: DOCKER_HOST, as for the docker CLI, or the local socket.</summary>
+    public static readonly string Endpoint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+
+    private readonly DockerClient _client = Client();
+
+    private static DockerClient Client() =>
+        new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).WithApiVersion(new System.Version(1, 41)).Build();
+
+    /// <summary>The OCI runtimes registered with the engine.</summary>
+    public static async Task<IReadOnlyCollection<string>> RuntimesAsync()
+    {
+        using var client = Client();
+        var info = await client.System.GetSystemInfoAsync();
+        return [.. info.Runtimes?.Keys ?? []];
+    }
 
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +36,7 @@ internal sealed class EngineBaseline : IDisposable
             Labels = new Dictionary<string, string> { ["io.verifier.sandbox.bench"] = "engine" },
             HostConfig = new HostConfig
             {
+                Runtime = runtime,
                 NetworkMode = "none",
                 ReadonlyRootfs = true,
                 CapDrop = ["ALL"],

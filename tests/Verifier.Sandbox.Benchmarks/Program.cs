@@ -9,8 +9,9 @@ using Verifier.Sandbox;
 using Verifier.Sandbox.Benchmarks;
 
 // Sandbox throughput and latency: trivial Python and C++ programs with 1 and 10 tests, at 1, 8 and 64 submissions in
-// flight, in fast mode (socket channel, and attach channel for comparison) and strict mode, beside the same programs
-// run as bare host processes in the same run.
+// flight, in fast mode (socket channel, and attach channel for comparison) and strict mode on runc, and strict mode
+// on crun (strict-crun, where the engine has crun), beside the same programs run as bare host processes in the same
+// run. The engine is the one DOCKER_HOST names (default: local).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --humaneval
 // runs the 164 HumanEval problems at once (one request's worth) in fast mode, beside bare python3 (see HumanEvalLoad).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks [-- --quick] [--out results.md] [--only python:1:*:fast] [--breakdown]
@@ -47,7 +48,7 @@ if (args.Contains("--humaneval"))
     var humanEval = new List<Measurement>();
     foreach (var mode in new[] { "bare", "fast", "fast-attach" })
     {
-        await using var session = mode == "bare" ? null : await SandboxSession.StartAsync(SandboxMode.Fast, mode == "fast-attach");
+        await using var session = mode == "bare" ? null : await SandboxSession.StartAsync(SandboxMode.Fast, "auto", attach: mode == "fast-attach");
         await HumanEvalLoad.RunAsync(problems, mode, session?.Sandbox); // warm-up: JIT, page cache, bound containers
         var m = await HumanEvalLoad.RunAsync(problems, mode, session?.Sandbox);
         humanEval.Add(m);
@@ -76,15 +77,24 @@ var results = new List<Measurement>();
 var failuresShown = 0;
 var bare = new BareProcessRunner();
 
-Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario");
-foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict" })
+var engineRuntimes = await EngineBaseline.RuntimesAsync();
+Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario; engine {EngineBaseline.Endpoint} runtimes: {string.Join(", ", engineRuntimes)}");
+foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-crun" })
 {
     if (!languages.Any(l => testCounts.Any(t => concurrencies.Any(c => Wanted(l, t, c, mode)))))
     {
         continue;
     }
 
-    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(mode == "strict" ? SandboxMode.Strict : SandboxMode.Fast, attach: mode == "fast-attach");
+    // fast and strict keep runc, as in the results before crun, so that strict-crun stands beside them.
+    var runtime = mode.EndsWith("-crun", StringComparison.Ordinal) ? "crun" : "runc";
+    if (mode != "bare" && !engineRuntimes.Contains(runtime))
+    {
+        Console.WriteLine($"{mode}: skipped, the engine has no {runtime} runtime registered (dockerd --add-runtime {runtime}=/usr/bin/{runtime})");
+        continue;
+    }
+
+    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(mode.StartsWith("strict", StringComparison.Ordinal) ? SandboxMode.Strict : SandboxMode.Fast, runtime, attach: mode == "fast-attach");
     foreach (var language in languages)
     {
         foreach (var tests in testCounts)
@@ -137,17 +147,28 @@ foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict" })
     }
 }
 
-// The engine's own limit for a container per program, which strict mode cannot beat.
-if (Wanted("engine", 1, 1, "engine") || only is null)
+// The engine's own limit for a container per program, per runtime, which strict mode on that runtime cannot beat.
+foreach (var (mode, runtime) in new[] { ("engine", "runc"), ("engine-crun", "crun") })
 {
-    using var engine = new EngineBaseline();
-    await Measurement.RunAsync("engine", 1, 2, "engine", 4, budget, engine.RunOnceAsync);
-    foreach (var concurrency in new[] { 1, 8 })
+    if (!(Wanted("engine", 1, 1, mode) || Wanted("engine", 1, 8, mode)))
     {
-        var m = await Measurement.RunAsync("engine", 1, concurrency, "engine", 24, budget, engine.RunOnceAsync);
+        continue;
+    }
+
+    if (!engineRuntimes.Contains(runtime))
+    {
+        Console.WriteLine($"{mode}: skipped, the engine has no {runtime} runtime registered");
+        continue;
+    }
+
+    using var engine = new EngineBaseline(runtime);
+    await Measurement.RunAsync("engine", 1, 2, mode, 4, budget, engine.RunOnceAsync);
+    foreach (var concurrency in new[] { 1, 8 }.Where(c => Wanted("engine", 1, c, mode)))
+    {
+        var m = await Measurement.RunAsync("engine", 1, concurrency, mode, 24, budget, engine.RunOnceAsync);
         results.Add(m);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine docker-run-equivalent c={m.Concurrency,-2} n={m.Submissions,-4} {m.Throughput,7:0.0}/s p50={m.P50Ms,7:0.0} ms cpu={m.CpuMsPerSubmission,6:0.0} ms/run"));
+            $"{mode} docker-run-equivalent c={m.Concurrency,-2} n={m.Submissions,-4} {m.Throughput,7:0.0}/s p50={m.P50Ms,7:0.0} ms cpu={m.CpuMsPerSubmission,6:0.0} ms/run"));
     }
 }
 
@@ -193,12 +214,14 @@ internal sealed class SandboxSession : IAsyncDisposable
     public ICodeSandbox Sandbox { get; }
 
     /// <param name="attach">The supervisor channel through the engine's attach stream (the remote-engine path) instead of the socket.</param>
-    public static async Task<SandboxSession> StartAsync(SandboxMode mode, bool attach = false)
+    public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime = "runc", bool attach = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddCodeSandbox(o =>
         {
+            o.DockerEndpoint = EngineBaseline.Endpoint;
+            o.Runtime = runtime;
             o.InstanceName = "sandbox-bench-" + Guid.NewGuid().ToString("N")[..8];
             o.Mode = mode;
             o.WarmContainers = mode == SandboxMode.Strict ? 8 : 2;

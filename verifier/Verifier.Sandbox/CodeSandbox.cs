@@ -18,6 +18,7 @@ internal sealed partial class CodeSandbox(
     LanguageRegistry languages,
     ContainerPool pool,
     IContainerEngine engine,
+    ContainerRuntime runtime,
     IOptions<SandboxOptions> options,
     SandboxMetrics metrics,
     TimeProvider time,
@@ -218,15 +219,19 @@ internal sealed partial class CodeSandbox(
                 images[language.Image] = await engine.ImageExistsAsync(language.Image, timeout.Token).ConfigureAwait(false);
             }
 
+            var (runtime, runtimeProblem) = await RuntimeAsync(timeout.Token).ConfigureAwait(false);
             var missing = images.Where(i => !i.Value).Select(i => i.Key).ToList();
+            string?[] problems = [runtimeProblem, missing.Count == 0 ? null : $"missing images: {string.Join(", ", missing)} (run docker/build-images.sh)"];
+            var reason = string.Join("; ", problems.OfType<string>());
             return new SandboxHealth
             {
-                Healthy = missing.Count == 0,
+                Healthy = reason.Length == 0,
                 EngineReachable = true,
                 Images = images,
+                Runtime = runtime,
                 WarmContainers = warm,
                 LiveContainers = live,
-                Reason = missing.Count == 0 ? null : $"missing images: {string.Join(", ", missing)} (run docker/build-images.sh)",
+                Reason = reason.Length == 0 ? null : reason,
             };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -239,6 +244,19 @@ internal sealed partial class CodeSandbox(
                 LiveContainers = live,
                 Reason = $"the Docker engine at {engine.Endpoint} is not reachable: {e.Message}",
             };
+        }
+    }
+
+    /// <summary>The runtime containers run under, or why there is none: an explicitly configured one the engine lacks.</summary>
+    private async Task<(string? Runtime, string? Problem)> RuntimeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await runtime.ResolveAsync(cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (ContainerRuntimeMissingException e)
+        {
+            return (null, e.Message);
         }
     }
 

@@ -1,6 +1,9 @@
 namespace Verifier.Sandbox;
 
-/// <summary>Whether the sandbox can run code now: the engine answers and every language's image is present.</summary>
+/// <summary>
+/// Whether the sandbox can run code now: the engine answers, has the configured container runtime, and every
+/// language's image is present.
+/// </summary>
 public sealed record SandboxHealth
 {
     public required bool Healthy { get; init; }
@@ -9,6 +12,9 @@ public sealed record SandboxHealth
 
     /// <summary>Image reference to whether the engine has it.</summary>
     public IReadOnlyDictionary<string, bool> Images { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>The OCI runtime containers run under (crun, runc), once resolved against the engine; null while it cannot be.</summary>
+    public string? Runtime { get; init; }
 
     public int WarmContainers { get; init; }
 

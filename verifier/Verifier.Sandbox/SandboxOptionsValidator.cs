@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Verifier.Sandbox.Engine;
 
 namespace Verifier.Sandbox;
 
 /// <summary>Cross-field rules the attributes cannot say; a misconfiguration fails at start, naming the setting.</summary>
-internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
+internal sealed partial class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
 {
     public ValidateOptionsResult Validate(string? name, SandboxOptions options)
     {
@@ -72,6 +73,11 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             errors.Add($"Sandbox:DockerApiVersion '{options.DockerApiVersion}' is not a version such as 1.41");
         }
 
+        if (options.Runtime is null || !RuntimeName().IsMatch(options.Runtime))
+        {
+            errors.Add($"Sandbox:Runtime '{options.Runtime}' is not auto or the name of a runtime registered with the engine, such as crun or runc");
+        }
+
         if (options.CSharp is not { CompileTimeMs: >= 100 and <= 600_000, MaxAssemblyKb: >= 64 and <= 262_144, MaxConcurrentCompilations: >= 0 and <= 1_024, MaxConcurrentCompilationsPerTenant: >= 0 and <= 1_024 })
         {
             errors.Add("Sandbox:CSharp needs CompileTimeMs in 100..600000, MaxAssemblyKb in 64..262144, and MaxConcurrentCompilations and MaxConcurrentCompilationsPerTenant in 0..1024");
@@ -87,4 +93,8 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    // Docker's runtime names (dockerd --add-runtime NAME=PATH), "auto" among them; no spaces, no path.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex RuntimeName();
 }

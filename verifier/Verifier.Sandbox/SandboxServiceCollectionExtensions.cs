@@ -37,6 +37,7 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<SandboxMetrics>();
         services.TryAddSingleton<LanguageRegistry>();
         services.TryAddSingleton<IContainerEngine>(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
+        services.TryAddSingleton<ContainerRuntime>();
         services.TryAddSingleton<ContainerPool>();
         services.TryAddSingleton<ICodeSandbox, CodeSandbox>();
         services.AddHostedService<SandboxHostedService>();

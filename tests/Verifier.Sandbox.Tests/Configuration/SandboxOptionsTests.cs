@@ -31,6 +31,7 @@ public class SandboxOptionsTests
 
         Assert.Equal(SandboxMode.Fast, options.Mode);
         Assert.Equal("unix:///var/run/docker.sock", options.DockerEndpoint);
+        Assert.Equal("auto", options.Runtime);
     }
 
     [Fact]
@@ -68,6 +69,8 @@ public class SandboxOptionsTests
     [InlineData("Sandbox:DefaultMemoryMb", "16", "DefaultMemoryMb")]
     [InlineData("Sandbox:Languages:python:Image", "has space:1", "Sandbox:Languages:python:Image")]
     [InlineData("Sandbox:CSharp:CompileTimeMs", "5", "Sandbox:CSharp")]
+    [InlineData("Sandbox:Runtime", "/usr/bin/crun", "Sandbox:Runtime")]
+    [InlineData("Sandbox:Runtime", "c run", "Sandbox:Runtime")]
     public void Validation_FailsAtStartNamingTheSetting(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value });

@@ -4,11 +4,18 @@ namespace Verifier.Sandbox.Tests.Infrastructure;
 
 /// <summary>
 /// The Docker tests run for real: CI guarantees an engine and the images. When either is missing the tests fail
-/// (they are never skipped) with a message that says how to fix it.
+/// (they are never skipped) with a message that says how to fix it. The engine is the one DOCKER_HOST names, as for
+/// the docker CLI (default: the local socket), so a suite can run against a second engine.
 /// </summary>
 internal static class DockerEnvironment
 {
-    public const string Endpoint = "unix:///var/run/docker.sock";
+    public static readonly string Endpoint = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+
+    /// <summary>
+    /// VERIFIER_SANDBOX_RUNTIME: the OCI runtime every test sandbox is configured with (Sandbox:Runtime), so that the
+    /// verdict and containment suites can run once per runtime (test.sh does); unset, the sandbox's default (auto).
+    /// </summary>
+    public static readonly string? Runtime = Environment.GetEnvironmentVariable("VERIFIER_SANDBOX_RUNTIME") is { Length: > 0 } runtime ? runtime : null;
     public static readonly string[] Images = ["verifier-sandbox-python:1", "verifier-sandbox-cpp:1", "verifier-sandbox-dotnet:1"];
 
     private static readonly Lazy<Task> Ready = new(CheckAsync);
@@ -30,7 +37,7 @@ internal static class DockerEnvironment
         {
             throw new InvalidOperationException(
                 $"The Docker engine at {Endpoint} is unreachable ({e.Message}). The sandbox tests need a real engine: " +
-                "start one with `dockerd --bridge=none --iptables=false` (as .ci/run does).", e);
+                "start one with `dockerd --bridge=none --iptables=false` (as .ci/run does), or point DOCKER_HOST at one.", e);
         }
 
         foreach (var image in Images)

@@ -7,7 +7,10 @@ using Verifier.Sandbox.Pool;
 
 namespace Verifier.Sandbox.Tests.Infrastructure;
 
-/// <summary>A real sandbox, wired as the service wires it (DI, options validation, hosted service), with its own instance name.</summary>
+/// <summary>
+/// A real sandbox, wired as the service wires it (DI, options validation, hosted service), with its own instance name,
+/// on the engine and runtime <see cref="DockerEnvironment"/> names unless the test configures others.
+/// </summary>
 internal sealed class SandboxHost : IAsyncDisposable
 {
     private readonly List<IHostedService> _hosted;
@@ -44,6 +47,8 @@ internal sealed class SandboxHost : IAsyncDisposable
         addServices?.Invoke(services);
         services.AddCodeSandbox(o =>
         {
+            o.DockerEndpoint = DockerEnvironment.Endpoint;
+            o.Runtime = DockerEnvironment.Runtime ?? o.Runtime;
             o.InstanceName = instance;
             o.WarmContainers = 1;
             o.MaxConcurrentRuns = 4;

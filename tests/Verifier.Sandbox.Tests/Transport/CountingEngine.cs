@@ -61,6 +61,12 @@ internal sealed class CountingEngine(DockerEngine inner) : IContainerEngine, IDi
         return inner.RemoveAsync(id, cancellationToken);
     }
 
+    public Task<EngineRuntimes> RuntimesAsync(CancellationToken cancellationToken)
+    {
+        Count("Runtimes");
+        return inner.RuntimesAsync(cancellationToken);
+    }
+
     public Task<string> VolumeFolderAsync(string volume, CancellationToken cancellationToken)
     {
         Count("VolumeFolder");

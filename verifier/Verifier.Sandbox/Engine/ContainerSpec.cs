@@ -10,7 +10,8 @@ namespace Verifier.Sandbox.Engine;
 /// The containment every sandbox container gets: no network, read-only root, a size-capped tmpfs for writes, no
 /// capabilities, no-new-privileges, a non-root user, pids/memory (swap equal to it)/CPU limits, ulimits, private IPC,
 /// no host path but its own read-only channel directory (socket channel), no engine socket, an environment with
-/// nothing but PATH, locale and the supervisor's settings, and labels.
+/// nothing but PATH, locale and the supervisor's settings, and labels; under the OCI runtime
+/// <see cref="SandboxOptions.Runtime"/> names.
 /// </summary>
 internal static class ContainerSpec
 {
@@ -68,6 +69,9 @@ internal static class ContainerSpec
             NetworkDisabled = true,
             HostConfig = new HostConfig
             {
+                // The pool hands over options whose "auto" is already resolved (ContainerRuntime); left unresolved, the
+                // engine's default runtime runs it. Either way the containment below is the same: both runtimes apply it.
+                Runtime = string.Equals(options.Runtime, ContainerRuntime.Auto, StringComparison.OrdinalIgnoreCase) ? null : options.Runtime,
                 NetworkMode = "none",
                 ReadonlyRootfs = true,
                 Privileged = false,

@@ -45,6 +45,12 @@ internal sealed class DockerEngine : IContainerEngine, IDisposable
         }
     }
 
+    public async Task<EngineRuntimes> RuntimesAsync(CancellationToken cancellationToken)
+    {
+        var info = await _client.System.GetSystemInfoAsync(cancellationToken).ConfigureAwait(false);
+        return new EngineRuntimes([.. info.Runtimes?.Keys ?? []], string.IsNullOrEmpty(info.DefaultRuntime) ? "runc" : info.DefaultRuntime);
+    }
+
     public async Task<string> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
     {
         var response = await _client.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);

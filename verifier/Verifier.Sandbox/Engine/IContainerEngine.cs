@@ -17,6 +17,9 @@ internal interface IContainerEngine
 
     Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken);
 
+    /// <summary>The OCI runtimes registered with the engine (runc, crun, ...) and the one it uses when none is named.</summary>
+    Task<EngineRuntimes> RuntimesAsync(CancellationToken cancellationToken);
+
     /// <summary>Creates (does not start) a container; returns its id.</summary>
     Task<string> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken);
 

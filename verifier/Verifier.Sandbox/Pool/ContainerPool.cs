@@ -31,6 +31,10 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
 
     private readonly IContainerEngine _engine;
     private readonly SandboxOptions _options;
+    private readonly ContainerRuntime _runtime;
+
+    /// <summary>The options the containers' spec is built from: <see cref="_options"/> with the runtime resolved.</summary>
+    private SandboxOptions? _containerOptions;
     private readonly LanguageRegistry _languages;
     private readonly SandboxMetrics _metrics;
     private readonly TimeProvider _time;
@@ -61,11 +65,18 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private bool _disposed;
 
     public ContainerPool(
-        IContainerEngine engine, IOptions<SandboxOptions> options, LanguageRegistry languages, SandboxMetrics metrics, TimeProvider time, ILogger<ContainerPool> logger)
+        IContainerEngine engine,
+        IOptions<SandboxOptions> options,
+        ContainerRuntime runtime,
+        LanguageRegistry languages,
+        SandboxMetrics metrics,
+        TimeProvider time,
+        ILogger<ContainerPool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
         _options = options.Value;
+        _runtime = runtime;
         _languages = languages;
         _metrics = metrics;
         _time = time;
@@ -305,12 +316,13 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         var kept = false;
         try
         {
-            container = await SandboxContainer.StartAsync(_engine, _sockets, _options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
-            _metrics.ContainerStarted(language.Name, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
+            var options = await ContainerOptionsAsync(cancellationToken).ConfigureAwait(false);
+            container = await SandboxContainer.StartAsync(_engine, _sockets, options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
+            _metrics.ContainerStarted(language.Name, options.Runtime, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _metrics.ContainerStarted(language.Name, _time.GetElapsedTime(started).TotalMilliseconds, ok: false);
+            _metrics.ContainerStarted(language.Name, _runtime.Resolved ?? _runtime.Configured, _time.GetElapsedTime(started).TotalMilliseconds, ok: false);
             throw;
         }
         finally
@@ -338,6 +350,21 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         }
 
         return kept ? container! : throw ShuttingDown();
+    }
+
+    /// <summary>
+    /// The options with the runtime resolved, from the first start on. An explicitly named runtime the engine lacks
+    /// throws here, so that no container starts under another one; the next start asks the engine again.
+    /// </summary>
+    private async Task<SandboxOptions> ContainerOptionsAsync(CancellationToken cancellationToken)
+    {
+        if (_containerOptions is { } resolved)
+        {
+            return resolved;
+        }
+
+        var runtime = await _runtime.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        return _containerOptions = _options.WithRuntime(runtime);
     }
 
     private static ObjectDisposedException ShuttingDown() => new(objectName: null, "the sandbox is shutting down");

@@ -62,11 +62,12 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
         var data = new Dictionary<string, object>
         {
             ["engineReachable"] = health.EngineReachable,
+            ["runtime"] = health.Runtime ?? "unresolved",
             ["warmContainers"] = health.WarmContainers,
             ["liveContainers"] = health.LiveContainers,
         };
         return health.Healthy
-            ? HealthCheckResult.Healthy($"engine reachable, {health.Images.Count} image(s) present", data)
+            ? HealthCheckResult.Healthy($"engine reachable, runtime {health.Runtime}, {health.Images.Count} image(s) present", data)
             : HealthCheckResult.Unhealthy(health.Reason ?? "the sandbox is not ready", data: data);
     }
 

@@ -14,10 +14,13 @@ internal sealed class FakeContainer(string id, IDictionary<string, string> label
 
     public long MemoryBytes { get; set; } = memoryBytes;
 
+    /// <summary>The OCI runtime it was created to run under; null for the engine's default.</summary>
+    public string? Runtime { get; init; }
+
     public bool Started { get; set; }
 
     public FakeSupervisorStream Supervisor { get; } = new();
 
     public static FakeContainer From(string id, CreateContainerParameters parameters) =>
-        new(id, new Dictionary<string, string>(parameters.Labels), parameters.HostConfig?.Memory ?? 0);
+        new(id, new Dictionary<string, string>(parameters.Labels), parameters.HostConfig?.Memory ?? 0) { Runtime = parameters.HostConfig?.Runtime };
 }

@@ -33,6 +33,11 @@ internal sealed class FakeContainerEngine : IContainerEngine
 
     public FakeOperation Ping { get; } = new("ping");
 
+    public FakeOperation Info { get; } = new("info");
+
+    /// <summary>The OCI runtimes the engine says it has; Docker's own registration unless a test changes it.</summary>
+    public EngineRuntimes Runtimes { get; set; } = new(["io.containerd.runc.v2", "io.containerd.runtime.v1.linux", "runc"], "runc");
+
     /// <summary>What the supervisors of containers started from now on do.</summary>
     public SupervisorStart Supervisors { get; set; } = SupervisorStart.Ready;
 
@@ -96,6 +101,16 @@ internal sealed class FakeContainerEngine : IContainerEngine
     public async Task PingAsync(CancellationToken cancellationToken) => await Ping.EnterAsync(cancellationToken);
 
     public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public async Task<EngineRuntimes> RuntimesAsync(CancellationToken cancellationToken)
+    {
+        await Info.EnterAsync(cancellationToken);
+        lock (_lock)
+        {
+            _log.Add("info");
+            return Runtimes;
+        }
+    }
 
     public async Task<string> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
     {

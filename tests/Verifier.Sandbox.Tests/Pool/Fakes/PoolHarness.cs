@@ -25,7 +25,8 @@ internal sealed class PoolHarness : IAsyncDisposable
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         Languages = new LanguageRegistry([new PythonLanguage()], wrapped);
         Python = Languages.All.Single();
-        Pool = new ContainerPool(Engine, wrapped, Languages, _metrics, Time, NullLogger<ContainerPool>.Instance);
+        Runtime = new ContainerRuntime(Engine, wrapped);
+        Pool = new ContainerPool(Engine, wrapped, Runtime, Languages, _metrics, Time, NullLogger<ContainerPool>.Instance);
     }
 
     public FakeContainerEngine Engine { get; } = new();
@@ -33,6 +34,8 @@ internal sealed class PoolHarness : IAsyncDisposable
     public WatchedFakeTime Time { get; } = new();
 
     public SandboxOptions Options { get; }
+
+    public ContainerRuntime Runtime { get; }
 
     public LanguageRegistry Languages { get; }
 
