@@ -29,14 +29,25 @@ is_dockerd() {
 
 # crun refuses every container on a hybrid cgroup host (v1 hierarchies plus cgroup2 on /sys/fs/cgroup/unified)
 # whose cgroup2 holds a controller ("cgroups in hybrid mode not supported, drop all controllers from cgroupv2");
-# that happens where a controller, typically hugetlb, has no v1 hierarchy mounted. Registering it there would
-# make the sandbox pick a runtime that cannot start anything.
+# that happens where a controller, typically hugetlb, has no v1 hierarchy mounted. Such a controller gets its v1
+# hierarchy mounted here (what the host's init would mount for it; runc uses it the same way), and if that fails
+# crun is not registered: a runtime that cannot start anything must not be there for the sandbox to pick.
+cgroup2_controllers() {
+  local unified=/sys/fs/cgroup/unified/cgroup.controllers
+  [ "$(stat -fc %T /sys/fs/cgroup)" != cgroup2fs ] && [ -r "$unified" ] && tr -d '\n' <"$unified"
+}
+
 crun_usable() {
   [ -x /usr/bin/crun ] || { echo "crun not registered: /usr/bin/crun is not installed (scripts/install-prereqs.sh)"; return 1; }
-  local unified=/sys/fs/cgroup/unified/cgroup.controllers
-  if [ "$(stat -fc %T /sys/fs/cgroup)" != cgroup2fs ] && [ -r "$unified" ] && [ -n "$(tr -d ' \n' <"$unified")" ]; then
-    echo "crun not registered: this hybrid cgroup host has controllers on cgroup2 ($(cat "$unified")), which crun refuses;"
-    echo "  mount their v1 hierarchies first, e.g. mkdir -p /sys/fs/cgroup/hugetlb && mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb"
+  local controllers controller
+  controllers="$(cgroup2_controllers || true)"
+  for controller in $controllers; do
+    echo "mounting the v1 cgroup hierarchy of '$controller' (on cgroup2 in this hybrid host, which crun refuses)"
+    $sudo mkdir -p "/sys/fs/cgroup/$controller" && $sudo mount -t cgroup -o "$controller" cgroup "/sys/fs/cgroup/$controller" || true
+  done
+  controllers="$(cgroup2_controllers || true)"
+  if [ -n "${controllers// /}" ]; then
+    echo "crun not registered: this hybrid cgroup host keeps controllers on cgroup2 ($controllers), which crun refuses"
     return 1
   fi
 }
