@@ -22,6 +22,24 @@ internal static class CpuMeter
         return (ProcessTicks("self", children: true) * 1000.0 / TicksPerSecond, engine * 1000.0 / TicksPerSecond, ContainersNs() / 1e6);
     }
 
+    /// <summary>Waits until this process (children included) uses under 5 % of a CPU over a second, or the limit passes.</summary>
+    public static async Task WaitUntilQuietAsync(TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        var before = ProcessTicks("self", children: true);
+        while (DateTime.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = ProcessTicks("self", children: true);
+            if (now - before <= TicksPerSecond / 20)
+            {
+                return;
+            }
+
+            before = now;
+        }
+    }
+
     public static double NowMs()
     {
         var ticks = ProcessTicks("self", children: true);
