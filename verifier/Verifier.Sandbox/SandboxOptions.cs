@@ -225,17 +225,6 @@ public sealed class SandboxOptions
 
     internal string EffectiveChannelDirectory => string.IsNullOrEmpty(ChannelDirectory) ? Path.GetTempPath() : ChannelDirectory;
 
-    /// <summary>
-    /// A copy whose <see cref="Runtime"/> is the one <c>auto</c> resolved to (see <see cref="Engine.ContainerRuntime"/>),
-    /// for the containers' spec. Shallow: the two share the nested settings, which nothing changes after start.
-    /// </summary>
-    internal SandboxOptions WithRuntime(string runtime)
-    {
-        var copy = (SandboxOptions)MemberwiseClone();
-        copy.Runtime = runtime;
-        return copy;
-    }
-
     internal int EffectiveFastContainersPerKey => FastContainersPerKey > 0 ? FastContainersPerKey : Math.Max(2, Environment.ProcessorCount);
 }
 

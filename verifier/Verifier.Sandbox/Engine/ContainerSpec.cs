@@ -28,7 +28,9 @@ internal static class ContainerSpec
     public static long RunMemoryBytes(int memoryMb) => (memoryMb + SupervisorOverheadMb) * Mb;
 
     /// <param name="channelDirectory">The socket channel's directory on the engine's host; null for the attach channel.</param>
-    public static CreateContainerParameters Build(SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time, string? channelDirectory = null)
+    /// <param name="runtime">The OCI runtime, as <see cref="ContainerRuntime"/> resolved it (a name, never <c>auto</c>).</param>
+    public static CreateContainerParameters Build(
+        SandboxOptions options, string runtime, RegisteredLanguage language, long memoryBytes, TimeProvider time, string? channelDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(language);
@@ -69,9 +71,8 @@ internal static class ContainerSpec
             NetworkDisabled = true,
             HostConfig = new HostConfig
             {
-                // The pool hands over options whose "auto" is already resolved (ContainerRuntime); left unresolved, the
-                // engine's default runtime runs it. Either way the containment below is the same: both runtimes apply it.
-                Runtime = string.Equals(options.Runtime, ContainerRuntime.Auto, StringComparison.OrdinalIgnoreCase) ? null : options.Runtime,
+                // The containment below is the same under every runtime: runc and crun both apply the spec.
+                Runtime = runtime,
                 NetworkMode = "none",
                 ReadonlyRootfs = true,
                 Privileged = false,

@@ -49,12 +49,12 @@ internal sealed class SandboxContainer : IDisposable
     public long IdleSince { get; set; }
 
     /// <summary>
-    /// Creates and starts a container, opens the channel to its supervisor (<paramref name="sockets"/>: a Unix socket
+    /// Creates and starts a container under <paramref name="runtime"/> (resolved, never <c>auto</c>), opens the channel to its supervisor (<paramref name="sockets"/>: a Unix socket
     /// off the engine's data path; null: the attach stream), then waits for the supervisor's ready frame.
     /// </summary>
     public static async Task<SandboxContainer> StartAsync(
-        IContainerEngine engine, SupervisorSocketRoot? sockets, SandboxOptions options, RegisteredLanguage language, long memoryBytes, TimeProvider time,
-        CancellationToken cancellationToken)
+        IContainerEngine engine, SupervisorSocketRoot? sockets, SandboxOptions options, string runtime, RegisteredLanguage language, long memoryBytes,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         using var listener = sockets?.Listen();
         string? id = null;
@@ -62,7 +62,7 @@ internal sealed class SandboxContainer : IDisposable
         try
         {
             // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learn.
-            id = await engine.CreateAsync(ContainerSpec.Build(options, language, memoryBytes, time, listener?.EngineDirectory), CancellationToken.None).ConfigureAwait(false);
+            id = await engine.CreateAsync(ContainerSpec.Build(options, runtime, language, memoryBytes, time, listener?.EngineDirectory), CancellationToken.None).ConfigureAwait(false);
             // On the pool's clock, so that a supervisor that never answers is given up on in tests without the wait.
             using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.ContainerStartTimeoutMs), time);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

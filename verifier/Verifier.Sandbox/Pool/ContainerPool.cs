@@ -32,9 +32,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private readonly IContainerEngine _engine;
     private readonly SandboxOptions _options;
     private readonly ContainerRuntime _runtime;
-
-    /// <summary>The options the containers' spec is built from: <see cref="_options"/> with the runtime resolved.</summary>
-    private SandboxOptions? _containerOptions;
     private readonly LanguageRegistry _languages;
     private readonly SandboxMetrics _metrics;
     private readonly TimeProvider _time;
@@ -316,9 +313,10 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         var kept = false;
         try
         {
-            var options = await ContainerOptionsAsync(cancellationToken).ConfigureAwait(false);
-            container = await SandboxContainer.StartAsync(_engine, _sockets, options, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
-            _metrics.ContainerStarted(language.Name, options.Runtime, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
+            // Resolved once by ContainerRuntime, which keeps the answer; asked again only while it cannot be.
+            var runtime = await _runtime.ResolveAsync(cancellationToken).ConfigureAwait(false);
+            container = await SandboxContainer.StartAsync(_engine, _sockets, _options, runtime, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
+            _metrics.ContainerStarted(language.Name, runtime, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -356,17 +354,6 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     /// The options with the runtime resolved, from the first start on. An explicitly named runtime the engine lacks
     /// throws here, so that no container starts under another one; the next start asks the engine again.
     /// </summary>
-    private async Task<SandboxOptions> ContainerOptionsAsync(CancellationToken cancellationToken)
-    {
-        if (_containerOptions is { } resolved)
-        {
-            return resolved;
-        }
-
-        var runtime = await _runtime.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        return _containerOptions = _options.WithRuntime(runtime);
-    }
-
     private static ObjectDisposedException ShuttingDown() => new(objectName: null, "the sandbox is shutting down");
 
     /// <summary>Gives back a place taken by <see cref="ReserveAsync"/> or a warm start; under <see cref="_lock"/>.</summary>
