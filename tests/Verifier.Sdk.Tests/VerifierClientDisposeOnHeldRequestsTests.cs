@@ -12,8 +12,10 @@ public sealed class VerifierClientDisposeOnHeldRequestsTests
 {
     private static readonly Uri Nowhere = new("http://127.0.0.1:9/");
 
-    [Fact]
-    public async Task DisposeAsync_WithABatchInFlight_CancelsIt_AndItsCallerSeesObjectDisposed()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DisposeOrDisposeAsync_WithABatchInFlight_CancelsIt_AndItsCallerSeesObjectDisposed(bool asynchronously)
     {
         var held = new HoldingHandler();
         var options = Items.Options(Nowhere);
@@ -21,10 +23,11 @@ public sealed class VerifierClientDisposeOnHeldRequestsTests
         var client = new VerifierClient(new HttpClient(held), options);
         var call = client.VerifyAsync(Items.Math(1)[0]);
         await Bounded.Wait(held.Arrived, "the batch was never sent");
+        var dispose = asynchronously ? "DisposeAsync" : "Dispose";
 
-        await Bounded.Wait(client.DisposeAsync().AsTask(), "DisposeAsync did not finish");
+        await Bounded.Wait(asynchronously ? client.DisposeAsync().AsTask() : Task.Run(client.Dispose), $"{dispose} did not finish");
 
-        Assert.True(call.IsCompleted, "DisposeAsync returned while a batch it had accepted was still in flight");
+        Assert.True(call.IsCompleted, $"{dispose} returned while a batch it had accepted was still in flight");
         await AssertDisposedAsync(() => call);
     }
 
@@ -70,22 +73,6 @@ public sealed class VerifierClientDisposeOnHeldRequestsTests
 
         await AssertDisposedAsync(() => next);
         await stream.DisposeAsync();
-    }
-
-    [Fact]
-    public async Task Dispose_WithABatchInFlight_CancelsIt_AndItsCallerSeesObjectDisposed()
-    {
-        var held = new HoldingHandler();
-        var options = Items.Options(Nowhere);
-        options.MaxBatchDelay = TimeSpan.Zero;
-        var client = new VerifierClient(new HttpClient(held), options);
-        var call = client.VerifyAsync(Items.Math(1)[0]);
-        await Bounded.Wait(held.Arrived, "the batch was never sent");
-
-        await Bounded.Wait(Task.Run(client.Dispose), "Dispose did not finish");
-
-        Assert.True(call.IsCompleted, "Dispose returned while a batch it had accepted was still in flight");
-        await AssertDisposedAsync(() => call);
     }
 
     [Fact]
