@@ -10,7 +10,7 @@ namespace Verifier.Sandbox.Benchmarks;
 internal sealed class BareProcessRunner
 {
     /// <summary>Debian's interpreter, the one the sandbox image has (not a version-manager shim that may shadow it on PATH).</summary>
-    private static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    internal static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
     private readonly IoOutputComparer _comparer = new();
     private readonly string _root = Directory.CreateTempSubdirectory("bare-bench-").FullName;
@@ -57,7 +57,7 @@ internal sealed class BareProcessRunner
         }
     }
 
-    private static async Task<(int ExitCode, string Stdout)> RunProcessAsync(string[] argv, string dir, string stdin, CancellationToken cancellationToken)
+    internal static async Task<(int ExitCode, string Stdout)> RunProcessAsync(string[] argv, string dir, string stdin, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(argv[0])
         {

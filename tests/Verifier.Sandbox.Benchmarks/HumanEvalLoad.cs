@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using Verifier.Core.Code;
@@ -12,8 +11,6 @@ namespace Verifier.Sandbox.Benchmarks;
 /// </summary>
 internal static class HumanEvalLoad
 {
-    private static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-
     public sealed record Problem(string TaskId, string Program, string Test, string EntryPoint);
 
     /// <summary>HumanEval.jsonl.gz from ../shared/data/code (or $VERIFIER_SHARED_DIR/data/code); null when absent.</summary>
@@ -67,15 +64,9 @@ internal static class HumanEvalLoad
 
     private static async Task<bool> RunBareAsync(Problem problem, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"{problem.Program}\n\n{problem.Test}\n\ncheck({problem.EntryPoint})\n");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start python3");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        await Task.WhenAll(output, errors);
-        return process.ExitCode == 0;
+        string[] argv = [BareProcessRunner.Python, "-c", $"{problem.Program}\n\n{problem.Test}\n\ncheck({problem.EntryPoint})\n"];
+        var (exitCode, _) = await BareProcessRunner.RunProcessAsync(argv, Path.GetTempPath(), "", cancellationToken);
+        return exitCode == 0;
     }
 
     private static string? FindUp(string name)
