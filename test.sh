@@ -27,12 +27,20 @@ if [ ${#projects[@]} -eq 0 ]; then
   mapfile -t projects < <(ls -d tests/*.Tests | xargs -n1 basename)
 fi
 
+# Each project's output is also kept, so that the names of failed tests can be repeated at the end: CI keeps only
+# the tail of a long log.
+logs="$(mktemp -d /tmp/verifier-test-logs.XXXXXX)"
 failed=()
-for project in "${projects[@]}"; do
-  echo "== $project"
-  if ! dotnet test "tests/$project" -c Release --no-build -nologo; then
-    failed+=("$project")
+run_project() {
+  local label="$1" log="$logs/$1.log"
+  shift
+  echo "== $label"
+  if dotnet test "$@" -c Release --no-build -nologo 2>&1 | tee "$log"; [ "${PIPESTATUS[0]}" -ne 0 ]; then
+    failed+=("$label")
   fi
+}
+for project in "${projects[@]}"; do
+  run_project "$project" "tests/$project"
 done
 
 # The sandbox's verdict and containment suites once more on the other OCI runtime: Sandbox:Runtime=auto ran them on
@@ -42,16 +50,19 @@ containment_filter+="|FullyQualifiedName~Verifier.Sandbox.Tests.Adversarial|Full
 containment_filter+="|FullyQualifiedName~Verifier.Sandbox.Tests.Isolation"
 if [[ " ${projects[*]} " == *" Verifier.Sandbox.Tests "* ]]; then
   if docker info --format '{{json .Runtimes}}' | grep -q '"crun"'; then
-    echo "== Verifier.Sandbox.Tests (verdict and containment suites) on runc; the run above used crun"
-    if ! VERIFIER_SANDBOX_RUNTIME=runc dotnet test tests/Verifier.Sandbox.Tests -c Release --no-build -nologo --filter "$containment_filter"; then
-      failed+=("Verifier.Sandbox.Tests(runc)")
-    fi
+    echo "(the verdict and containment suites once more on runc; the run above used crun)"
+    VERIFIER_SANDBOX_RUNTIME=runc run_project "Verifier.Sandbox.Tests(runc)" tests/Verifier.Sandbox.Tests --filter "$containment_filter"
   else
     echo "== skipped: the sandbox suites on crun; the engine has no crun runtime registered (scripts/docker-engine.sh registers it where crun is installed and usable)"
   fi
 fi
 
 if [ ${#failed[@]} -gt 0 ]; then
+  for label in "${failed[@]}"; do
+    echo "== failed in $label:"
+    # xunit's console logger starts each failure with "  Failed <test name> [<time>]", then its message.
+    grep -E -A 6 '^\s+Failed [^ ]' "$logs/$label.log" | head -n 120 || echo "(no test failed by name: see the log above)"
+  done
   echo "FAILED: ${failed[*]}"
   exit 1
 fi
