@@ -6,7 +6,9 @@ using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
 using Verifier.Sandbox.Hosting;
 using Verifier.Sandbox.Languages;
+using Verifier.Sandbox.Languages.Compiled;
 using Verifier.Sandbox.Languages.CSharp;
+using Verifier.Sandbox.Languages.Scripts;
 using Verifier.Sandbox.Pool;
 
 namespace Verifier.Sandbox;
@@ -14,7 +16,8 @@ namespace Verifier.Sandbox;
 public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ICodeSandbox"/> with Python, C++ and C#, options bound from <c>Sandbox</c> and validated at start,
+    /// Adds <see cref="ICodeSandbox"/> with its thirteen languages (Python, C++, C#, Java, Go, Rust, JavaScript, TypeScript,
+    /// Bash, Ruby, PHP, Lua, Perl), options bound from <c>Sandbox</c> and validated at start,
     /// the metrics (<c>Verifier.Sandbox</c>), and the hosted service that owns the containers.
     /// More languages: <c>services.AddSingleton&lt;ISandboxLanguage, MyLanguage&gt;()</c>.
     /// </summary>
@@ -34,6 +37,16 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, PythonLanguage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, CppLanguage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, CSharpLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, JavaLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, GoLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, RustLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, JavaScriptLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, TypeScriptLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, BashLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, RubyLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, PhpLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, LuaLanguage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, PerlLanguage>());
         services.TryAddSingleton<SandboxMetrics>();
         services.TryAddSingleton<LanguageRegistry>();
         services.TryAddSingleton<IContainerEngine>(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));

@@ -103,7 +103,8 @@ internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int
         };
     }
 
-    public static byte[] NewNonce() => RandomNumberGenerator.GetBytes(32);
+    /// <summary>128 random bits as 32 lowercase hex digits: text, so that a shell's <c>read</c> or a script's string holds it whole.</summary>
+    public static byte[] NewNonce() => Encoding.ASCII.GetBytes(RandomNumberGenerator.GetHexString(32, lowercase: true));
 
     public CodeTestResult MarkerAssert(SupervisorReply reply, byte[] nonce, RunLimits limits)
     {

@@ -13,6 +13,12 @@ internal static class HarnessScripts
 
     public static string CppAssertHarness { get; } = Read("cpp_assert_harness.c");
 
+    /// <summary>The luaunit that Lua assert programs require: test code's API, and the proof that the tests ran to the end.</summary>
+    public static string LuaUnit { get; } = Read("luaunit.lua");
+
+    /// <summary>The Java launcher: finds the class with <c>main</c>, runs it, and echoes the assert nonce when it returns.</summary>
+    public static string JavaLauncher { get; } = Read("VerifierLauncher.java");
+
     public static string CppAssertBuild { get; } = Read("cpp_assert_build.sh");
 
     /// <summary>The assert build's refusal of inline assembly, compiled and run in the sandbox.</summary>

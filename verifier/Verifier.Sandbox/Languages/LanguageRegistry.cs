@@ -14,6 +14,9 @@ internal sealed class LanguageRegistry
 {
     private readonly Dictionary<string, RegisteredLanguage> _languages = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each language's fence tags as other names for it (<c>js</c>, <c>golang</c>, <c>rs</c>), where no name is taken.</summary>
+    private readonly Dictionary<string, RegisteredLanguage> _aliases = new(StringComparer.OrdinalIgnoreCase);
+
     public LanguageRegistry(IEnumerable<ISandboxLanguage> languages, IOptions<SandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(languages);
@@ -45,6 +48,14 @@ internal sealed class LanguageRegistry
                 SandboxOptions.Section, typeof(SandboxOptions), [$"Sandbox:Languages names unknown languages: {string.Join(", ", unknown)}"]);
         }
 
+        foreach (var language in _languages.Values)
+        {
+            foreach (var tag in language.Language.FenceTags.Where(tag => !_languages.ContainsKey(tag)))
+            {
+                _aliases.TryAdd(tag, language);
+            }
+        }
+
         All = [.. _languages.Values.OrderBy(l => l.Name, StringComparer.Ordinal)];
         Infos = [.. All.Select(l => new LanguageInfo(
             l.Name, l.Version, [.. l.Language.TestKinds.Order().Select(k => k.ToWireName())], l.Image))];
@@ -54,5 +65,6 @@ internal sealed class LanguageRegistry
 
     public IReadOnlyList<LanguageInfo> Infos { get; }
 
-    public bool TryGet(string name, out RegisteredLanguage language) => _languages.TryGetValue(name, out language!);
+    public bool TryGet(string name, out RegisteredLanguage language) =>
+        _languages.TryGetValue(name, out language!) || _aliases.TryGetValue(name, out language!);
 }

@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using System.Text;
+using Verifier.Core.Code;
+
+namespace Verifier.Sandbox.Languages.Scripts;
+
+/// <summary>
+/// An interpreted language run straight from its source file. <c>io</c>: the interpreter runs the submission per case.
+/// <c>assert</c>: the submission followed by the test code, framed by an <see cref="AssertFrame"/>. A syntax check
+/// (parse only, nothing runs) comes first, so a syntax error is a compile error rather than every test's runtime error.
+/// </summary>
+public abstract class ScriptLanguage : ISandboxLanguage
+{
+    private static readonly FrozenSet<CodeTestKind> Kinds = new[] { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
+
+    public abstract string Name { get; }
+
+    public abstract string Version { get; }
+
+    public string DefaultImage => $"verifier-sandbox-{Name}:1";
+
+    public abstract IReadOnlyList<string> FenceTags { get; }
+
+    public virtual IReadOnlySet<CodeTestKind> TestKinds => Kinds;
+
+    public virtual int CompileMemoryMb => 0;
+
+    /// <summary>The source file's name in the job's directory.</summary>
+    protected abstract string SourceFile { get; }
+
+    /// <summary>What the interpreter needs beyond PATH and LANG.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = FrozenDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Parses <see cref="SourceFile"/> without running it, exiting non-zero with the diagnostics on a syntax error; or,
+    /// for a language that compiles to a script (TypeScript), the compiler.
+    /// </summary>
+    protected abstract IReadOnlyList<string> SyntaxCheck { get; }
+
+    /// <summary>Runs <see cref="SourceFile"/>.</summary>
+    protected abstract IReadOnlyList<string> Run { get; }
+
+    /// <summary>The frame around an assert program, the nonce kept in <paramref name="secret"/>.</summary>
+    protected abstract AssertFrame Frame(string secret, int testsFirstLine);
+
+    /// <summary>The submission as the program embeds it (e.g. opened in PHP mode).</summary>
+    protected virtual string Normalize(string code) => code;
+
+    /// <summary>Files the program needs beside its source (a test library for assert programs, a compiler's settings).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool assert) => [];
+
+    public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var code = Normalize(context.Code);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        switch (context.Tests)
+        {
+            case IoTests:
+                files[SourceFile] = Encoding.UTF8.GetBytes(code);
+                break;
+            case AssertTests assert:
+                var frame = Frame(AssertFrame.SecretName(), AssertFrame.TestsFirstLine(code));
+                files[SourceFile] = Encoding.UTF8.GetBytes(frame.Assemble(code, assert.Code));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(context), context.Tests.Kind, "unsupported test kind");
+        }
+
+        foreach (var (name, content) in SupportFiles(context.Tests is AssertTests))
+        {
+            files[name] = content;
+        }
+
+        var program = new SandboxProgram(files, new CommandCompileStep(SyntaxCheck), new ProgramRunner(RunnerKind.Process, Run), Environment(ExtraEnvironment));
+        return ValueTask.FromResult(PrepareResult.Ready(program));
+    }
+
+    /// <summary>PATH and LANG plus <paramref name="extra"/>: the programs' whole environment.</summary>
+    internal static FrozenDictionary<string, string> Environment(IReadOnlyDictionary<string, string> extra)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+            ["LANG"] = "C.UTF-8",
+        };
+        foreach (var (name, value) in extra)
+        {
+            env[name] = value;
+        }
+
+        return env.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

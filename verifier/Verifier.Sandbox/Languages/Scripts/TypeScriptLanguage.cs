@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Verifier.Sandbox.Languages.Scripts;
+
+/// <summary>
+/// TypeScript 4.8, compiled by tsc in the sandbox to a CommonJS script that Node.js 18 runs. A type error is a compile
+/// error (nothing is emitted on one). <c>io</c> programs see Node's types; assert programs do not by default, as
+/// MultiPL-E's tests declare what they use themselves (<c>declare var require: any</c>, which Node's types would
+/// contradict); a submission may still ask for them with <c>/// &lt;reference types="node" /&gt;</c>.
+/// </summary>
+public sealed class TypeScriptLanguage : ScriptLanguage
+{
+    /// <summary>Where the image keeps @types/node (see docker/build-images.sh).</summary>
+    internal const string TypeRoots = "/usr/share/nodejs/@types";
+
+    private static readonly byte[] IoConfig = Config(withNodeTypes: true);
+    private static readonly byte[] AssertConfig = Config(withNodeTypes: false);
+
+    public override string Name => "typescript";
+
+    public override string Version => "TypeScript 4.8, Node.js 18";
+
+    public override IReadOnlyList<string> FenceTags { get; } = ["typescript", "ts"];
+
+    /// <summary>tsc loads the standard library's declarations and Node's: a few hundred MB.</summary>
+    public override int CompileMemoryMb => 1024;
+
+    protected override string SourceFile => "main.ts";
+
+    protected override IReadOnlyList<string> SyntaxCheck { get; } = ["tsc", "-p", "tsconfig.json"];
+
+    protected override IReadOnlyList<string> Run => JavaScriptLanguage.NodeRun;
+
+    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool assert) =>
+        [KeyValuePair.Create("tsconfig.json", assert ? AssertConfig : IoConfig)];
+
+    protected override AssertFrame Frame(string secret, int testsFirstLine) =>
+        JavaScriptLanguage.NodeFrame(secret, "eval(\"require\")", "main.js", "main.ts");
+
+    private static byte[] Config(bool withNodeTypes) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        compilerOptions = new
+        {
+            target = "es2021",
+            module = "commonjs",
+            lib = new[] { "es2021" },
+            types = withNodeTypes ? new[] { "node" } : [],
+            typeRoots = new[] { TypeRoots },
+            outDir = ".",
+            noEmitOnError = true,
+            skipLibCheck = true,
+            pretty = false,
+            newLine = "lf",
+        },
+        files = new[] { "main.ts" },
+    }));
+}
