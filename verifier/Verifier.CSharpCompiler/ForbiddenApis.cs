@@ -12,7 +12,9 @@ namespace Verifier.CSharpCompiler;
 /// (which could make the process dumpable again and open <c>/proc/self/mem</c>), or reach into the harness and the
 /// tests through reflection: P/Invoke and the interop namespace (<c>Marshal</c>, <c>NativeLibrary</c>,
 /// <c>MemoryMarshal</c>, explicit layouts that overlay references), <c>Unsafe</c> and <c>[UnsafeAccessor]</c>,
-/// unchecked vector loads, reflection and <c>Reflection.Emit</c>, and assembly loading.
+/// unchecked vector loads, a reference forged from bytes (<c>RuntimeHelpers.Box</c>), reflection and
+/// <c>Reflection.Emit</c>, and assembly loading. The tests' own process also decides the verdict through
+/// <c>Debug.Assert</c>, so nothing may silence it: no <c>Debug.SetProvider</c>.
 /// </summary>
 internal static class ForbiddenApis
 {
@@ -36,6 +38,8 @@ internal static class ForbiddenApis
         "System.Activator",
         "System.Diagnostics.StackTrace",
         "System.Diagnostics.StackFrame",
+        // A debug provider whose Fail returns makes a failing Debug.Assert in the tests return (public in the runtime's CoreLib).
+        "System.Diagnostics.DebugProvider",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Types of a refused namespace that expose nothing of memory or other code.</summary>
@@ -59,7 +63,8 @@ internal static class ForbiddenApis
     /// <summary>
     /// Members that reach code by name: a type loaded by name (an assembly the submission wrote into its writable
     /// directory, say) whose static constructor is then run, a delegate bound to any static method of a type, or an
-    /// assembly executed from a file. Any of them would run code this check never saw.
+    /// assembly executed from a file. Any of them would run code this check never saw. And two that undo what the
+    /// check relies on: type safety (<c>RuntimeHelpers.Box</c>) and a failing <c>Debug.Assert</c> (<c>Debug.SetProvider</c>).
     /// </summary>
     private static readonly FrozenSet<string> QualifiedMembers = new[]
     {
@@ -67,6 +72,9 @@ internal static class ForbiddenApis
         "System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor", "System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor",
         "System.AppDomain.ExecuteAssembly", "System.AppDomain.ExecuteAssemblyByName", "System.AppDomain.CreateInstance",
         "System.AppDomain.CreateInstanceAndUnwrap", "System.AppDomain.CreateInstanceFrom", "System.AppDomain.CreateInstanceFromAndUnwrap",
+        // An object reference read from any bytes (a reference type's handle makes the bytes the reference itself).
+        "System.Runtime.CompilerServices.RuntimeHelpers.Box",
+        "System.Diagnostics.Debug.SetProvider",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Where the candidate uses something refused: one line per use, as compiler diagnostics read.</summary>

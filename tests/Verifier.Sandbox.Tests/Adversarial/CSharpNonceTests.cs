@@ -226,6 +226,30 @@ public sealed class CSharpNonceTests(SharedSandbox fast, SharedStrictSandbox str
                 public static int Add(int a, int b) => System.Runtime.InteropServices.Marshal.ReadByte((nint)0x7fff0000) + a + b;
             }
             """,
+            // A reference forged from bytes: with a reference type's handle, Box returns the bytes as the reference itself.
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var bytes = BitConverter.GetBytes(0x7fff0000L);
+                    var forged = (string)System.Runtime.CompilerServices.RuntimeHelpers.Box(ref bytes[0], typeof(string).TypeHandle)!;
+                    return forged.Length + a + b;
+                }
+            }
+            """,
+            // A debug provider whose Fail returns: every failing Debug.Assert of the tests passes (this got a wrong Add accepted).
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b) { System.Diagnostics.Debug.SetProvider(new Quiet()); return 0; }
+            }
+
+            public sealed class Quiet : System.Diagnostics.DebugProvider
+            {
+                public override void Fail(string message, string detailMessage) { }
+            }
+            """,
         ];
         var data = new TheoryData<SandboxMode, string>();
         foreach (var mode in new[] { SandboxMode.Fast, SandboxMode.Strict })
