@@ -92,7 +92,9 @@ public sealed record LanguageSamples(
         RuntimeError: "throw new Error(\"boom\");\n",
         Loop: "let x = 0;\nwhile (true) { x++; }\n",
         Memory: "const keep = [];\nwhile (true) { keep.push(Buffer.alloc(1 << 20, 1)); }\n",
-        Flood: "while (true) { process.stdout.write(\"yyyyyyyyyyyyyyyyyyyy\\n\"); }\n",
+        // Synchronous writes: process.stdout.write queues in memory whenever the pipe is full, and on a loaded machine that
+        // queue can reach the memory limit before the output limit (a memory_limit verdict, as legitimate but not this test).
+        Flood: "while (true) { require(\"fs\").writeSync(1, \"yyyyyyyyyyyyyyyyyyyy\\n\"); }\n",
         Network: "const s = require('net').connect({ host: '1.1.1.1', port: 80, timeout: 2000 });\ns.on('connect', () => { console.log('connected'); s.destroy(); });\ns.on('error', () => console.log('blocked'));\ns.on('timeout', () => { console.log('blocked'); s.destroy(); });\n",
         WriteOutside: "try { require('fs').writeFileSync('/etc/verifier-probe', 'x'); console.log('written'); } catch (e) { console.log('denied'); }\n",
         ForkBomb: "const { spawn } = require('child_process');\nwhile (true) { try { spawn('sh', ['-c', ':(){ :|:& };:']); } catch (e) { } }\n",
@@ -108,7 +110,7 @@ public sealed record LanguageSamples(
         RuntimeError: "throw new Error(\"boom\");\n",
         Loop: "let x: number = 0;\nwhile (true) { x++; }\n",
         Memory: "const keep: Buffer[] = [];\nwhile (true) { keep.push(Buffer.alloc(1 << 20, 1)); }\n",
-        Flood: "while (true) { process.stdout.write(\"yyyyyyyyyyyyyyyyyyyy\\n\"); }\n",
+        Flood: "import * as fs from \"fs\";\nwhile (true) { fs.writeSync(1, \"yyyyyyyyyyyyyyyyyyyy\\n\"); }\n",
         Network: "import * as net from \"net\";\nconst s = net.connect({ host: \"1.1.1.1\", port: 80, timeout: 2000 });\ns.on(\"connect\", () => { console.log(\"connected\"); s.destroy(); });\ns.on(\"error\", () => console.log(\"blocked\"));\ns.on(\"timeout\", () => { console.log(\"blocked\"); s.destroy(); });\n",
         WriteOutside: "import * as fs from \"fs\";\ntry { fs.writeFileSync(\"/etc/verifier-probe\", \"x\"); console.log(\"written\"); } catch (e) { console.log(\"denied\"); }\n",
         ForkBomb: "import { spawn } from \"child_process\";\nwhile (true) { try { spawn(\"sh\", [\"-c\", \":(){ :|:& };:\"]); } catch (e) { } }\n",
