@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -18,6 +20,12 @@ internal static class TestShadowing
     /// <summary>Namespaces every test file imports (<see cref="RoslynCompiler"/>'s implicit usings), and where Debug lives.</summary>
     private static readonly string[] AlwaysImported = [.. RoslynCompiler.ImplicitUsings, "System.Diagnostics"];
 
+    /// <summary>
+    /// What each reference declares, by reference: the same framework references serve every compilation of the process,
+    /// and walking ~170 assemblies' namespaces again for each submission cost more than the rest of this check.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MetadataReference, DeclaredNames> Declared = new();
+
     public static IReadOnlyList<string> Find(Compilation submission, string testsCode)
     {
         var imported = AlwaysImported.Concat(ImportedBy(testsCode)).ToHashSet(StringComparer.Ordinal);
@@ -29,13 +37,13 @@ internal static class TestShadowing
                 continue;
             }
 
-            taken.UnionWith(assembly.GlobalNamespace.GetNamespaceMembers().Select(n => n.Name));
+            var declared = Declared.GetValue(reference, _ => new DeclaredNames([.. assembly.GlobalNamespace.GetNamespaceMembers().Select(n => n.Name)]));
+            taken.UnionWith(declared.RootNamespaces);
             foreach (var name in imported)
             {
-                if (Namespace(assembly.GlobalNamespace, name) is { } space)
-                {
-                    taken.UnionWith(space.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name));
-                }
+                taken.UnionWith(declared.PublicTypes.GetOrAdd(name, dotted => Namespace(assembly.GlobalNamespace, dotted) is { } space
+                    ? [.. space.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name)]
+                    : []));
             }
         }
 
@@ -59,6 +67,12 @@ internal static class TestShadowing
         Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(testsCode).GetRoot().DescendantNodes().OfType<UsingDirectiveSyntax>()
             .Where(u => u.Alias is null && u.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) && u.Name is not null)
             .Select(u => u.Name!.ToString());
+
+    /// <summary>A reference's root namespaces, and its public type names per namespace (filled as tests import them).</summary>
+    private sealed record DeclaredNames(string[] RootNamespaces)
+    {
+        public ConcurrentDictionary<string, string[]> PublicTypes { get; } = new(StringComparer.Ordinal);
+    }
 
     private static INamespaceSymbol? Namespace(INamespaceSymbol global, string dotted)
     {
