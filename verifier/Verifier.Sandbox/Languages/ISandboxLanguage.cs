@@ -22,6 +22,13 @@ public interface ISandboxLanguage
 
     IReadOnlySet<CodeTestKind> TestKinds { get; }
 
+    /// <summary>
+    /// Whether the language keeps <see cref="SandboxOptions.WarmContainers"/> started before its first submission; when
+    /// false its containers start on first use (then are reused as any), unless <c>Sandbox:Languages:&lt;name&gt;:WarmContainers</c>
+    /// asks otherwise, so thirteen languages do not hold two idle containers each by default.
+    /// </summary>
+    bool WarmByDefault => true;
+
     /// <summary>Memory the in-sandbox compile step needs; 0 when nothing compiles in the sandbox.</summary>
     int CompileMemoryMb { get; }
 

@@ -38,7 +38,7 @@ internal sealed class LanguageRegistry
 
             var image = string.IsNullOrWhiteSpace(configured?.Image) ? language.DefaultImage : configured.Image;
             var version = string.IsNullOrWhiteSpace(configured?.Version) ? language.Version : configured.Version;
-            _languages[language.Name] = new RegisteredLanguage(language, image, configured?.WarmContainers ?? settings.WarmContainers, version);
+            _languages[language.Name] = new RegisteredLanguage(language, image, configured?.WarmContainers ?? (language.WarmByDefault ? settings.WarmContainers : 0), version);
         }
 
         var unknown = settings.Languages.Keys.Where(k => !known.Contains(k)).ToList();

@@ -35,6 +35,9 @@ public sealed partial class GoLanguage : ISandboxLanguage
 
     public string Version => "Go 1.19";
 
+    /// <summary>Started on first use: see <see cref="ISandboxLanguage.WarmByDefault"/>.</summary>
+    public bool WarmByDefault => false;
+
     public string DefaultImage => "verifier-sandbox-go:1";
 
     public IReadOnlyList<string> FenceTags { get; } = ["go", "golang"];

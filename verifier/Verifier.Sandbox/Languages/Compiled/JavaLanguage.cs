@@ -38,6 +38,9 @@ public sealed partial class JavaLanguage : ISandboxLanguage
 
     public string Version => "OpenJDK 17";
 
+    /// <summary>Started on first use: see <see cref="ISandboxLanguage.WarmByDefault"/>.</summary>
+    public bool WarmByDefault => false;
+
     public string DefaultImage => "verifier-sandbox-java:1";
 
     public IReadOnlyList<string> FenceTags { get; } = ["java"];

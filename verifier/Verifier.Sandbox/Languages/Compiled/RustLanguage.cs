@@ -24,6 +24,9 @@ public sealed partial class RustLanguage : ISandboxLanguage
 
     public string Version => "rustc 1.63, edition 2021";
 
+    /// <summary>Started on first use: see <see cref="ISandboxLanguage.WarmByDefault"/>.</summary>
+    public bool WarmByDefault => false;
+
     public string DefaultImage => "verifier-sandbox-rust:1";
 
     public IReadOnlyList<string> FenceTags { get; } = ["rust", "rs"];

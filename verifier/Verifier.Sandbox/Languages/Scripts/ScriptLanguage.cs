@@ -19,6 +19,9 @@ public abstract class ScriptLanguage : ISandboxLanguage
 
     public abstract string Version { get; }
 
+    /// <summary>Started on first use: see <see cref="ISandboxLanguage.WarmByDefault"/>.</summary>
+    public bool WarmByDefault => false;
+
     public string DefaultImage => $"verifier-sandbox-{Name}:1";
 
     public abstract IReadOnlyList<string> FenceTags { get; }
