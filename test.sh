@@ -16,11 +16,18 @@ if ! docker info >/dev/null 2>&1; then
   scripts/docker-engine.sh start
   trap 'scripts/docker-engine.sh stop' EXIT
 fi
+# How long each stage took is repeated at the end (CI keeps only the tail of the log): the image build must stay
+# well inside CI's budget as languages are added.
+timings=()
+stage_started=$SECONDS
 docker/build-images.sh
+timings+=("images: $((SECONDS - stage_started)) s")
 # The compose-stack test must run, not skip, once the image is built.
 export VERIFIER_REQUIRE_STACK=1
 
+stage_started=$SECONDS
 dotnet build Verifier.sln -c Release -nologo -clp:ErrorsOnly
+timings+=("solution build: $((SECONDS - stage_started)) s")
 
 projects=("$@")
 if [ ${#projects[@]} -eq 0 ]; then
@@ -32,12 +39,13 @@ fi
 logs="$(mktemp -d /tmp/verifier-test-logs.XXXXXX)"
 failed=()
 run_project() {
-  local label="$1" log="$logs/$1.log"
+  local label="$1" log="$logs/$1.log" started=$SECONDS
   shift
   echo "== $label"
   if dotnet test "$@" -c Release --no-build -nologo 2>&1 | tee "$log"; [ "${PIPESTATUS[0]}" -ne 0 ]; then
     failed+=("$label")
   fi
+  timings+=("$label: $((SECONDS - started)) s")
 }
 for project in "${projects[@]}"; do
   run_project "$project" "tests/$project"
@@ -57,6 +65,8 @@ if [[ " ${projects[*]} " == *" Verifier.Sandbox.Tests "* ]]; then
   fi
 fi
 
+echo "== time taken (whole run: $SECONDS s)"
+printf '  %s\n' "${timings[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
   for label in "${failed[@]}"; do
     echo "== failed in $label:"
