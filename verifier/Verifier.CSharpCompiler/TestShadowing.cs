@@ -41,9 +41,13 @@ internal static class TestShadowing
             taken.UnionWith(declared.RootNamespaces);
             foreach (var name in imported)
             {
-                taken.UnionWith(declared.PublicTypes.GetOrAdd(name, dotted => Namespace(assembly.GlobalNamespace, dotted) is { } space
-                    ? [.. space.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name)]
-                    : []));
+                if (!declared.PublicTypes.TryGetValue(name, out var types) && Namespace(assembly.GlobalNamespace, name) is { } space)
+                {
+                    // Only namespaces the assembly has are kept: the tests' using directives cannot grow this without bound.
+                    types = declared.PublicTypes.GetOrAdd(name, [.. space.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name)]);
+                }
+
+                taken.UnionWith(types ?? []);
             }
         }
 
@@ -68,7 +72,7 @@ internal static class TestShadowing
             .Where(u => u.Alias is null && u.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) && u.Name is not null)
             .Select(u => u.Name!.ToString());
 
-    /// <summary>A reference's root namespaces, and its public type names per namespace (filled as tests import them).</summary>
+    /// <summary>A reference's root namespaces, and its public type names per namespace it has (filled as tests import them).</summary>
     private sealed record DeclaredNames(string[] RootNamespaces)
     {
         public ConcurrentDictionary<string, string[]> PublicTypes { get; } = new(StringComparer.Ordinal);

@@ -29,6 +29,13 @@ public sealed class CSharpReferencesTests : IDisposable
             + SHA256.HashData(new byte[1]).Length + new XElement("x").Name + File.Exists("x") + System.Diagnostics.Process.GetCurrentProcess().Id);
         """;
 
+    /// <summary>The fallback set (no SDK root given), read once for the tests that compile against it.</summary>
+    private static readonly Lazy<(ReferenceSet Set, List<MetadataReference> References)> Runtime = new(() =>
+    {
+        var set = CSharpReferences.Locate([]);
+        return (set, [.. set.Paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))]);
+    });
+
     private readonly string _root = Directory.CreateTempSubdirectory("references-").FullName;
 
     private static string Tfm => $"net{Environment.Version.Major}.{Environment.Version.Minor}";
@@ -71,11 +78,12 @@ public sealed class CSharpReferencesTests : IDisposable
 
         Assert.StartsWith("the runtime's implementation assemblies in ", located.Origin, StringComparison.Ordinal);
         Assert.Contains($"no Microsoft.NETCore.App.Ref {Environment.Version.Major}.{Environment.Version.Minor} targeting pack under {_root}", located.Origin, StringComparison.Ordinal);
+        Assert.Equal(Runtime.Value.Set.Paths, located.Paths);
         var names = located.Paths.Select(Path.GetFileName).ToHashSet();
         Assert.Contains("System.Private.CoreLib.dll", names);
         Assert.Contains("System.Text.Json.dll", names);
         Assert.Contains("System.Net.Sockets.dll", names);
-        Assert.Empty(Compile(ConsoleApp, [.. located.Paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))]));
+        Assert.Empty(Compile(ConsoleApp, Runtime.Value.References));
     }
 
     [Fact]
@@ -122,8 +130,7 @@ public sealed class CSharpReferencesTests : IDisposable
                 public override void Fail(string message, string detailMessage) { }
             }
             """;
-        var runtime = CSharpReferences.Locate([_root]).Paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
-        var compilation = Compilation(candidate, runtime, OutputKind.DynamicallyLinkedLibrary);
+        var compilation = Compilation(candidate, Runtime.Value.References, OutputKind.DynamicallyLinkedLibrary);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var refused = ForbiddenApis.Find(compilation, CancellationToken.None);
