@@ -33,7 +33,7 @@ internal static class MultiplERun
             TimeMs = int.Parse(Option(args, "--time-ms") ?? "10000", CultureInfo.InvariantCulture),
             MemoryMb = int.Parse(Option(args, "--memory-mb") ?? "512", CultureInfo.InvariantCulture),
         };
-        var outPath = Option(args, "--out");
+        var outPath = Option(args, "--out"); // JSON lines, appended
         var dumpDir = Option(args, "--dump");
 
         var sets = languages.Select(requested =>
@@ -66,9 +66,10 @@ internal static class MultiplERun
                           $"limits {limits.TimeMs} ms, {limits.MemoryMb} MB; {batch} items per request, {concurrency} requests in flight");
 
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(15) };
-        var results = new List<ProblemResult>();
         var summaries = new List<LanguageSummary>();
-        await using (var service = await ServiceProcess.StartAsync(Key, new Dictionary<string, string>()))
+        // An instance name of its own: a verifier starting on the same engine removes the containers its name left behind.
+        var settings = new Dictionary<string, string> { ["Sandbox:InstanceName"] = $"multipl-e-{Environment.ProcessId}" };
+        await using (var service = await ServiceProcess.StartAsync(Key, settings))
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
             foreach (var (language, problems) in sets)
@@ -76,8 +77,12 @@ internal static class MultiplERun
                 var clock = Stopwatch.StartNew();
                 var languageResults = await RunLanguageAsync(http, service.Address, problems, limits, batch, concurrency);
                 summaries.Add(new LanguageSummary(language, languageResults, clock.Elapsed));
-                results.AddRange(languageResults);
                 Console.WriteLine(summaries[^1].Line());
+                if (outPath is not null)
+                {
+                    // Per language, so a long run that stops keeps what it finished.
+                    await File.AppendAllLinesAsync(outPath, languageResults.Select(r => JsonSerializer.Serialize(r, JsonOptions)));
+                }
             }
         }
 
@@ -90,8 +95,7 @@ internal static class MultiplERun
 
         if (outPath is not null)
         {
-            await File.WriteAllLinesAsync(outPath, results.Select(r => JsonSerializer.Serialize(r, JsonOptions)));
-            Console.WriteLine($"per-problem results: {outPath}");
+            Console.WriteLine($"per-problem results appended to {outPath}");
         }
     }
 
