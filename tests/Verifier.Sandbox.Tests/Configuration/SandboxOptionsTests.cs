@@ -53,8 +53,8 @@ public class SandboxOptionsTests
         Assert.Equal(SandboxMode.Strict, options.Mode);
         Assert.Equal(5, options.WarmContainers);
         Assert.Equal(2_500, options.CSharp.CompileTimeMs);
-        var language = Assert.Single(sandbox.Languages);
-        Assert.Equal("python", language.Name);
+        Assert.DoesNotContain(sandbox.Languages, l => l.Name is "cpp" or "csharp");
+        var language = Assert.Single(sandbox.Languages, l => l.Name == "python");
         Assert.Equal("registry.example/python-sandbox:2", language.Image);
         Assert.Equal(["io", "function", "assert"], language.TestKinds);
     }
@@ -109,7 +109,32 @@ public class SandboxOptionsTests
 
         var names = provider.GetRequiredService<ICodeSandbox>().Languages.Select(l => l.Name);
 
-        Assert.Equal(["cpp", "csharp", "extra", "python"], names);
+        Assert.Equal(["bash", "cpp", "csharp", "extra", "go", "java", "javascript", "lua", "perl", "php", "python", "ruby", "rust", "typescript"], names);
+    }
+
+    [Theory]
+    [InlineData("js", "javascript")]
+    [InlineData("node", "javascript")]
+    [InlineData("ts", "typescript")]
+    [InlineData("golang", "go")]
+    [InlineData("rs", "rust")]
+    [InlineData("sh", "bash")]
+    [InlineData("shell", "bash")]
+    [InlineData("rb", "ruby")]
+    [InlineData("pl", "perl")]
+    [InlineData("py", "python")]
+    [InlineData("c++", "cpp")]
+    [InlineData("cs", "csharp")]
+    [InlineData("JAVA", "java")]
+    public void Registry_AcceptsEachLanguagesFenceTagsAsItsName(string alias, string language)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCodeSandbox(_ => { });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.True(provider.GetRequiredService<LanguageRegistry>().TryGet(alias, out var found));
+        Assert.Equal(language, found.Name);
     }
 
     private sealed class ExtraLanguage : ISandboxLanguage

@@ -25,6 +25,8 @@ internal sealed class SandboxHost : IAsyncDisposable
         _hosted = [.. services.GetServices<IHostedService>()];
     }
 
+    private static readonly string[] ColdLanguages = ["java", "go", "rust", "javascript", "typescript", "bash", "ruby", "php", "lua", "perl"];
+
     public ServiceProvider Services { get; }
 
     public string InstanceName { get; }
@@ -51,6 +53,13 @@ internal sealed class SandboxHost : IAsyncDisposable
             o.Runtime = DockerEnvironment.Runtime ?? o.Runtime;
             o.InstanceName = instance;
             o.WarmContainers = 1;
+            // Only the first three languages keep a warm container: every test host would otherwise start thirteen,
+            // and the tests of the others start theirs on first use.
+            foreach (var language in ColdLanguages)
+            {
+                o.Languages[language] = new SandboxLanguageOptions { WarmContainers = 0 };
+            }
+
             o.MaxConcurrentRuns = 4;
             o.MaxContainers = 24;
             configure?.Invoke(o);

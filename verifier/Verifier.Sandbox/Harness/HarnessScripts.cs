@@ -13,6 +13,9 @@ internal static class HarnessScripts
 
     public static string CppAssertHarness { get; } = Read("cpp_assert_harness.c");
 
+    /// <summary>The function server for JavaScript and TypeScript <c>function</c> tests.</summary>
+    public static string NodeServer { get; } = Read("node_server.js");
+
     /// <summary>The luaunit that Lua assert programs require: test code's API, and the proof that the tests ran to the end.</summary>
     public static string LuaUnit { get; } = Read("luaunit.lua");
 

@@ -4,6 +4,7 @@
 // In assert mode it reads the nonce from fd 3 before any class of the submission is loaded (so before any static
 // initialiser of it runs), keeps it only in this method's locals, and echoes it on fd 4 only when main returned
 // normally: a System.exit from the submission, an assertion error or any other exception leaves no echo.
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -12,6 +13,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 final class VerifierLauncher {
@@ -23,9 +25,7 @@ final class VerifierLauncher {
         String preferred = args.length > 1 ? args[1] : "Main";
         byte[] nonce = null;
         if (assertMode) {
-            try (FileInputStream in = new FileInputStream("/proc/self/fd/3")) {
-                nonce = in.readAllBytes();
-            }
+            nonce = readAll("/proc/self/fd/3");
         }
         Method main = findMain(preferred);
         if (main == null) {
@@ -37,8 +37,10 @@ final class VerifierLauncher {
         } catch (InvocationTargetException e) {
             // As the JVM reports an exception that escapes main, and with its exit status.
             System.out.flush();
+            Throwable cause = e.getCause();
+            cause.setStackTrace(withoutLauncher(cause.getStackTrace()));
             System.err.print("Exception in thread \"main\" ");
-            e.getCause().printStackTrace();
+            cause.printStackTrace();
             System.err.flush();
             Runtime.getRuntime().halt(1);
         }
@@ -48,6 +50,30 @@ final class VerifierLauncher {
                 out.write(nonce);
             }
         }
+    }
+
+    /** A pipe's whole content (FileInputStream.readAllBytes would seek, which a pipe refuses). */
+    private static byte[] readAll(String path) throws IOException {
+        try (FileInputStream in = new FileInputStream(path)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** The frames of the submission's own code: the reflective call and this launcher are noise to whoever reads it. */
+    private static StackTraceElement[] withoutLauncher(StackTraceElement[] frames) {
+        int end = frames.length;
+        while (end > 0 && (frames[end - 1].getClassName().startsWith("java.lang.reflect.")
+                || frames[end - 1].getClassName().startsWith("jdk.internal.reflect.")
+                || frames[end - 1].getClassName().equals("VerifierLauncher"))) {
+            end--;
+        }
+        return Arrays.copyOf(frames, end);
     }
 
     /** The preferred class's main if it has one, else the one main among the compiled classes. */

@@ -62,8 +62,9 @@ public sealed partial class JavaLanguage : ISandboxLanguage
             [Launcher + ".java"] = Encoding.UTF8.GetBytes(HarnessScripts.JavaLauncher),
         };
         string[] compile = ["javac", .. JavacFlags.Select(f => "-J" + f), "-encoding", "UTF-8", "-nowarn", "-proc:none", "-cp", ClassPath, "-d", ".", sourceFile, Launcher + ".java"];
-        // The heap may take most of the memory limit; the rest is the JVM's own (metaspace, code cache, stacks).
-        var heapMb = Math.Max(16, context.MemoryMb * 3 / 4);
+        // The heap may grow to the whole limit, so a program that needs more memory is stopped by the container's limit
+        // (memory_limit, as in every language) rather than by an OutOfMemoryError (a runtime error) at some fraction of it.
+        var heapMb = context.MemoryMb;
         string[] run =
         [
             "java", .. JvmFlags, "-Xss64m", $"-Xmx{heapMb.ToString(CultureInfo.InvariantCulture)}m", .. assert is null ? Array.Empty<string>() : ["-ea"],

@@ -1,3 +1,5 @@
+using Verifier.Sandbox.Harness;
+
 namespace Verifier.Sandbox.Languages.Scripts;
 
 /// <summary>JavaScript on Node.js 18, as a CommonJS script (<c>require</c> works, sloppy mode unless it asks otherwise).</summary>
@@ -16,6 +18,12 @@ public sealed class JavaScriptLanguage : ScriptLanguage
     protected override IReadOnlyList<string> Run { get; } = NodeRun;
 
     internal static IReadOnlyList<string> NodeRun { get; } = ["node", "main.js"];
+
+    protected override (string File, string Source, IReadOnlyList<string> Run)? FunctionServer => NodeServer;
+
+    /// <summary>The Node function server: loads main.js and answers calls (see node_server.js).</summary>
+    internal static (string File, string Source, IReadOnlyList<string> Run) NodeServer { get; } =
+        ("verifier_server.js", HarnessScripts.NodeServer, ["node", "verifier_server.js"]);
 
     protected override AssertFrame Frame(string secret, int testsFirstLine) => NodeFrame(secret, "require", "main.js");
 

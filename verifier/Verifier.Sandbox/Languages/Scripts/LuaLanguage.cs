@@ -23,8 +23,8 @@ public sealed class LuaLanguage : ScriptLanguage
 
     protected override IReadOnlyList<string> Run { get; } = ["lua5.4", "main.lua"];
 
-    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool assert) =>
-        assert ? [KeyValuePair.Create("luaunit.lua", Encoding.UTF8.GetBytes(HarnessScripts.LuaUnit))] : [];
+    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool library) =>
+        library ? [KeyValuePair.Create("luaunit.lua", Encoding.UTF8.GetBytes(HarnessScripts.LuaUnit))] : [];
 
     protected override AssertFrame Frame(string secret, int testsFirstLine) => new(
         $"local {secret} = require('luaunit')._verifier_arm({testsFirstLine}); os.remove(arg[0])",

@@ -6,12 +6,14 @@ namespace Verifier.Sandbox.Languages.Scripts;
 
 /// <summary>
 /// An interpreted language run straight from its source file. <c>io</c>: the interpreter runs the submission per case.
-/// <c>assert</c>: the submission followed by the test code, framed by an <see cref="AssertFrame"/>. A syntax check
+/// <c>assert</c>: the submission followed by the test code, framed by an <see cref="AssertFrame"/>. <c>function</c>,
+/// where the language has a function server: the server loads the submission and answers each call with JSON. A syntax check
 /// (parse only, nothing runs) comes first, so a syntax error is a compile error rather than every test's runtime error.
 /// </summary>
 public abstract class ScriptLanguage : ISandboxLanguage
 {
     private static readonly FrozenSet<CodeTestKind> Kinds = new[] { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
+    private static readonly FrozenSet<CodeTestKind> KindsWithFunctions = new[] { CodeTestKind.Io, CodeTestKind.Function, CodeTestKind.Assert }.ToFrozenSet();
 
     public abstract string Name { get; }
 
@@ -21,7 +23,7 @@ public abstract class ScriptLanguage : ISandboxLanguage
 
     public abstract IReadOnlyList<string> FenceTags { get; }
 
-    public virtual IReadOnlySet<CodeTestKind> TestKinds => Kinds;
+    public IReadOnlySet<CodeTestKind> TestKinds => FunctionServer is null ? Kinds : KindsWithFunctions;
 
     public virtual int CompileMemoryMb => 0;
 
@@ -43,21 +45,36 @@ public abstract class ScriptLanguage : ISandboxLanguage
     /// <summary>The frame around an assert program, the nonce kept in <paramref name="secret"/>.</summary>
     protected abstract AssertFrame Frame(string secret, int testsFirstLine);
 
+    /// <summary>
+    /// For <c>function</c> tests: a harness file that loads the (compiled) submission and answers calls on fds 3 and 4,
+    /// and the command that runs it; null when the language has none.
+    /// </summary>
+    protected virtual (string File, string Source, IReadOnlyList<string> Run)? FunctionServer => null;
+
     /// <summary>The submission as the program embeds it (e.g. opened in PHP mode).</summary>
     protected virtual string Normalize(string code) => code;
 
-    /// <summary>Files the program needs beside its source (a test library for assert programs, a compiler's settings).</summary>
-    protected virtual IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool assert) => [];
+    /// <summary>
+    /// Files the program needs beside its source (a test library for assert programs, a compiler's settings);
+    /// <paramref name="library"/> when the submission is not a program of its own (assert and function tests).
+    /// </summary>
+    protected virtual IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool library) => [];
 
     public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var code = Normalize(context.Code);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var runner = new ProgramRunner(RunnerKind.Process, Run);
         switch (context.Tests)
         {
             case IoTests:
                 files[SourceFile] = Encoding.UTF8.GetBytes(code);
+                break;
+            case FunctionTests when FunctionServer is { } server:
+                files[SourceFile] = Encoding.UTF8.GetBytes(code);
+                files[server.File] = Encoding.UTF8.GetBytes(server.Source);
+                runner = new ProgramRunner(RunnerKind.Rpc, server.Run);
                 break;
             case AssertTests assert:
                 var frame = Frame(AssertFrame.SecretName(), AssertFrame.TestsFirstLine(code));
@@ -67,12 +84,12 @@ public abstract class ScriptLanguage : ISandboxLanguage
                 throw new ArgumentOutOfRangeException(nameof(context), context.Tests.Kind, "unsupported test kind");
         }
 
-        foreach (var (name, content) in SupportFiles(context.Tests is AssertTests))
+        foreach (var (name, content) in SupportFiles(context.Tests is not IoTests))
         {
             files[name] = content;
         }
 
-        var program = new SandboxProgram(files, new CommandCompileStep(SyntaxCheck), new ProgramRunner(RunnerKind.Process, Run), Environment(ExtraEnvironment));
+        var program = new SandboxProgram(files, new CommandCompileStep(SyntaxCheck), runner, Environment(ExtraEnvironment));
         return ValueTask.FromResult(PrepareResult.Ready(program));
     }
 

@@ -5,17 +5,17 @@ namespace Verifier.Sandbox.Languages.Scripts;
 
 /// <summary>
 /// TypeScript 4.8, compiled by tsc in the sandbox to a CommonJS script that Node.js 18 runs. A type error is a compile
-/// error (nothing is emitted on one). <c>io</c> programs see Node's types; assert programs do not by default, as
-/// MultiPL-E's tests declare what they use themselves (<c>declare var require: any</c>, which Node's types would
-/// contradict); a submission may still ask for them with <c>/// &lt;reference types="node" /&gt;</c>.
+/// error (nothing is emitted on one). <c>io</c> programs see Node's types; assert and function submissions do not by
+/// default, as MultiPL-E's tests declare what they use themselves (<c>declare var require: any</c>, which Node's types
+/// would contradict); a submission may still ask for them with <c>/// &lt;reference types="node" /&gt;</c>.
 /// </summary>
 public sealed class TypeScriptLanguage : ScriptLanguage
 {
     /// <summary>Where the image keeps @types/node (see docker/build-images.sh).</summary>
     internal const string TypeRoots = "/usr/share/nodejs/@types";
 
-    private static readonly byte[] IoConfig = Config(withNodeTypes: true);
-    private static readonly byte[] AssertConfig = Config(withNodeTypes: false);
+    private static readonly byte[] ProgramConfig = Config(withNodeTypes: true);
+    private static readonly byte[] LibraryConfig = Config(withNodeTypes: false);
 
     public override string Name => "typescript";
 
@@ -32,8 +32,10 @@ public sealed class TypeScriptLanguage : ScriptLanguage
 
     protected override IReadOnlyList<string> Run => JavaScriptLanguage.NodeRun;
 
-    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool assert) =>
-        [KeyValuePair.Create("tsconfig.json", assert ? AssertConfig : IoConfig)];
+    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool library) =>
+        [KeyValuePair.Create("tsconfig.json", library ? LibraryConfig : ProgramConfig)];
+
+    protected override (string File, string Source, IReadOnlyList<string> Run)? FunctionServer => JavaScriptLanguage.NodeServer;
 
     protected override AssertFrame Frame(string secret, int testsFirstLine) =>
         JavaScriptLanguage.NodeFrame(secret, "eval(\"require\")", "main.js", "main.ts");
