@@ -98,13 +98,20 @@ internal static partial class MultiplEAdapter
         return new AdaptedProblem(language, entryPoint, completion, tests, rules);
     }
 
-    /// <summary>The name of the function the prompt leaves open (its last line is that function's header).</summary>
+    /// <summary>
+    /// The name of the function the prompt leaves open: the last code line (not a comment) that defines a function with
+    /// a keyword (<c>def</c>, <c>sub</c>, <c>fn</c>, <c>func</c>, <c>function</c>; Perl's prompts go on past the header
+    /// with <c>my ($x) = @_;</c>), else the name called on the prompt's last code line (C++, Java, C#, Bash headers).
+    /// </summary>
     internal static string EntryPoint(string prompt)
     {
-        var header = prompt.TrimEnd().Split('\n')[^1];
-        var match = DefinitionKeyword().Match(header) is { Success: true } keyword ? keyword : CallLike().Match(header);
-        return match.Success ? match.Groups["name"].Value : throw new FormatException($"no function header in the prompt's last line: {header}");
+        var code = prompt.Split('\n').Where(l => l.Trim() is { Length: > 0 } t && !CommentPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal))).ToList();
+        var match = code.AsEnumerable().Reverse().Select(l => DefinitionKeyword().Match(l)).FirstOrDefault(m => m.Success)
+            ?? (code.Count > 0 ? CallLike().Match(code[^1]) : Match.Empty);
+        return match.Success ? match.Groups["name"].Value : throw new FormatException($"no function header in the prompt: {prompt}");
     }
+
+    private static readonly string[] CommentPrefixes = ["#", "//", "/*", "*", "--"];
 
     /// <summary>
     /// Rule for every language whose test code opens with a line that is only a closing brace (C++, Rust, Bash, Java,

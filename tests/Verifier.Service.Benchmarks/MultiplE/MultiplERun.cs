@@ -13,7 +13,7 @@ namespace Verifier.Service.Benchmarks.MultiplE;
 /// Runs MultiPL-E HumanEval problems, each with one model-written chat reply, through the real service as code
 /// verification requests (assert tests, the MultiPL-E layout), and reports the pass rate and verdicts per language.
 /// Usage: <c>-- --multipl-e [--languages js,go] [--limit N] [--data DIR] [--out FILE] [--dump DIR] [--batch N]
-/// [--concurrency N] [--time-ms N] [--memory-mb N] [--dry-run]</c>.
+/// [--concurrency N] [--time-ms N] [--memory-mb N] [--names HumanEval_0_x,...] [--dry-run]</c>.
 /// </summary>
 internal static class MultiplERun
 {
@@ -26,6 +26,7 @@ internal static class MultiplERun
         var languages = Option(args, "--languages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             ?? [.. MultiplEAdapter.Languages.Keys];
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
+        var names = Option(args, "--names")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var batch = int.Parse(Option(args, "--batch") ?? "4", CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Option(args, "--concurrency") ?? "2", CultureInfo.InvariantCulture);
         var limits = new CodeLimits
@@ -42,7 +43,7 @@ internal static class MultiplERun
             var code = MultiplEAdapter.Languages.ContainsKey(requested) ? requested
                 : MultiplEAdapter.Languages.FirstOrDefault(p => p.Value == requested).Key
                   ?? throw new ArgumentException($"unknown language {requested}; one of {string.Join(", ", MultiplEAdapter.Languages.Keys)}");
-            var problems = Load(Path.Combine(dataDir, $"humaneval-{code}.jsonl"), code).Take(limit).ToList();
+            var problems = Load(Path.Combine(dataDir, $"humaneval-{code}.jsonl"), code).Where(p => names is null || names.Contains(p.Name)).Take(limit).ToList();
             return (Language: MultiplEAdapter.Languages[code], Problems: problems.Select(p => (Problem: p, Adapted: MultiplEAdapter.Adapt(p))).ToList());
         }).ToList();
 
