@@ -13,7 +13,7 @@ namespace Verifier.Service.Benchmarks.MultiplE;
 /// Runs MultiPL-E HumanEval problems, each with one model-written chat reply, through the real service as code
 /// verification requests (assert tests, the MultiPL-E layout), and reports the pass rate and verdicts per language.
 /// Usage: <c>-- --multipl-e [--languages js,go] [--limit N] [--data DIR] [--out FILE] [--dump DIR] [--batch N]
-/// [--concurrency N] [--time-ms N] [--memory-mb N] [--names HumanEval_0_x,...] [--dry-run]</c>.
+/// [--concurrency N] [--time-ms N] [--memory-mb N] [--names HumanEval_0_x,...] [--set Section:Key=value]... [--dry-run]</c>.
 /// </summary>
 internal static class MultiplERun
 {
@@ -66,10 +66,17 @@ internal static class MultiplERun
         Console.WriteLine($"MultiPL-E HumanEval from {dataDir}: {string.Join(", ", sets.Select(s => $"{s.Language} {s.Problems.Count}"))}; " +
                           $"limits {limits.TimeMs} ms, {limits.MemoryMb} MB; {batch} items per request, {concurrency} requests in flight");
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(15) };
-        var summaries = new List<LanguageSummary>();
         // An instance name of its own: a verifier starting on the same engine removes the containers its name left behind.
         var settings = new Dictionary<string, string> { ["Sandbox:InstanceName"] = $"multipl-e-{Environment.ProcessId}" };
+        foreach (var (key, value) in Settings(args))
+        {
+            settings[key] = value;
+            Console.WriteLine($"service setting {key} = {value}");
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(15) };
+        var summaries = new List<LanguageSummary>();
+
         await using (var service = await ServiceProcess.StartAsync(Key, settings))
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
@@ -199,6 +206,18 @@ internal static class MultiplERun
                 .Append("// ===== completion\n").Append(adapted.Completion).Append('\n')
                 .Append("// ===== tests\n").Append(adapted.Tests).Append('\n');
             File.WriteAllText(Path.Combine(folder, problem.Name + ".txt"), text.ToString());
+        }
+    }
+
+    /// <summary>Service settings from every <c>--set Section:Key=value</c> (e.g. <c>--set Sandbox:CompileTimeMs=120000</c>).</summary>
+    private static IEnumerable<(string Key, string Value)> Settings(string[] args)
+    {
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--set" && args[i + 1].Split('=', 2) is [var key, var value])
+            {
+                yield return (key, value);
+            }
         }
     }
 
