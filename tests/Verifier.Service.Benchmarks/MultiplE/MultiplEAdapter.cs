@@ -141,15 +141,13 @@ internal static partial class MultiplEAdapter
 
         var masked = CFamilySource.Mask(code);
         var definition = new Regex($@"\b{Regex.Escape(entryPoint)}\s*\([^;{{]*\{{");
+        // A reply that renamed the function (two prompts' examples call it by another name) declares no entry point: its
+        // last top-level type takes the tests all the same, so the compiler's complaint is the missing method's.
         var declared = definition.Matches(masked).FirstOrDefault(m => CFamilySource.DepthAt(masked, m.Index) == 1);
-        if (declared is null)
-        {
-            return code; // The entry point is not a method of a top-level class: the tests will not compile, as written.
-        }
-
+        var anchor = declared?.Index ?? masked.Length;
         var open = -1;
         var depth = 0;
-        for (var i = 0; i < declared.Index; i++)
+        for (var i = 0; i < anchor; i++)
         {
             if (masked[i] == '{' && depth++ == 0)
             {
@@ -161,10 +159,10 @@ internal static partial class MultiplEAdapter
             }
         }
 
-        var close = CFamilySource.MatchingBrace(masked, open);
+        var close = open < 0 ? -1 : CFamilySource.MatchingBrace(masked, open);
         if (close < 0)
         {
-            return code;
+            return code; // No top-level type, or one left open (a truncated reply): nothing to join the tests to.
         }
 
         var classStart = TypeKeyword().Matches(masked[..open]) is { Count: > 0 } keywords ? code.LastIndexOf('\n', keywords[^1].Index) + 1 : 0;
