@@ -16,6 +16,8 @@ using Verifier.Sandbox.Benchmarks;
 // runs the 164 HumanEval problems at once (one request's worth) in fast mode, beside bare python3 (see HumanEvalLoad).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks [-- --quick] [--out results.md] [--only python:1:*:fast] [--breakdown]
 // Each scenario stops after its submission target or its time budget, so the whole run is bounded (about 6 min; --quick about 2).
+//   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --languages [java,go,...] [--quick] [--out languages.md]
+// runs issue 14's languages (io, 1 and 10 tests) in fast mode beside the same programs chrooted into their images (root).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --csharp [--out csharp.md]
 // measures C# compile-and-run latency, cold and warm, beside Python (see CSharpLatency).
 if (args.Contains("--csharp-cold"))
@@ -31,6 +33,24 @@ if (args.Contains("--csharp"))
     if (csharpOut >= 0 && csharpOut + 1 < args.Length)
     {
         await File.WriteAllTextAsync(args[csharpOut + 1], csharpReport);
+    }
+
+    return 0;
+}
+
+if (args.Contains("--languages"))
+{
+    // --languages [java,go,...]: issue 14's languages in fast mode beside the same programs run bare (see LanguageLoad).
+    var listIndex = Array.IndexOf(args, "--languages") + 1;
+    var chosen = listIndex < args.Length && !args[listIndex].StartsWith("--", StringComparison.Ordinal)
+        ? args[listIndex].Split(',')
+        : [.. LanguageLoad.Sum.Keys];
+    var languagesReport = await LanguageLoad.RunAsync(chosen, TimeSpan.FromSeconds(args.Contains("--quick") ? 3 : 6), concurrency: 2);
+    Console.WriteLine(languagesReport);
+    var languagesOut = Array.IndexOf(args, "--out");
+    if (languagesOut >= 0 && languagesOut + 1 < args.Length)
+    {
+        await File.WriteAllTextAsync(args[languagesOut + 1], languagesReport);
     }
 
     return 0;
@@ -212,6 +232,8 @@ internal sealed class SandboxSession : IAsyncDisposable
     }
 
     public ICodeSandbox Sandbox { get; }
+
+    public IServiceProvider Services => _services;
 
     /// <param name="attach">The supervisor channel through the engine's attach stream (the remote-engine path) instead of the socket.</param>
     public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime = "runc", bool attach = false)

@@ -13,6 +13,9 @@ namespace Verifier.TestSupport;
 /// </summary>
 public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.ServiceEntryPoint>
 {
+    /// <summary>The languages whose sandbox containers test hosts start only on first use.</summary>
+    public static readonly IReadOnlyList<string> ColdLanguages = ["java", "go", "rust", "javascript", "typescript", "bash", "ruby", "php", "lua", "perl"];
+
     public const string ApiKey = "test-key-default";
     public const string OtherTenantKey = "test-key-other";
 
@@ -47,6 +50,12 @@ public sealed class ServiceHost : WebApplicationFactory<Verifier.Service.Service
         var instance = $"test-{Guid.NewGuid():N}"[..20];
         merged["Sandbox:InstanceName"] = instance;
         merged["Sandbox:WarmContainers"] = "1";
+        // Python, C++ and C# keep one warm container each; the other ten languages start theirs on first use, or every
+        // test host would start thirteen.
+        foreach (var language in ColdLanguages)
+        {
+            merged[$"Sandbox:Languages:{language}:WarmContainers"] = "0";
+        }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

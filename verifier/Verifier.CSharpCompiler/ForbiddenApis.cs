@@ -12,7 +12,12 @@ namespace Verifier.CSharpCompiler;
 /// (which could make the process dumpable again and open <c>/proc/self/mem</c>), or reach into the harness and the
 /// tests through reflection: P/Invoke and the interop namespace (<c>Marshal</c>, <c>NativeLibrary</c>,
 /// <c>MemoryMarshal</c>, explicit layouts that overlay references), <c>Unsafe</c> and <c>[UnsafeAccessor]</c>,
-/// unchecked vector loads, reflection and <c>Reflection.Emit</c>, and assembly loading.
+/// unchecked vector loads, a reference forged from bytes (<c>RuntimeHelpers.Box</c>), reflection and
+/// <c>Reflection.Emit</c>, and assembly loading; and everything that calls members by name at run time, which is
+/// reflection by another door: <c>dynamic</c> (the C# runtime binder), expression trees, Visual Basic's late binding,
+/// XSLT extension objects, and serializers that run non-public constructors. The tests' own process also decides the
+/// verdict through <c>Debug.Assert</c>, so nothing may silence it: no <c>Trace.Listeners</c>, no <c>Debug.SetProvider</c>.
+/// Everything else of the framework compiles: the sandbox contains what it does.
 /// </summary>
 internal static class ForbiddenApis
 {
@@ -25,6 +30,17 @@ internal static class ForbiddenApis
         "System.Runtime.InteropServices",
         "System.Runtime.Loader",
         "System.Runtime.Intrinsics",
+        // Members called by name, private ones included (Expression.Call(type, "name"), Expression.Field), and compiled.
+        "System.Linq.Expressions",
+        "System.Dynamic",
+        // The runtime binder, whose context type decides which private members a call site reaches.
+        "Microsoft.CSharp",
+        // Late binding: NewLateBinding.LateCall, Interaction.CallByName.
+        "Microsoft.VisualBasic",
+        // Extension objects: an XSLT stylesheet calls their methods by name.
+        "System.Xml.Xsl",
+        // Data contracts and ISerializable: non-public constructors and fields set from the input.
+        "System.Runtime.Serialization",
     ];
 
     /// <summary>Types of otherwise allowed namespaces.</summary>
@@ -36,6 +52,16 @@ internal static class ForbiddenApis
         "System.Activator",
         "System.Diagnostics.StackTrace",
         "System.Diagnostics.StackFrame",
+        // Call sites of the dynamic binder, built by hand.
+        "System.Runtime.CompilerServices.CallSite",
+        "System.Runtime.CompilerServices.CallSiteBinder",
+        "System.Runtime.CompilerServices.CallSiteHelpers",
+        "System.Runtime.CompilerServices.RuleCache",
+        // Trace.Listeners.Clear() (or a listener of one's own) makes a failing Debug.Assert in the tests return.
+        "System.Diagnostics.Trace",
+        "System.Diagnostics.TraceListenerCollection",
+        // The same through the debug provider (public in the runtime's implementation assemblies).
+        "System.Diagnostics.DebugProvider",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Types of a refused namespace that expose nothing of memory or other code.</summary>
@@ -59,7 +85,8 @@ internal static class ForbiddenApis
     /// <summary>
     /// Members that reach code by name: a type loaded by name (an assembly the submission wrote into its writable
     /// directory, say) whose static constructor is then run, a delegate bound to any static method of a type, or an
-    /// assembly executed from a file. Any of them would run code this check never saw.
+    /// assembly executed from a file. Any of them would run code this check never saw. And two that undo what the
+    /// check relies on: type safety (<c>RuntimeHelpers.Box</c>) and a failing <c>Debug.Assert</c> (<c>Debug.SetProvider</c>).
     /// </summary>
     private static readonly FrozenSet<string> QualifiedMembers = new[]
     {
@@ -67,6 +94,9 @@ internal static class ForbiddenApis
         "System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor", "System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor",
         "System.AppDomain.ExecuteAssembly", "System.AppDomain.ExecuteAssemblyByName", "System.AppDomain.CreateInstance",
         "System.AppDomain.CreateInstanceAndUnwrap", "System.AppDomain.CreateInstanceFrom", "System.AppDomain.CreateInstanceFromAndUnwrap",
+        // An object reference read from any bytes (a reference type's handle makes the bytes the reference itself).
+        "System.Runtime.CompilerServices.RuntimeHelpers.Box",
+        "System.Diagnostics.Debug.SetProvider",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Where the candidate uses something refused: one line per use, as compiler diagnostics read.</summary>
@@ -150,6 +180,9 @@ internal static class ForbiddenApis
                 return RefusedType(array.ElementType);
             case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
                 return "pointers";
+            case IDynamicTypeSymbol:
+                // Every member access on it is bound at run time, by name, past this check: reflection by another door.
+                return "dynamic";
             case INamedTypeSymbol { IsGenericType: true } generic when generic.TypeArguments.Select(RefusedType).FirstOrDefault(r => r is not null) is { } argument:
                 return argument;
         }

@@ -17,13 +17,13 @@ internal static class SubmissionBuild
         if (request.Kind == CompileKind.Io)
         {
             var program = RoslynCompiler.Compile("main", OutputKind.ConsoleApplication, [new CSharpSource("main.cs", request.Code)],
-                CSharpReferences.Submission, CompileRole.Program, request.MaxAssemblyKb, cancellationToken);
+                null, CompileRole.Program, request.MaxAssemblyKb, cancellationToken);
             return program.Succeeded ? Reply(("main.dll", program.Image!)) : new CompileReply(null, program.Errors);
         }
 
         var role = request.Kind == CompileKind.Assert ? CompileRole.Candidate : CompileRole.Program;
         var submission = RoslynCompiler.Compile(SubmissionName, OutputKind.DynamicallyLinkedLibrary, [new CSharpSource("Submission.cs", request.Code)],
-            CSharpReferences.Submission, role, request.MaxAssemblyKb, cancellationToken);
+            null, role, request.MaxAssemblyKb, cancellationToken);
         if (!submission.Succeeded)
         {
             return new CompileReply(null, submission.Errors);
@@ -45,8 +45,8 @@ internal static class SubmissionBuild
             sources.Add(new CSharpSource("EntryPoint.g.cs", $"global using static {owner};\n"));
         }
 
-        var references = CSharpReferences.Submission.Add(MetadataReference.CreateFromImage(submission.Image!));
-        var tests = RoslynCompiler.Compile(TestsName, OutputKind.ConsoleApplication, sources, references, CompileRole.Tests, request.MaxAssemblyKb, cancellationToken);
+        var tests = RoslynCompiler.Compile(TestsName, OutputKind.ConsoleApplication, sources, MetadataReference.CreateFromImage(submission.Image!),
+            CompileRole.Tests, request.MaxAssemblyKb, cancellationToken);
         return tests.Succeeded
             ? Reply(("Submission.dll", submission.Image!), ("Tests.dll", tests.Image!))
             : new CompileReply(null, $"the tests do not compile against the submission:\n{tests.Errors}");

@@ -15,9 +15,8 @@ internal static class TestShadowing
 {
     public const string DiagnosticId = "VER0002";
 
-    /// <summary>Namespaces every test file imports (<see cref="RoslynCompiler"/>'s global usings), and where Debug lives.</summary>
-    private static readonly string[] AlwaysImported =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "System.Diagnostics"];
+    /// <summary>Namespaces every test file imports (<see cref="RoslynCompiler"/>'s implicit usings), and where Debug lives.</summary>
+    private static readonly string[] AlwaysImported = [.. RoslynCompiler.ImplicitUsings, "System.Diagnostics"];
 
     public static IReadOnlyList<string> Find(Compilation submission, string testsCode)
     {

@@ -226,6 +226,101 @@ public sealed class CSharpNonceTests(SharedSandbox fast, SharedStrictSandbox str
                 public static int Add(int a, int b) => System.Runtime.InteropServices.Marshal.ReadByte((nint)0x7fff0000) + a + b;
             }
             """,
+            // Since C# compiles against the whole framework: reflection by other doors. Public reflection through
+            // dynamic, which names no reflection type (each member is bound at run time, by name).
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    dynamic type = typeof(string);
+                    var marshal = type.Assembly.GetType("System.Runtime.InteropServices.Marshal");
+                    return (byte)marshal.GetMethod("ReadByte", new[] { typeof(nint) }).Invoke(null, new object[] { (nint)0x7fff0000 }) + a + b;
+                }
+            }
+            """,
+            // Expression trees call members by name, non-public ones included, and compile them.
+            """
+            using System.Linq.Expressions;
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var marshal = Expression.Lambda<Func<Type>>(Expression.Call(typeof(Type), "GetType", null, Expression.Constant("System.Runtime.InteropServices.Marshal"))).Compile()();
+                    return Expression.Lambda<Func<byte>>(Expression.Call(marshal, "ReadByte", null, Expression.Constant((nint)0x7fff0000))).Compile()() + a + b;
+                }
+            }
+            """,
+            // The runtime binder by hand: its context type decides which private members a call site reaches.
+            """
+            using Microsoft.CSharp.RuntimeBinder;
+            using System.Runtime.CompilerServices;
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var binder = Binder.GetMember(CSharpBinderFlags.None, "_stringLength", typeof(string), new[] { CSharpArgumentInfo.Create(CSharpArgumentInfoFlags.None, null) });
+                    var site = CallSite<Func<CallSite, object, object>>.Create(binder);
+                    return (int)site.Target(site, "abc") + a + b;
+                }
+            }
+            """,
+            // Visual Basic's late binding: any public member of any object, by name.
+            """
+            using Microsoft.VisualBasic;
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var assembly = Interaction.CallByName(typeof(string), "Assembly", CallType.Get);
+                    var marshal = Interaction.CallByName(assembly, "GetType", CallType.Method, "System.Runtime.InteropServices.Marshal");
+                    return (marshal is null ? 0 : 1) + a + b;
+                }
+            }
+            """,
+            // An XSLT stylesheet calls an extension object's methods by name.
+            """
+            using System.Xml.Xsl;
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var arguments = new XsltArgumentList();
+                    arguments.AddExtensionObject("urn:type", typeof(string));
+                    return a + b;
+                }
+            }
+            """,
+            // Serializers that run non-public constructors and set private fields from their input.
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var serializer = new System.Runtime.Serialization.DataContractSerializer(typeof(object), new[] { typeof(Exception) });
+                    return (serializer.ReadObject(new System.IO.MemoryStream()) is null ? 0 : 1) + a + b;
+                }
+            }
+            """,
+            // A reference forged from bytes: with a reference type's handle, Box returns the bytes as the reference itself.
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b)
+                {
+                    var bytes = BitConverter.GetBytes(0x7fff0000L);
+                    var forged = (string)System.Runtime.CompilerServices.RuntimeHelpers.Box(ref bytes[0], typeof(string).TypeHandle)!;
+                    return forged.Length + a + b;
+                }
+            }
+            """,
+            // A failing Debug.Assert in the tests returns once Trace's listeners are gone (see the control below).
+            """
+            public static class Solution
+            {
+                public static int Add(int a, int b) { System.Diagnostics.Trace.Listeners.Clear(); return 0; }
+            }
+            """,
         ];
         var data = new TheoryData<SandboxMode, string>();
         foreach (var mode in new[] { SandboxMode.Fast, SandboxMode.Strict })
@@ -245,6 +340,17 @@ public sealed class CSharpNonceTests(SharedSandbox fast, SharedStrictSandbox str
         var verdict = await ExpectAsync(mode, CSharp(attack, Checks("Add", Unpassable)), CodeVerdictKind.CompileError);
 
         Assert.Matches(@"error (VER0001|CS0227)", verdict.Reason);
+    }
+
+    [Theory, MemberData(nameof(Modes))]
+    public async Task TraceListenersCleared_SilenceAFailingDebugAssert_WhichIsWhyCandidatesMayNotTouchThem(SandboxMode mode)
+    {
+        // The control for the Trace attack above: the tests (trusted, so not checked) clear the listeners themselves,
+        // and a failing assert no longer fails. A candidate that could do this would pass with any answer.
+        var verdict = await ExpectAsync(mode, CSharp("public static class Solution { public static int Add(int a, int b) => 0; }",
+            Checks("Add", "System.Diagnostics.Trace.Listeners.Clear();\nSystem.Diagnostics.Debug.Assert(Add(2, 3) == 5);")), CodeVerdictKind.Accepted);
+
+        Assert.Equal(1.0, verdict.Reward);
     }
 
     [Theory, MemberData(nameof(Modes))]

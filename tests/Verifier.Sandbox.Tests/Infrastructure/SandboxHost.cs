@@ -25,6 +25,7 @@ internal sealed class SandboxHost : IAsyncDisposable
         _hosted = [.. services.GetServices<IHostedService>()];
     }
 
+    /// <summary>The languages whose containers test hosts start only on first use (as the service's test host does).</summary>
     private static readonly string[] ColdLanguages = ["java", "go", "rust", "javascript", "typescript", "bash", "ruby", "php", "lua", "perl"];
 
     public ServiceProvider Services { get; }

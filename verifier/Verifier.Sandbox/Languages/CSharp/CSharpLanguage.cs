@@ -158,7 +158,7 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
             Harness,
             OutputKind.ConsoleApplication,
             HarnessScripts.CSharpHarness.Select(f => new CSharpSource(f.Name, f.Source)),
-            CSharpReferences.Harness,
+            null,
             CompileRole.Harness,
             _options.MaxAssemblyKb,
             CancellationToken.None);

@@ -26,8 +26,11 @@ public sealed partial class JavaLanguage : ISandboxLanguage
     /// </summary>
     private static readonly string[] JvmFlags = ["-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData"];
 
-    /// <summary>javac runs briefly: the quick JIT tier starts it faster.</summary>
-    private static readonly string[] JavacFlags = [.. JvmFlags, "-XX:TieredStopAtLevel=1"];
+    /// <summary>
+    /// javac runs briefly: the quick JIT tier starts it faster, and the image's archive of javac's own classes halves a
+    /// small compile (the JVM ignores an archive it cannot find or use, so another image works unchanged).
+    /// </summary>
+    private static readonly string[] JavacFlags = [.. JvmFlags, "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/usr/lib/verifier/javac.jsa"];
 
     private static readonly FrozenDictionary<string, string> Env = ScriptLanguage.Environment(FrozenDictionary<string, string>.Empty);
 

@@ -7,7 +7,8 @@ namespace Verifier.Sandbox.Languages.Scripts;
 /// TypeScript 4.8, compiled by tsc in the sandbox to a CommonJS script that Node.js 18 runs. A type error is a compile
 /// error (nothing is emitted on one). <c>io</c> programs see Node's types; assert and function submissions do not by
 /// default, as MultiPL-E's tests declare what they use themselves (<c>declare var require: any</c>, which Node's types
-/// would contradict); a submission may still ask for them with <c>/// &lt;reference types="node" /&gt;</c>.
+/// would contradict), so they get ES's library and a console; a submission may still ask for Node's types with
+/// <c>/// &lt;reference types="node" /&gt;</c>.
 /// </summary>
 public sealed class TypeScriptLanguage : ScriptLanguage
 {
@@ -32,8 +33,18 @@ public sealed class TypeScriptLanguage : ScriptLanguage
 
     protected override IReadOnlyList<string> Run => JavaScriptLanguage.NodeRun;
 
-    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool library) =>
-        [KeyValuePair.Create("tsconfig.json", library ? LibraryConfig : ProgramConfig)];
+    /// <summary>
+    /// The console, which ES's library lacks (Node's types or the DOM's bring it): declared as Node's types declare it,
+    /// so a submission that references those too still compiles. Nothing else: a global such as <c>require</c> or
+    /// <c>process</c> declared here would clash with the test code's own <c>declare var</c>.
+    /// </summary>
+    private static readonly byte[] ConsoleDeclaration = Encoding.UTF8.GetBytes(
+        "interface Console {\n  log(...data: any[]): void;\n  error(...data: any[]): void;\n  warn(...data: any[]): void;\n" +
+        "  info(...data: any[]): void;\n  debug(...data: any[]): void;\n}\ndeclare var console: Console;\n");
+
+    protected override IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool library) => library
+        ? [KeyValuePair.Create("tsconfig.json", LibraryConfig), KeyValuePair.Create("verifier_console.d.ts", ConsoleDeclaration)]
+        : [KeyValuePair.Create("tsconfig.json", ProgramConfig)];
 
     protected override (string File, string Source, IReadOnlyList<string> Run)? FunctionServer => JavaScriptLanguage.NodeServer;
 
@@ -55,6 +66,6 @@ public sealed class TypeScriptLanguage : ScriptLanguage
             pretty = false,
             newLine = "lf",
         },
-        files = new[] { "main.ts" },
+        files = withNodeTypes ? new[] { "main.ts" } : ["main.ts", "verifier_console.d.ts"],
     }));
 }

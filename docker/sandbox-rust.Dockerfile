@@ -1,0 +1,19 @@
+# The Rust sandbox image, for users with a registry (docker/build-images.sh builds the equivalent from Debian
+# packages without one). Build from the repository root:
+#   docker build -f docker/sandbox-rust.Dockerfile -t verifier-sandbox-rust:1 docker
+#
+# rustc 1.63, which links through gcc; gcc also compiles the small C object the verifier links into Rust test
+# binaries (libc6-dev for its headers).
+# Debian 12's packages, as build-images.sh installs them, so that the toolchain (and the version the verifier reports)
+# is the same either way; python3 is the sandbox's supervisor.
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 rustc gcc libc6-dev \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --gid 10001 sandbox \
+ && useradd --uid 10001 --gid 10001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin sandbox \
+ && (python3 -m compileall -q /usr/lib/python3 /usr/lib/python3.11 || true)
+ENV LANG=C.UTF-8
+USER 10001:10001
+WORKDIR /tmp
+LABEL org.verifier.image=sandbox
