@@ -80,7 +80,9 @@ internal static partial class MultiplEAdapter
         {
             code = language switch
             {
-                "java" => AdaptJava(code, entryPoint, rules),
+                "cpp" => WithPreamble(code, problem.Prompt, "#include", rules),
+                "csharp" => WithPreamble(code, problem.Prompt, "using ", rules),
+                "java" => AdaptJava(WithPreamble(code, problem.Prompt, "import ", rules), entryPoint, rules),
                 "rust" => AdaptRust(code, rules),
                 "go" => AdaptGo(code, problem.Prompt, rules),
                 _ => code,
@@ -122,6 +124,28 @@ internal static partial class MultiplEAdapter
         var newline = tests.IndexOf('\n', StringComparison.Ordinal);
         return newline >= 0 && tests[..newline].Trim() == "}" ? tests[(newline + 1)..] : tests;
     }
+
+    /// <summary>
+    /// Rule "preamble" (C++ includes, Java imports, C# usings; Go's imports are "go-imports"): MultiPL-E's program is the
+    /// prompt followed by the completion, so the prompt's preamble is in scope of both the function and the tests. A
+    /// reply restates the program but often keeps only the preamble lines its own code needs, or gives the function
+    /// alone (<c>std::vector</c> with no include at all); the prompt's preamble lines that the reply lacks go before
+    /// it. They only add declarations (headers with include guards, imports, usings), so a reply that has them is unchanged.
+    /// </summary>
+    private static string WithPreamble(string code, string prompt, string prefix, List<string> rules)
+    {
+        var present = code.Split('\n').Select(Squeezed).ToHashSet(StringComparer.Ordinal);
+        var missing = prompt.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal) && !present.Contains(Squeezed(l))).ToList();
+        if (missing.Count == 0)
+        {
+            return code;
+        }
+
+        rules.Add("preamble");
+        return string.Join('\n', missing) + "\n" + code;
+    }
+
+    private static string Squeezed(string line) => string.Concat(line.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>
     /// Java: the test code is <c>}</c> (closing the function), then the tests' <c>main</c>, then the <c>}</c> that closes
