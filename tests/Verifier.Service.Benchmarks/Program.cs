@@ -3,10 +3,18 @@ using System.Globalization;
 using Verifier.Contracts;
 using Verifier.Sdk;
 using Verifier.Service.Benchmarks;
+using Verifier.Service.Benchmarks.MultiplE;
 
 // Load benchmark of the verifier service on loopback (see README.md beside this file).
 // Usage: dotnet run -c Release --project tests/Verifier.Service.Benchmarks -- [--quick] [--no-code] [--data DIR]
+//        ... -- --multipl-e [--languages js,go] [--limit N] [--data DIR] [--out FILE] [--dump DIR] (see MultiplE/MultiplERun.cs)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--multipl-e"))
+{
+    await MultiplERun.RunAsync(args); // MultiPL-E pass rates per language (README.md, "MultiPL-E")
+    return;
+}
+
 var quick = args.Contains("--quick");
 var withCode = !args.Contains("--no-code");
 var dataIndex = Array.IndexOf(args, "--data");
