@@ -22,7 +22,13 @@ internal static class SubmissionBuild
         }
 
         var role = request.Kind == CompileKind.Assert ? CompileRole.Candidate : CompileRole.Program;
-        var submission = RoslynCompiler.Compile(SubmissionName, OutputKind.DynamicallyLinkedLibrary, [new CSharpSource("Submission.cs", request.Code)],
+        List<CSharpSource> submissionSources = [new("Submission.cs", request.Code)];
+        if (request.Kind == CompileKind.Assert)
+        {
+            submissionSources.Add(TestsSeeInternals);
+        }
+
+        var submission = RoslynCompiler.Compile(SubmissionName, OutputKind.DynamicallyLinkedLibrary, submissionSources,
             null, role, request.MaxAssemblyKb, cancellationToken);
         if (!submission.Succeeded)
         {
@@ -52,19 +58,32 @@ internal static class SubmissionBuild
             : new CompileReply(null, $"the tests do not compile against the submission:\n{tests.Errors}");
     }
 
+    /// <summary>
+    /// The submission and its tests are one program in the user's eyes (MultiPL-E's C# is <c>class Problem { ... Main
+    /// with Debug.Assert }</c>, the class internal by default): compiled as two assemblies, the tests see the
+    /// submission's internal types as they would in one. The tests are trusted code; what the submission declares is
+    /// still checked for names that would change what the tests mean (<see cref="TestShadowing"/>).
+    /// </summary>
+    private static readonly CSharpSource TestsSeeInternals =
+        new("TestsSeeInternals.g.cs", $"[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"{TestsName}\")]\n");
+
     private static CompileReply Reply(params (string Name, byte[] Image)[] assemblies) =>
         new(assemblies.ToDictionary(a => a.Name, a => a.Image, StringComparer.Ordinal), null);
 
-    /// <summary>The fully qualified public type that declares the entry point, when exactly one does.</summary>
+    /// <summary>The fully qualified type the tests can see that declares the entry point, when exactly one does.</summary>
     private static string? EntryPointOwner(Compilation submission, string entryPoint)
     {
         var dot = entryPoint.IndexOf('.', StringComparison.Ordinal);
         var owners = dot >= 0
             ? submission.GetSymbolsWithName(entryPoint[..dot], SymbolFilter.Type).OfType<INamedTypeSymbol>()
             : submission.GetSymbolsWithName(entryPoint, SymbolFilter.Member).OfType<IMethodSymbol>()
-                .Where(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public).Select(m => m.ContainingType);
-        var found = owners.Where(t => t.DeclaredAccessibility == Accessibility.Public && !t.IsGenericType)
+                .Where(m => m.IsStatic && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).Select(m => m.ContainingType);
+        var found = owners.Where(t => VisibleToTests(t) && !t.IsGenericType)
             .Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>().ToList();
         return found.Count == 1 ? found[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null;
     }
+
+    /// <summary>Public or internal, and so is every type around it: what the tests can name (they see the internals).</summary>
+    private static bool VisibleToTests(INamedTypeSymbol type) =>
+        type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal && (type.ContainingType is null || VisibleToTests(type.ContainingType));
 }

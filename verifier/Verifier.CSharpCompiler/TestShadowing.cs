@@ -11,7 +11,8 @@ namespace Verifier.CSharpCompiler;
 /// <c>public static class Debug { public static void Assert(bool c) { } }</c> silently replaced
 /// <c>System.Diagnostics.Debug</c> in the tests and passed with a wrong answer, a global class <c>System</c> would hide
 /// the namespace, and a public extension method in the global namespace (<c>SequenceEqual</c>, say) wins over LINQ's.
-/// So a submission whose public global-namespace types could shadow what the tests use is refused.
+/// So a submission whose global-namespace types (internal ones too: the tests see them) could shadow what the tests
+/// use is refused.
 /// </summary>
 internal static class TestShadowing
 {
@@ -28,7 +29,8 @@ internal static class TestShadowing
 
     public static IReadOnlyList<string> Find(Compilation submission, string testsCode)
     {
-        var imported = AlwaysImported.Concat(ImportedBy(testsCode)).ToHashSet(StringComparer.Ordinal);
+        var tests = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(testsCode).GetRoot();
+        var imported = AlwaysImported.Concat(ImportedBy(tests)).ToHashSet(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in submission.References)
         {
@@ -51,11 +53,14 @@ internal static class TestShadowing
             }
         }
 
+        // Every top-level type counts, internal ones too: the tests see the submission's internals.
         var found = new List<string>();
-        foreach (var type in submission.Assembly.GlobalNamespace.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
+        var called = CalledNames(tests);
+        foreach (var type in submission.Assembly.GlobalNamespace.GetTypeMembers())
         {
-            var reason = taken.Contains(type.Name) ? $"the public type '{type.Name}' would hide what the tests mean by that name"
-                : type.MightContainExtensionMethods ? $"the public type '{type.Name}' declares extension methods in the global namespace, where they would hide the tests' own"
+            var reason = taken.Contains(type.Name) ? $"the type '{type.Name}' would hide what the tests mean by that name"
+                : ExtensionsTheTestsCouldBind(type, called) is { } method
+                    ? $"the type '{type.Name}' declares the extension method '{method}' in the global namespace, where it would hide the tests' own"
                 : null;
             if (reason is not null && type.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
             {
@@ -67,8 +72,21 @@ internal static class TestShadowing
         return found;
     }
 
-    private static IEnumerable<string> ImportedBy(string testsCode) =>
-        Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(testsCode).GetRoot().DescendantNodes().OfType<UsingDirectiveSyntax>()
+    /// <summary>
+    /// The first extension method of <paramref name="type"/> that a name in the tests could bind to. Query syntax
+    /// (<c>from x in xs select x</c>) calls Select, Where and the rest without naming them, so then any extension could.
+    /// </summary>
+    private static string? ExtensionsTheTestsCouldBind(INamedTypeSymbol type, IReadOnlySet<string>? called) =>
+        !type.MightContainExtensionMethods ? null
+            : type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => m.IsExtensionMethod && (called is null || called.Contains(m.Name)))?.Name;
+
+    /// <summary>Every simple name the tests use, or null where they use query syntax.</summary>
+    private static HashSet<string>? CalledNames(SyntaxNode tests) =>
+        tests.DescendantNodes().OfType<QueryExpressionSyntax>().Any() ? null
+            : tests.DescendantNodes().OfType<SimpleNameSyntax>().Select(n => n.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> ImportedBy(SyntaxNode tests) =>
+        tests.DescendantNodes().OfType<UsingDirectiveSyntax>()
             .Where(u => u.Alias is null && u.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) && u.Name is not null)
             .Select(u => u.Name!.ToString());
 

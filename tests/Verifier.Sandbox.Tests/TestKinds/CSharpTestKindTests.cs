@@ -195,4 +195,44 @@ public class CSharpTestKindTests(SharedSandbox shared)
         Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
         Assert.Contains("Multiply", verdict.Reason, StringComparison.Ordinal);
     }
+
+    /// <summary>MultiPL-E's C# layout: an internal <c>class Problem</c> with a driver of its own, tests in a Main that call the entry point bare.</summary>
+    private const string MultiplEProblem =
+        "using System;\nusing System.Collections.Generic;\nclass Problem {\n    public static bool HasCloseElements(List<float> numbers, float threshold) {\n" +
+        "        for (int i = 0; i < numbers.Count; i++) for (int j = i + 1; j < numbers.Count; j++) if (Math.Abs(numbers[i] - numbers[j]) < threshold) return true;\n" +
+        "        return false;\n    }\n    public static void Main(string[] args) { Console.WriteLine(HasCloseElements(new List<float> { 1f, 2f }, 0.5f)); }\n}\n";
+
+    private const string MultiplETests =
+        "using System;\nusing System.Diagnostics;\nusing System.Collections.Generic;\nclass MultiplETests {\n    public static void Main(string[] args) {\n" +
+        "    Debug.Assert(HasCloseElements(new List<float>(new float[]{1.0f, 2.0f, 3.9f, 4.0f, 5.0f, 2.2f}), 0.3f) == true);\n" +
+        "    Debug.Assert(HasCloseElements(new List<float>(new float[]{1.0f, 2.0f, 3.9f, 4.0f, 5.0f, 2.2f}), 0.05f) == false);\n    }\n}\n";
+
+    [Fact]
+    public async Task Assert_InMultiplELayout_TheTestsSeeTheInternalClass()
+    {
+        var verdict = await _sandbox.VerifyAsync(CSharp(MultiplEProblem, Checks("HasCloseElements", MultiplETests)));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, Languages.LanguageVerdictTests.Describe(verdict));
+    }
+
+    [Fact]
+    public async Task Assert_InMultiplELayout_AWrongInternalSolutionFails()
+    {
+        var wrong = MultiplEProblem.Replace("< threshold", "> threshold", StringComparison.Ordinal);
+
+        var verdict = await _sandbox.VerifyAsync(CSharp(wrong, Checks("HasCloseElements", MultiplETests)));
+
+        Assert.Equal(CodeVerdictKind.WrongAnswer, verdict.Verdict);
+    }
+
+    [Fact]
+    public async Task Assert_AGlobalExtensionTheTestsNeverName_StillCompiles()
+    {
+        // Only extension methods the tests could bind to are refused (see CSharpShadowingTests): a helper of the solution's own is fine.
+        const string code = "static class Helpers { public static int Twice(this int x) => 2 * x; }\npublic static class Solution { public static int Add(int a, int b) => a + b.Twice() - b; }";
+
+        var verdict = await _sandbox.VerifyAsync(CSharp(code, Checks("Add", "System.Diagnostics.Debug.Assert(Add(2, 3) == 5);")));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, Languages.LanguageVerdictTests.Describe(verdict));
+    }
 }
