@@ -107,4 +107,32 @@ public class AssertTestKindTests(SharedSandbox shared)
         Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
         Assert.Contains("add", verdict.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Verify_CppCandidateAndTestsInstantiateTheSameTemplate_Links()
+    {
+        // Both objects hold std::vector<long>'s destructor (a weak COMDAT copy); the candidate's own main uses it too.
+        const string code = "#include <vector>\nlong f(std::vector<long> v) { return v.size(); }\nint main() { return f({1, 2, 3}) == 3 ? 0 : 1; }\n";
+        const string test = "#include <cassert>\n#include <vector>\nlong f(std::vector<long> v);\nint main() { assert(f({1, 2}) == 2); }\n";
+
+        var verdict = await _sandbox.VerifyAsync(Cpp(code, Checks("f", test)));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, Languages.LanguageVerdictTests.Describe(verdict));
+    }
+
+    [Fact]
+    public async Task Verify_CppCandidateRedefiningTheTestsInlineHelper_DoesNotReplaceIt()
+    {
+        // The attack the weak symbols shared above could allow: the candidate's own copy of the tests' inline comparison,
+        // always true. The tests' copy links first and is the one kept, so the wrong answer still fails.
+        const string code = "#include <vector>\n__attribute__((used, noinline)) inline bool issame(std::vector<int>, std::vector<int>) { return true; }\n" +
+            "std::vector<int> sorted(std::vector<int> v) { return v; }\n";
+        const string test = "#include <cassert>\n#include <vector>\nstd::vector<int> sorted(std::vector<int> v);\n" +
+            "__attribute__((noinline)) inline bool issame(std::vector<int> a, std::vector<int> b) { return a == b; }\n" +
+            "int main() { assert(issame(sorted({3, 1, 2}), {1, 2, 3})); }\n";
+
+        var verdict = await _sandbox.VerifyAsync(Cpp(code, Checks("sorted", test)));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.WrongAnswer, Languages.LanguageVerdictTests.Describe(verdict));
+    }
 }

@@ -70,8 +70,17 @@ fi
 nm -u test.o >undefined.txt
 awk '{ print $2 }' undefined.txt | sort -u >wanted.txt
 comm -23 wanted.txt system.txt >exported.txt
+# Template instantiations and inline functions that both objects define (std::vector<long>'s destructor, say) are
+# weak, in COMDAT groups: the linker keeps test.o's copy (it comes first) and discards the candidate's, so a candidate
+# that had them local would point into a discarded section and fail to link. Kept global, the candidate's references
+# resolve to the tests' copy: it still replaces nothing the tests use.
+nm --defined-only test.o >test.nm
+nm --defined-only candidate.o >candidate.nm
+awk '$2 ~ /^[WVu]$/ { print $3 }' test.nm | sort -u >tests_weak.txt
+awk '$2 ~ /^[WVu]$/ { print $3 }' candidate.nm | sort -u >candidate_weak.txt
+comm -12 tests_weak.txt candidate_weak.txt >>exported.txt
 objcopy --keep-global-symbols=exported.txt candidate.o candidate.local.o
 
 # harness.o first: its .preinit_array entry must be the first one.
 $CXX harness.o test.o candidate.local.o -Wl,--wrap=main -s -o main
-rm -f ./*.o ./*.txt ./*.ii ./*.s source_check candidate.cpp test.cpp harness.c cpp_source_check.c
+rm -f ./*.o ./*.txt ./*.nm ./*.ii ./*.s source_check candidate.cpp test.cpp harness.c cpp_source_check.c
