@@ -88,6 +88,18 @@ public class ResourceLimitTests(SharedSandbox shared)
     }
 
     [Fact]
+    public async Task Verify_TheCpuBackstopSignalsBeforeItKills()
+    {
+        // The per-process RLIMIT_CPU backs up the watch loop (which may be starved on a loaded host): its soft limit
+        // (SIGXCPU, read as time_limit) must come before the hard one (SIGKILL, which would read as a crash).
+        const string code = "import resource\nsoft, hard = resource.getrlimit(resource.RLIMIT_CPU)\nprint(2 <= soft < hard)\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Prints("True"), timeMs: 1_000));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, Languages.LanguageVerdictTests.Describe(verdict));
+    }
+
+    [Fact]
     public async Task Verify_WhenStderrFloods_IsOutputLimit()
     {
         var verdict = await _sandbox.VerifyAsync(Python("import sys\nwhile True:\n    sys.stderr.write('e' * 8192)\n", Prints("")));

@@ -156,7 +156,9 @@ def child_setup(fds, limits, oom_score):
     for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
     for limit, value in limits:
-        resource.setrlimit(limit, (value, value))
+        # CPU: the soft limit's SIGXCPU reads as time_limit; a hard limit equal to it would make the kernel send
+        # SIGKILL instead, which reads as a crash. The hard limit a second later stops a program that ignores SIGXCPU.
+        resource.setrlimit(limit, (value, value + 1 if limit == resource.RLIMIT_CPU else value))
     try:
         with open("/proc/self/oom_score_adj", "w") as f:
             f.write(str(oom_score))
