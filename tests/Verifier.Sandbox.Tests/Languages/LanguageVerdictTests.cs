@@ -139,6 +139,20 @@ public class LanguageVerdictTests(SharedSandbox shared)
     }
 
     [Theory]
+    // Where each language's tests report the failed check: Rust and Node on stderr, go test and luaunit on stdout.
+    [InlineData("rust", "left")]
+    [InlineData("javascript", "AssertionError")]
+    [InlineData("go", "add(2, 3) =")]
+    [InlineData("lua", "expected: 5, actual:")]
+    public async Task Assert_WhenACheckFails_TheReasonCarriesTheTestsReport(string language, string report)
+    {
+        var verdict = await RunAsync(language, s => s.WrongAdd, s => s.AddTests);
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.WrongAnswer, Describe(verdict));
+        Assert.Contains(report, verdict.Tests[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Languages))]
     public async Task Assert_WhenTheSubmissionExitsZeroBeforeTheTests_Fails(string language)
     {

@@ -121,7 +121,10 @@ internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int
             return Result(0, reply, limit.Verdict, limit.Reason, null);
         }
 
-        var stderr = FirstLine(reply.Stderr);
+        // The tests' own report: runtimes put the failed assertion on stderr (C#'s "Assertion failed" and its line, Rust's
+        // left and right), test runners on stdout (go test, luaunit), so stdout's tail stands in when stderr is empty.
+        var stderr = Report(reply.Stderr, fromEnd: false)
+            ?? Report(Encoding.UTF8.GetString(Convert.FromBase64String(reply.Stdout ?? "")), fromEnd: true);
         return run switch
         {
             { Signal: SigAbrt } => Result(0, reply, CodeVerdictKind.WrongAnswer, $"a check failed{(stderr is null ? " (SIGABRT)" : ": " + stderr)}", null),
@@ -160,15 +163,19 @@ internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int
         return line.Length <= 300 ? line : line[..300] + "...";
     }
 
-    private static string? FirstLine(string? text)
+    /// <summary>A few lines of a failed assert program's output (the first of stderr, the last of stdout), each cut short.</summary>
+    private static string? Report(string? text, bool fromEnd)
     {
+        const int Lines = 6, LineChars = 240;
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var line = text.Trim().Split('\n')[0];
-        return line.Length <= 300 ? line : line[..300] + "...";
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
+        var kept = fromEnd ? lines.TakeLast(Lines) : lines.Take(Lines);
+        var report = string.Join("\n", kept.Select(l => l.Length <= LineChars ? l : l[..LineChars] + "..."));
+        return lines.Count > Lines ? (fromEnd ? "...\n" + report : report + "\n...") : report;
     }
 
     private CodeTestResult Result(int index, SupervisorReply reply, CodeVerdictKind verdict, string? reason, string? output) => new()
