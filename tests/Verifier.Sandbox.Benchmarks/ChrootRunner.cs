@@ -9,9 +9,10 @@ namespace Verifier.Sandbox.Benchmarks;
 /// The bare baseline for the languages added in issue 14: the same files, compile command and run command that the
 /// language prepares for the sandbox, run as plain processes chrooted into the language image's own root filesystem
 /// (exported once), so the toolchain is byte for byte the sandbox's, with no container, supervisor or limits.
-/// Needs root (chroot).
+/// Needs root (chroot, mount). The image's /proc and /dev are the host's, mounted for the runner's lifetime: the
+/// dynamic loader resolves <c>$ORIGIN</c> (the JVM's libjli.so) through /proc/self/exe, and runtimes read /dev/urandom.
 /// </summary>
-internal sealed class ChrootRunner
+internal sealed class ChrootRunner : IAsyncDisposable
 {
     private readonly IoOutputComparer _comparer = new();
     private readonly string _root;
@@ -36,7 +37,28 @@ internal sealed class ChrootRunner
         }
 
         Directory.CreateDirectory(Path.Combine(root, "tmp"));
+        foreach (var (what, argv) in new (string, string[])[]
+        {
+            ("proc", ["mount", "-t", "proc", "proc", Path.Combine(root, "proc")]),
+            ("dev", ["mount", "--rbind", "/dev", Path.Combine(root, "dev")]),
+        })
+        {
+            Directory.CreateDirectory(Path.Combine(root, what));
+            if ((await RunAsync(argv, "/", "")).ExitCode != 0)
+            {
+                throw new InvalidOperationException($"mounting /{what} in {root} failed");
+            }
+        }
+
         return new ChrootRunner(root);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Lazily: a process still holding a file there must not keep the mounts (or fail the benchmark's end).
+        await RunAsync(["umount", "-l", Path.Combine(_root, "dev")], "/", "");
+        await RunAsync(["umount", "-l", Path.Combine(_root, "proc")], "/", "");
+        await RunAsync(["rm", "-rf", "--one-file-system", _root], "/", "");
     }
 
     /// <summary>Prepares, compiles (when the language compiles) and runs each case; the compile's wall time is reported.</summary>

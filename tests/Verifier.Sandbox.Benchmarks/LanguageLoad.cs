@@ -39,7 +39,7 @@ internal static class LanguageLoad
         foreach (var language in languages)
         {
             var image = $"verifier-sandbox-{language}:1";
-            var bare = await ChrootRunner.ExportAsync(image);
+            await using var bare = await ChrootRunner.ExportAsync(image);
             foreach (var tests in new[] { 1, 10 })
             {
                 var cases = Programs.Cases(tests);

@@ -41,6 +41,19 @@ public class CppVerdictTests(SharedSandbox shared)
     }
 
     [Fact]
+    public async Task Verify_WhenTheCompilerFloodsItsOutput_TheReasonStillShowsTheFirstDiagnostics()
+    {
+        // Two thousand undeclared names: far more diagnostics than the compile output limit keeps.
+        var code = "int main() {\n" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"  undeclared_{i} = {i};\n")) + "}\n";
+
+        var verdict = await _sandbox.VerifyAsync(Cpp(code, Io(("", ""))));
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.StartsWith("the compiler's output exceeded its limit", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("undeclared_0", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_WhenSegfault_ReturnsRuntimeErrorNamingTheSignal()
     {
         var verdict = await _sandbox.VerifyAsync(Cpp("int main() { volatile int* p = nullptr; *p = 1; }", Io(("", ""))));

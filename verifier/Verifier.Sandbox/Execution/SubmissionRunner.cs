@@ -134,7 +134,9 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
         if (compile.StoppedFor == "output")
         {
-            return "the compiler's output exceeded its limit";
+            // Stopped for its flood of diagnostics: the first of them say what was wrong.
+            var head = (compile.Output ?? "").Trim();
+            return head.Length == 0 ? "the compiler's output exceeded its limit" : $"the compiler's output exceeded its limit; it began:\n{Truncate(head)}";
         }
 
         if (compile.ExitCode == 0)
