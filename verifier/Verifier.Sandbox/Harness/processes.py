@@ -38,17 +38,19 @@ def reserve_fds(targets):
     return reserved
 
 
-def high_null():
-    """/dev/null at a high fd number of this process (close-on-exec): the filler of reserved numbers, and the stdio of a
-    child that is given none."""
-    low = os.open(os.devnull, os.O_RDWR | os.O_CLOEXEC)
+def open_high(path, flags):
+    """A file of ours at a high fd number (close-on-exec), clear of the numbers reserved below."""
+    low = os.open(path, flags | os.O_CLOEXEC)
     try:
         return fcntl.fcntl(low, fcntl.F_DUPFD_CLOEXEC, 90)
     finally:
         os.close(low)
 
 
-NULL_FD = high_null()
+# /dev/null: the filler of reserved numbers, and the stdio of a child that is given none.
+NULL_FD = open_high(os.devnull, os.O_RDWR)
+OOM_SCORE_FD = open_high("/proc/self/oom_score_adj", os.O_RDWR)
+OWN_OOM_SCORE = os.pread(OOM_SCORE_FD, 16, 0).strip() or b"0"
 RESERVED_FDS = reserve_fds((3, 4, 5))
 
 
@@ -239,6 +241,7 @@ def spawn(argv, fds, env, cwd, limits):
             if limit in INHERITED_LIMITS:
                 hard = resource.getrlimit(limit)[1]
                 resource.setrlimit(limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+        set_own_oom_score(b"1000")  # inherited by the child: the OOM killer takes the program, never this process
         try:
             pid = fork_exec(
                 [os.fsencode(a) for a in argv], [os.fsencode(path)], True, tuple(high + [err_w]), cwd,
@@ -249,6 +252,7 @@ def spawn(argv, fds, env, cwd, limits):
             os.close(err_r)
             raise Unstartable("cannot start %s: fork: %s" % (argv[0], e)) from None
     finally:
+        set_own_oom_score(OWN_OOM_SCORE)
         for limit, value in saved:
             resource.setrlimit(limit, value)
         for target in high:
@@ -272,18 +276,21 @@ def spawn(argv, fds, env, cwd, limits):
 
 
 def lock_limits(pid, limits):
-    """The child's hard limits (its soft ones came from ours), its CPU limit, and its OOM score. A child that already
-    ended is past caring."""
+    """The child's hard limits (its soft ones came from ours) and its CPU limit. A child that already ended is past
+    caring."""
     try:
         for limit, value in limits:
             resource.prlimit(pid, limit, (value, value + 1 if limit == resource.RLIMIT_CPU else value))
-        fd = os.open("/proc/%d/oom_score_adj" % pid, os.O_WRONLY | os.O_CLOEXEC)
-        try:
-            os.write(fd, b"1000")
-        finally:
-            os.close(fd)
-    except (ProcessLookupError, FileNotFoundError):
+    except ProcessLookupError:
         pass
+
+
+def set_own_oom_score(value):
+    """Another process's OOM score is not ours to write (a non-dumpable child's /proc files are root's), so a child takes
+    it from us: raised for the spawn, lowered back after (an unprivileged process may return to the score it started
+    with)."""
+    os.lseek(OOM_SCORE_FD, 0, os.SEEK_SET)
+    os.write(OOM_SCORE_FD, value)
 
 
 def read_all(fd):
