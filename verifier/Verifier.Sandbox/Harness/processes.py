@@ -232,14 +232,14 @@ def spawn(argv, fds, env, cwd, limits):
     # limits, its OOM score) is set around it: the soft limits through ours (inherited), the hard ones and the CPU
     # limit on the child right after (a CPU limit counts from the child's start, so setting it after its exec loses
     # nothing).
-    saved = [(limit, resource.getrlimit(limit)) for limit, _ in limits if limit in INHERITED_LIMITS]
+    saved = {limit: resource.getrlimit(limit) for limit, _ in limits if limit in INHERITED_LIMITS}
     for target in high:
         os.dup2(fds[target], target, inheritable=True)
     err_r, err_w = os.pipe2(os.O_CLOEXEC)
     try:
         for limit, value in limits:
-            if limit in INHERITED_LIMITS:
-                hard = resource.getrlimit(limit)[1]
+            if limit in saved:
+                hard = saved[limit][1]
                 resource.setrlimit(limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
         set_own_oom_score(b"1000")  # inherited by the child: the OOM killer takes the program, never this process
         try:
@@ -253,7 +253,7 @@ def spawn(argv, fds, env, cwd, limits):
             raise Unstartable("cannot start %s: fork: %s" % (argv[0], e)) from None
     finally:
         set_own_oom_score(OWN_OOM_SCORE)
-        for limit, value in saved:
+        for limit, value in saved.items():
             resource.setrlimit(limit, value)
         for target in high:
             os.dup2(NULL_FD, target, inheritable=False)
@@ -265,12 +265,8 @@ def spawn(argv, fds, env, cwd, limits):
         name, _, rest = error.decode(errors="replace").partition(":")
         hex_errno, _, where = rest.partition(":")
         code = int(hex_errno, 16) if hex_errno else 0
-        stage = "chdir" if where == "noexec" else "exec"
-        reason = "cannot start %s: %s: %s" % (argv[0], name, os.strerror(code) if code else where)
-        own_binary = not os.path.isabs(path)
-        if stage == "chdir" or own_binary or code in (12, 11, 26):  # ENOMEM EAGAIN ETXTBSY
-            raise Unstartable(reason)
-        raise OSError(reason)
+        raise start_failure(argv[0], path, "chdir" if where == "noexec" else "exec", code,
+                            "%s: %s" % (name, os.strerror(code) if code else where))
     lock_limits(pid, limits)
     return pid
 
@@ -315,8 +311,6 @@ except ImportError:  # another Python: the forked spawn below
 INHERITED_LIMITS = (resource.RLIMIT_FSIZE, resource.RLIMIT_NOFILE, resource.RLIMIT_STACK, resource.RLIMIT_CORE)
 
 
-
-
 def spawn_forked(argv, fds, env, cwd, limits):
     """The fallback: fork + exec with exactly the given fds (target -> our fd). Exec errors come back through a CLOEXEC pipe.
 
@@ -349,22 +343,22 @@ def spawn_forked(argv, fds, env, cwd, limits):
             finally:
                 os._exit(127)
     os.close(err_w)
-    error = b""
-    while True:
-        chunk = os.read(err_r, 1024)
-        if not chunk:
-            break
-        error += chunk
-    os.close(err_r)
+    error = read_all(err_r)
     if error:
         reaper.wait(pid)
         stage, code, detail = (error.decode(errors="replace").split(" ", 2) + ["", ""])[:3]
-        reason = "cannot start %s: %s" % (argv[0], detail)
-        own_binary = not os.path.isabs(path)
-        if stage == "chdir" or (stage == "exec" and (own_binary or code in ("12", "11", "26"))):  # ENOMEM EAGAIN ETXTBSY
-            raise Unstartable(reason)
-        raise OSError(reason)
+        raise start_failure(argv[0], path, stage, int(code) if code.isdigit() else 0, detail)
     return pid
+
+
+def start_failure(program, path, stage, code, detail):
+    """What a failed start is: the submission's (Unstartable) when it can be the cause (its directory, its own binary,
+    exec out of memory or pids, a binary still open for writing), else the image's (OSError)."""
+    reason = "cannot start %s: %s" % (program, detail)
+    own_binary = not os.path.isabs(path)
+    if stage == "chdir" or (stage == "exec" and (own_binary or code in (12, 11, 26))):  # ENOMEM EAGAIN ETXTBSY
+        return Unstartable(reason)
+    return OSError(reason)
 
 
 def fork_trusted(fds, body, limits, oom_score=500):
