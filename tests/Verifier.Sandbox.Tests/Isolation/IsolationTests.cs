@@ -96,6 +96,46 @@ public class IsolationTests(SharedSandbox shared)
         Assert.Equal(CodeVerdictKind.Accepted, found.Verdict);
     }
 
+    /// <summary>
+    /// Per-process settings that any process of the same uid may change on another without ptrace access: niceness,
+    /// resource limits (prlimit), CPU affinity, I/O priority. Changed on PID 1, the supervisor would pass them to every
+    /// later program in the container: a batch-mate would run slower, or with a smaller stack or fewer files.
+    /// </summary>
+    private const string Tuner =
+        "import ctypes, os, resource\n" +
+        "done = []\n" +
+        "for name, act in (('nice', lambda: os.setpriority(os.PRIO_PROCESS, 1, 19)),\n" +
+        "                  ('files', lambda: resource.prlimit(1, resource.RLIMIT_NOFILE, (16, 16))),\n" +
+        "                  ('stack', lambda: resource.prlimit(1, resource.RLIMIT_STACK, (1 << 18, 1 << 18))),\n" +
+        "                  ('cpus', lambda: os.sched_setaffinity(1, {min(os.sched_getaffinity(0))})),\n" +
+        "                  ('io', lambda: ctypes.CDLL(None, use_errno=True).syscall(251, 1, 1, (3 << 13) | 7) == 0 or 1 / 0)):\n" +
+        "    try:\n" +
+        "        act()\n" +
+        "        done.append(name)\n" +
+        "    except Exception:\n" +
+        "        pass\n" +
+        "print(' '.join(done))\n";
+
+    /// <summary>What a program sees of its own settings.</summary>
+    private const string SettingsProbe =
+        "import ctypes, os, resource\n" +
+        "io = ctypes.CDLL(None, use_errno=True).syscall(252, 1, 0)\n" +
+        "print(os.getpriority(os.PRIO_PROCESS, 0), resource.getrlimit(resource.RLIMIT_NOFILE), resource.getrlimit(resource.RLIMIT_STACK), len(os.sched_getaffinity(0)), io)\n";
+
+    [Fact]
+    public async Task SettingsChangedOnPid1_NeverReachTheNextSubmission()
+    {
+        var key = "isolation-" + Guid.NewGuid().ToString("N");
+        var clean = await _sandbox.VerifyAsync(Python(SettingsProbe, Prints("?")));
+
+        var tuner = await _sandbox.VerifyAsync(Python(Tuner, Prints("?"), key: key));
+        var after = await _sandbox.VerifyAsync(Python(SettingsProbe, Prints("?"), key: key));
+
+        Assert.True(tuner.Tests.Count == 1 && after.Tests.Count == 1, $"tuner: {tuner.Verdict} {tuner.Reason}; after: {after.Verdict} {after.Reason}");
+        Assert.Contains("nice", tuner.Tests[0].Output);  // the attack really changed PID 1
+        Assert.Equal(clean.Tests[0].Output, after.Tests[0].Output);
+    }
+
     [Fact]
     public async Task FastMode_SharesContainersOnlyWithinAnIsolationKey()
     {

@@ -384,6 +384,9 @@ def scrub():
     remove_ipc()
     if any(sysv_ids(kind) for kind in ("shm", "sem", "msg")):
         problems.append("SysV IPC objects remain")
+    if settings_of(0) != OWN_SETTINGS:
+        # Every later program would inherit them (a batch-mate with a smaller stack, fewer files, a lower priority).
+        problems.append("the supervisor's niceness, limits, affinity or priorities were changed")
     pids = Cgroup.pids()
     if pids is not None and pids > 1:
         problems.append("%d tasks in the container" % pids)

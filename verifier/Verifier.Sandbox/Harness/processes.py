@@ -396,6 +396,24 @@ def kill_all_but_me():
     return False
 
 
+# ---------------------------------------------------------------- settings another process of our uid can change
+
+# Every limit this Python knows; a same-uid process may lower any of them on us with prlimit(2), no ptrace needed.
+ALL_LIMITS = tuple(getattr(resource, name) for name in sorted(dir(resource)) if name.startswith("RLIMIT_"))
+# ioprio_get(2) has no wrapper in Python; its number per architecture (x86_64, aarch64).
+IOPRIO_GET = {"x86_64": 252, "aarch64": 31}.get(os.uname().machine)
+
+
+def settings_of(pid):
+    """What a process of the same uid can change on another one without ptrace access (which non-dumpable processes
+    refuse), and which children inherit: niceness, resource limits, CPU affinity, scheduling policy, I/O priority.
+    An unprivileged process can lower them but never restore them, so a change means the process is spoilt."""
+    io = libc.syscall(IOPRIO_GET, 1, pid) if IOPRIO_GET is not None else None  # IOPRIO_WHO_PROCESS
+    return (os.getpriority(os.PRIO_PROCESS, pid), tuple(resource.prlimit(pid, r) for r in ALL_LIMITS),
+            frozenset(os.sched_getaffinity(pid)), os.sched_getscheduler(pid), os.sched_getparam(pid).sched_priority,
+            io)
+
+
 def rlimits(limits, cpu_ms, file_bytes):
     cpu_s = max(1, -(-int(cpu_ms) // 1000) + 1)  # a backstop: the watch loop enforces the precise limit
     return [

@@ -25,6 +25,7 @@ import sys
 
 PROTOCOL = 1
 MAX_FRAME = 512 << 20
+OWN_SETTINGS = None  # settings_of(0) once hardened: a submission that changes them spoils the container
 
 
 # ---------------------------------------------------------------- channel to the verifier
@@ -148,6 +149,8 @@ def main():
     # Test data may hold big integers (an argument of 5,736 digits): the verifier's frames must parse. Nothing the
     # submission sends is parsed here (its answers pass through as text), so no conversion cost of its making lands here.
     sys.set_int_max_str_digits(0)
+    global OWN_SETTINGS
+    OWN_SETTINGS = settings_of(0)
     send({"op": "ready", "protocol": PROTOCOL, "pid": os.getpid(), "python": sys.version.split()[0],
           "cpuacct": cgroup.cpu_fd is not None})
     session = Session()
