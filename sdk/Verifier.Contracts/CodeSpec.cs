@@ -12,10 +12,10 @@ public sealed record CodeSpec
     public CodeLimits? Limits { get; init; }
 
     /// <summary>
-    /// How the tests become the reward (one of <see cref="ScoringModes"/>): <c>binary</c> (default), 1 only when every
+    /// How the tests become the reward: <c>binary</c> (default), 1 only when every
     /// test passes; <c>fraction</c>, the share that passed; <c>weighted</c>, the passed tests' <c>weight</c>s over all
     /// weights; <c>subtasks</c>, the points of the subtasks whose every test passed over all points
-    /// (<see cref="CodeTests.Subtasks"/>). Example: <c>"subtasks"</c>.
+    /// (<c>tests.subtasks</c>). Example: <c>"subtasks"</c>.
     /// </summary>
     public string? Scoring { get; init; }
 
@@ -103,16 +103,16 @@ public static class TestKinds
 }
 
 /// <summary>
-/// A built-in output checker for <c>io</c> tests. <see cref="Type"/> is one of <see cref="CheckerTypes"/>; only the
-/// float checker takes <see cref="Absolute"/> and <see cref="Relative"/>, only the unordered one <see cref="By"/>.
+/// A built-in output checker for <c>io</c> tests, chosen by <c>type</c>; only the float checker takes <c>absolute</c>
+/// and <c>relative</c>, only the unordered one <c>by</c>. Example: <c>{"type": "unordered", "by": "lines"}</c>.
 /// </summary>
 public sealed record CheckerSpec
 {
     /// <summary>
     /// <c>tokens</c> (the default: whitespace-separated tokens line by line, numbers by the rule of <c>tolerance</c>);
     /// <c>exact</c> (the same text, character for character); <c>lines</c> (the same lines, trailing whitespace and
-    /// trailing blank lines ignored); <c>float</c> (tokens, decimals within <see cref="Absolute"/> or
-    /// <see cref="Relative"/>, integers exact); <c>unordered</c> (the same lines or tokens in any order, each as often as
+    /// trailing blank lines ignored); <c>float</c> (tokens, decimals within <c>absolute</c> or
+    /// <c>relative</c>, integers exact); <c>unordered</c> (the same lines or tokens in any order, each as often as
     /// expected). Example: <c>"float"</c>.
     /// </summary>
     public string? Type { get; init; }
@@ -127,7 +127,7 @@ public sealed record CheckerSpec
     public string? By { get; init; }
 }
 
-/// <summary>One subtask of <c>scoring: "subtasks"</c>: it scores its <see cref="Points"/> when every one of its tests passes, else 0.</summary>
+/// <summary>One subtask of <c>scoring: "subtasks"</c>: it scores its <c>points</c> when every one of its tests passes, else 0.</summary>
 public sealed record SubtaskSpec
 {
     /// <summary>A label for the result's detail, up to 128 characters (omitted: <c>subtask N</c>). Example: <c>"n ≤ 1000"</c>.</summary>

@@ -104,14 +104,14 @@ public sealed record TestOutcome
     public string? Reason { get; init; }
 }
 
-/// <summary>How one subtask fared: IOI's minimum over its tests, so all of <see cref="Points"/> or nothing.</summary>
+/// <summary>How one subtask fared: IOI's minimum over its tests, so all of its <c>points</c> or nothing.</summary>
 public sealed record SubtaskOutcome
 {
     public required string Name { get; init; }
 
     public double Points { get; init; }
 
-    /// <summary><see cref="Points"/> when every test passed, else 0.</summary>
+    /// <summary><c>points</c> when every test passed, else 0.</summary>
     public double Score { get; init; }
 
     /// <summary><c>accepted</c>, the verdict of its first failed test, or <c>not_run</c> when the item's time budget ran out first.</summary>
