@@ -23,7 +23,8 @@ internal sealed class ToolchainFailedException(string message) : Exception(messa
 /// <summary>
 /// Runs one prepared submission in one container: one prepare (files, and the one compilation), then its tests in order,
 /// each judged here as soon as its facts arrive, running, skipping or stopping as the scoring plan says (binary scoring
-/// stops at the first failure, subtask scoring skips the rest of a failed subtask); then a finish that (in fast mode) scrubs the container and says whether it is clean enough to serve again.
+/// stops at the first failure, subtask scoring skips the rest of a failed subtask); then a finish that (in fast mode)
+/// scrubs the container and says whether it is clean enough to serve again.
 /// </summary>
 internal sealed class SubmissionRunner(SandboxOptions options)
 {
