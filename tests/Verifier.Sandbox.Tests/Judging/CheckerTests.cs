@@ -50,6 +50,7 @@ public class CheckerTests(SharedSandbox shared)
     [Theory]
     [InlineData("python")]
     [InlineData("cpp")]
+    [InlineData("csharp")]
     public async Task ExactAndLines_HoldTheTextToTheLetter(string language)
     {
         var code = JudgingPrograms.For(language).DivisorsDescending;

@@ -69,6 +69,7 @@ public class ScoringModeTests(SharedSandbox shared)
     [Theory]
     [InlineData("python")]
     [InlineData("cpp")]
+    [InlineData("csharp")]
     public async Task Weighted_RunsEveryTest_AndRewardsThePassedWeights(string language)
     {
         var tests = Io(("1\n", "2\n"), ("1000\n", "2000\n"), ("50\n", "100\n"));
@@ -81,6 +82,24 @@ public class ScoringModeTests(SharedSandbox shared)
 
         Assert.Equal(3, verdict.TestsRun);
         Assert.Equal(0.4, verdict.Reward!.Value, 12);
+    }
+
+    [Fact]
+    public async Task Subtasks_OfFunctionTests_SkipTheFailedGroupsLaterCalls()
+    {
+        // Wrong from 10 on; the call with 99 would loop for ever if it were made.
+        const string code = "def f(n):\n    while n == 99: pass\n    return n * n if n < 10 else 0\n";
+        var tests = Function("f", ("[2]", "4"), ("[12]", "144"), ("[99]", "9801"), ("[3]", "9"));
+        var request = Make("python", code, tests, timeMs: 1_000, memoryMb: null, Key, false, CodeScoring.Subtasks) with
+        {
+            Subtasks = [new Subtask("small", 1, [0, 3]), new Subtask("large", 3, [1, 2])],
+        };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.Equal([0, 1, 3], verdict.Tests.Select(t => t.Index));
+        Assert.Equal(0.25, verdict.Reward);
+        Assert.Equal([2], verdict.Subtasks![1].Skipped);
     }
 
     [Fact]
