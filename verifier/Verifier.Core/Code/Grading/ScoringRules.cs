@@ -150,7 +150,8 @@ public static class ScoringRules
         if (orphans.Length > 0)
         {
             var listed = string.Join(", ", orphans.Take(10)) + (orphans.Length > 10 ? ", ..." : "");
-            yield return new("subtasks", $"tests {listed} belong to no subtask (a subtask of 0 points runs tests that count for nothing)");
+            var which = orphans.Length == 1 ? $"test {listed} belongs" : $"tests {listed} belong";
+            yield return new("subtasks", $"{which} to no subtask (a subtask of 0 points runs tests that count for nothing)");
         }
 
         var points = subtasks.Sum(s => s!.Points);
