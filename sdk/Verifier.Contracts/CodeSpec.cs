@@ -11,10 +11,18 @@ public sealed record CodeSpec
 
     public CodeLimits? Limits { get; init; }
 
-    /// <summary><c>binary</c> (default): 1 only when every test passes; <c>fraction</c>: the share that passed.</summary>
+    /// <summary>
+    /// How the tests become the reward: <c>binary</c> (default), 1 only when every
+    /// test passes; <c>fraction</c>, the share that passed; <c>weighted</c>, the passed tests' <c>weight</c>s over all
+    /// weights; <c>subtasks</c>, the points of the subtasks whose every test passed over all points
+    /// (<c>tests.subtasks</c>). Example: <c>"subtasks"</c>.
+    /// </summary>
     public string? Scoring { get; init; }
 
-    /// <summary>Run every test even after one fails (needed for a meaningful <c>fraction</c> score).</summary>
+    /// <summary>
+    /// Run every test even after one fails. <c>fraction</c> and <c>weighted</c> always do; under <c>subtasks</c> it also
+    /// runs the tests of a subtask after its first failure, which are otherwise skipped.
+    /// </summary>
     public bool? RunAllTests { get; init; }
 }
 
@@ -47,6 +55,18 @@ public sealed record CodeTests
     /// </summary>
     public double? Tolerance { get; init; }
 
+    /// <summary>
+    /// For <c>io</c> tests: how stdout is held against the expected text. Omitted: <c>{"type": "tokens"}</c>. Example:
+    /// <c>{"type": "float", "absolute": 1e-6, "relative": 1e-6}</c>.
+    /// </summary>
+    public CheckerSpec? Checker { get; init; }
+
+    /// <summary>
+    /// For <c>scoring: "subtasks"</c>: groups of tests, each worth its points when all its tests pass. Every test is in
+    /// exactly one subtask. Example: <c>[{"name": "small", "points": 30, "tests": [0, 1]}, {"name": "large", "points": 70, "tests": [2, 3]}]</c>.
+    /// </summary>
+    public IReadOnlyList<SubtaskSpec>? Subtasks { get; init; }
+
     public static CodeTests Io(params IReadOnlyList<TestCase> cases) => new() { Kind = TestKinds.Io, Cases = cases };
 
     public static CodeTests Function(string entryPoint, params IReadOnlyList<TestCase> cases) =>
@@ -67,6 +87,9 @@ public sealed record TestCase
 
     public JsonElement? Expected { get; init; }
 
+    /// <summary>For <c>scoring: "weighted"</c>: what this test is worth, 0 or more (omitted: 1). Example: <c>2.5</c>.</summary>
+    public double? Weight { get; init; }
+
     public static TestCase Io(string stdin, string stdout) => new() { Stdin = stdin, Stdout = stdout };
 
     public static TestCase Call(JsonElement args, JsonElement expected) => new() { Args = args, Expected = expected };
@@ -77,4 +100,59 @@ public static class TestKinds
     public const string Io = "io";
     public const string Function = "function";
     public const string Assert = "assert";
+}
+
+/// <summary>
+/// A built-in output checker for <c>io</c> tests, chosen by <c>type</c>; only the float checker takes <c>absolute</c>
+/// and <c>relative</c>, only the unordered one <c>by</c>. Example: <c>{"type": "unordered", "by": "lines"}</c>.
+/// </summary>
+public sealed record CheckerSpec
+{
+    /// <summary>
+    /// <c>tokens</c> (the default: whitespace-separated tokens line by line, numbers by the rule of <c>tolerance</c>);
+    /// <c>exact</c> (the same text, character for character); <c>lines</c> (the same lines, trailing whitespace and
+    /// trailing blank lines ignored); <c>float</c> (tokens, decimals within <c>absolute</c> or
+    /// <c>relative</c>, integers exact); <c>unordered</c> (the same lines or tokens in any order, each as often as
+    /// expected). Example: <c>"float"</c>.
+    /// </summary>
+    public string? Type { get; init; }
+
+    /// <summary>For <c>float</c>: an absolute tolerance, 0 or more (omitted: 1e-6). Example: <c>1e-9</c>.</summary>
+    public double? Absolute { get; init; }
+
+    /// <summary>For <c>float</c>: a tolerance relative to the expected value, from 0 to below 1 (omitted: 1e-6). Example: <c>1e-6</c>.</summary>
+    public double? Relative { get; init; }
+
+    /// <summary>For <c>unordered</c>: <c>lines</c> (default) or <c>tokens</c>, what is compared as a multiset. Example: <c>"lines"</c>.</summary>
+    public string? By { get; init; }
+}
+
+/// <summary>One subtask of <c>scoring: "subtasks"</c>: it scores its <c>points</c> when every one of its tests passes, else 0.</summary>
+public sealed record SubtaskSpec
+{
+    /// <summary>A label for the result's detail, up to 128 characters (omitted: <c>subtask N</c>). Example: <c>"n ≤ 1000"</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>What the subtask is worth, 0 or more (a 0-point subtask runs tests that count for nothing). Example: <c>40</c>.</summary>
+    public double? Points { get; init; }
+
+    /// <summary>Indices into <c>tests.cases</c>, from 0. Example: <c>[2, 3, 4]</c>.</summary>
+    public IReadOnlyList<int>? Tests { get; init; }
+}
+
+public static class CheckerTypes
+{
+    public const string Tokens = "tokens";
+    public const string Exact = "exact";
+    public const string Lines = "lines";
+    public const string Float = "float";
+    public const string Unordered = "unordered";
+}
+
+public static class ScoringModes
+{
+    public const string Binary = "binary";
+    public const string Fraction = "fraction";
+    public const string Weighted = "weighted";
+    public const string Subtasks = "subtasks";
 }

@@ -20,6 +20,10 @@ public static class Verdicts
     public const string NoCode = "no_code";
     public const string InfraError = "infra_error";
 
+    // Per test and per subtask in a code detail only, never an item's verdict.
+    public const string Skipped = "skipped";
+    public const string NotRun = "not_run";
+
     // Items with only a format component.
     public const string FormatOk = "format_ok";
     public const string FormatError = "format_error";

@@ -70,8 +70,16 @@ public sealed record CodeDetail
 
     public int TestsTotal { get; init; }
 
+    /// <summary>
+    /// One entry per test that ran, in order; under <c>subtasks</c> scoring also one with verdict <c>skipped</c> for each
+    /// test that its subtask's earlier failure skipped.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TestOutcome>? Tests { get; init; }
+
+    /// <summary>Under <c>subtasks</c> scoring: each subtask's score, in request order.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SubtaskOutcome>? Subtasks { get; init; }
 
     public double? CompileMs { get; init; }
 
@@ -82,8 +90,10 @@ public sealed record CodeDetail
 
 public sealed record TestOutcome
 {
+    /// <summary>The test's index in <c>tests.cases</c>.</summary>
     public int Index { get; init; }
 
+    /// <summary>A code verdict (<c>accepted</c>, <c>wrong_answer</c>, ...), or <c>skipped</c> for a test that did not run.</summary>
     public required string Verdict { get; init; }
 
     public double? CpuMs { get; init; }
@@ -92,4 +102,26 @@ public sealed record TestOutcome
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
+}
+
+/// <summary>How one subtask fared: IOI's minimum over its tests, so all of its <c>points</c> or nothing.</summary>
+public sealed record SubtaskOutcome
+{
+    public required string Name { get; init; }
+
+    public double Points { get; init; }
+
+    /// <summary><c>points</c> when every test passed, else 0.</summary>
+    public double Score { get; init; }
+
+    /// <summary><c>accepted</c>, the verdict of its first failed test, or <c>not_run</c> when the item's time budget ran out first.</summary>
+    public required string Verdict { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FailedTest { get; init; }
+
+    public IReadOnlyList<int> Tests { get; init; } = [];
+
+    /// <summary>Its tests that did not run.</summary>
+    public IReadOnlyList<int> Skipped { get; init; } = [];
 }

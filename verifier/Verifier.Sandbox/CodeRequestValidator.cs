@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Checkers;
+using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Languages;
 
 namespace Verifier.Sandbox;
@@ -36,6 +38,21 @@ internal static partial class CodeRequestValidator
         if (tests.Count < 1 || tests.Count > options.MaxTests)
         {
             throw new CodeRequestException("tests.cases", $"between 1 and {options.MaxTests} cases are required, got {tests.Count}");
+        }
+
+        if (tests is IoTests { Tolerance: not null, Checker.Kind: not CheckerKind.Tokens })
+        {
+            throw new CodeRequestException("tests.tolerance", "a tolerance applies to the tokens checker only (the float checker takes its own)");
+        }
+
+        if (tests is AssertTests && request.Scoring is CodeScoring.Weighted or CodeScoring.Subtasks)
+        {
+            throw new CodeRequestException("scoring", "weighted and subtask scoring need io or function cases");
+        }
+
+        if (ScoringRules.Check(request.Scoring, tests.Count, request.Weights, request.Subtasks).FirstOrDefault() is { Field: not null } problem)
+        {
+            throw new CodeRequestException(problem.Field, problem.Message);
         }
 
         long bytes = 0;

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
 using Verifier.Sandbox.Execution;
@@ -108,7 +109,7 @@ internal sealed partial class CodeSandbox(
     {
         // The container fits the compiler as well as the program; the supervisor holds the program to its own limit.
         var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
-        var runAll = request.RunAllTests || request.Scoring == CodeScoring.Fraction;
+        var scoring = ScoringPlan.For(request);
         var scrub = _options.Mode == SandboxMode.Fast && request.IsolationKey is not null;
         SandboxContainer container;
         SubmissionOutcome outcome;
@@ -130,7 +131,7 @@ internal sealed partial class CodeSandbox(
                 // a reused one would pay two per submission (shrink, then grow back for the next compilation) and
                 // relies on the supervisor's count of the program's memory instead.
                 var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
-                outcome = await _runner.RunAsync(container, program, request.Tests, limits, runAll, scrub, shrink, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(container, program, request.Tests, limits, scoring, request.RunAllTests, scrub, shrink, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -158,7 +159,7 @@ internal sealed partial class CodeSandbox(
             return CompileError(code, outcome.CompileError, outcome.CompileMs);
         }
 
-        return CodeScorer.Score(outcome.Tests, request.Tests.Count, request.Scoring) with
+        return CodeScorer.Score(outcome.Tests, scoring) with
         {
             Code = code,
             CompileMs = outcome.CompileMs,

@@ -1,3 +1,5 @@
+using Verifier.Core.Code.Grading;
+
 namespace Verifier.Core.Code;
 
 /// <summary>One submission to run against its tests.</summary>
@@ -18,7 +20,16 @@ public sealed record CodeRequest
 
     public CodeScoring Scoring { get; init; } = CodeScoring.Binary;
 
-    /// <summary>Run every test even after one fails. Always true under <see cref="CodeScoring.Fraction"/>.</summary>
+    /// <summary>Under <see cref="CodeScoring.Weighted"/>: one weight per test, in test order; null gives each test 1.</summary>
+    public IReadOnlyList<double>? Weights { get; init; }
+
+    /// <summary>Under <see cref="CodeScoring.Subtasks"/>: the groups, which hold every test exactly once.</summary>
+    public IReadOnlyList<Subtask>? Subtasks { get; init; }
+
+    /// <summary>
+    /// Run every test even after one fails. Always true under <see cref="CodeScoring.Fraction"/> and
+    /// <see cref="CodeScoring.Weighted"/>; under <see cref="CodeScoring.Subtasks"/> it also runs a failed subtask's later tests.
+    /// </summary>
     public bool RunAllTests { get; init; }
 
     /// <summary>

@@ -13,4 +13,15 @@ public enum CodeScoring
     /// <summary>The share of tests that passed. Implies running every test.</summary>
     [JsonStringEnumMemberName("fraction")]
     Fraction,
+
+    /// <summary>The passed tests' weights over all weights (<see cref="CodeRequest.Weights"/>). Implies running every test.</summary>
+    [JsonStringEnumMemberName("weighted")]
+    Weighted,
+
+    /// <summary>
+    /// The points of the subtasks whose every test passed, over all points (<see cref="CodeRequest.Subtasks"/>). A failed
+    /// test skips the later tests of its subtask; the other subtasks still run.
+    /// </summary>
+    [JsonStringEnumMemberName("subtasks")]
+    Subtasks,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verifier.Core.Code.Checkers;
 
 namespace Verifier.Core.Code;
 
@@ -28,6 +29,9 @@ public sealed record IoTests(IReadOnlyList<IoCase> Cases) : CodeTests
 
     /// <summary>Set: every number compares by value within it (<see cref="NumberRule.Tolerant"/>); null: <see cref="NumberRule.Strict"/>.</summary>
     public double? Tolerance { get => _tolerance; init => _tolerance = CheckTolerance(value); }
+
+    /// <summary>How stdout is held against the expected text; <see cref="Tolerance"/> applies to the tokens checker only.</summary>
+    public OutputCheck Checker { get; init; } = OutputCheck.Tokens;
 
     public override int Count => Cases.Count;
 }

@@ -1,3 +1,5 @@
+using Verifier.Core.Code.Grading;
+
 namespace Verifier.Core.Code;
 
 /// <summary>The judgement of one submission.</summary>
@@ -18,6 +20,9 @@ public sealed record CodeVerdict
     public int TestsTotal { get; init; }
 
     public IReadOnlyList<CodeTestResult> Tests { get; init; } = [];
+
+    /// <summary>Under subtask scoring, each subtask's score and the tests it skipped; else null.</summary>
+    public IReadOnlyList<SubtaskResult>? Subtasks { get; init; }
 
     /// <summary>Compile time of the one compilation, when the language compiles.</summary>
     public double? CompileMs { get; init; }

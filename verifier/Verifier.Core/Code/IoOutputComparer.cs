@@ -1,3 +1,5 @@
+using Verifier.Core.Code.Checkers;
+
 namespace Verifier.Core.Code;
 
 /// <summary>The comparison of a program's stdout with the expected stdout.</summary>
@@ -12,10 +14,8 @@ public readonly record struct IoComparison(bool Equal, string? Reason)
 /// Within a line, whitespace-separated tokens are compared: identical text always matches, two number tokens match
 /// under the <see cref="NumberRule"/>, anything else does not (so case matters).
 /// </summary>
-public sealed class IoOutputComparer(NumberRule numbers)
+public sealed class IoOutputComparer(NumberRule numbers) : IOutputChecker
 {
-    private const int ExcerptLength = 60;
-
     /// <summary>Expected integers exactly as written; expected decimals within <paramref name="decimalTolerance"/>.</summary>
     public IoOutputComparer(double decimalTolerance = NumericTolerance.Default)
         : this(NumberRule.Strict(decimalTolerance))
@@ -28,31 +28,20 @@ public sealed class IoOutputComparer(NumberRule numbers)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        var want = SignificantLines(expected);
-        var got = SignificantLines(actual);
+        var want = OutputLines.Significant(expected);
+        var got = OutputLines.Significant(actual);
         var common = System.Math.Min(want.Count, got.Count);
         for (var i = 0; i < common; i++)
         {
             if (!LineEqual(want[i], got[i]))
             {
-                return new IoComparison(false, $"line {i + 1}: expected '{Excerpt(want[i])}', got '{Excerpt(got[i])}'");
+                return new IoComparison(false, $"line {i + 1}: expected '{OutputLines.Excerpt(want[i])}', got '{OutputLines.Excerpt(got[i])}'");
             }
         }
 
         return want.Count == got.Count
             ? IoComparison.Match
             : new IoComparison(false, $"expected {want.Count} lines, got {got.Count}");
-    }
-
-    private static List<string> SignificantLines(string text)
-    {
-        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        return lines;
     }
 
     private bool LineEqual(string expected, string actual)
@@ -62,8 +51,8 @@ public sealed class IoOutputComparer(NumberRule numbers)
             return true;
         }
 
-        var want = expected.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var got = actual.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var want = OutputLines.Tokens(expected);
+        var got = OutputLines.Tokens(actual);
         if (want.Length != got.Length)
         {
             return false;
@@ -84,6 +73,4 @@ public sealed class IoOutputComparer(NumberRule numbers)
 
         return true;
     }
-
-    private static string Excerpt(string line) => line.Length <= ExcerptLength ? line : line[..ExcerptLength] + "...";
 }

@@ -43,12 +43,18 @@ public sealed class NumberRule
 
     private readonly Integers _integers;
 
-    private NumberRule(double tolerance, Integers integers)
+    // Set only by Float: then Tolerance is relative to the expected value alone, and this is an absolute one beside it.
+    private readonly double? _absolute;
+
+    private NumberRule(double tolerance, Integers integers, double? absolute = null)
     {
         Tolerance = tolerance >= 0 && double.IsFinite(tolerance)
             ? tolerance
             : throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a finite, non-negative tolerance");
         _integers = integers;
+        _absolute = absolute is null or (>= 0 and < double.PositiveInfinity)
+            ? absolute
+            : throw new ArgumentOutOfRangeException(nameof(absolute), absolute, "a finite, non-negative tolerance");
     }
 
     /// <summary>The tolerance for decimals, and (when <see cref="IntegersByValue"/>) for integers too.</summary>
@@ -65,6 +71,12 @@ public sealed class NumberRule
 
     /// <summary>Every number by value, within <paramref name="tolerance"/> (0: exactly equal values).</summary>
     public static NumberRule Tolerant(double tolerance) => new(tolerance, Integers.WithinTolerance);
+
+    /// <summary>
+    /// The float checker's rule: expected integers exactly as written (as <see cref="Strict"/>); an expected decimal is
+    /// matched by a number within <paramref name="absolute"/> of it, or within <paramref name="relative"/> times its size.
+    /// </summary>
+    public static NumberRule Float(double absolute, double relative) => new(relative, Integers.AsWritten, absolute);
 
     /// <summary>The rule for a test set: its own tolerance when it states one, else <see cref="Strict"/> with the configured one.</summary>
     public static NumberRule For(CodeTests tests, double configuredTolerance)
@@ -112,10 +124,11 @@ public sealed class NumberRule
         }
 
         // Doubles only decide "close enough"; equality was settled exactly above, so a tolerance of 0 never reaches them.
-        return Tolerance > 0 && NumericTolerance.WithinTolerance(
-            double.Parse(expected, NumberStyles.Float, CultureInfo.InvariantCulture),
-            double.Parse(actual, NumberStyles.Float, CultureInfo.InvariantCulture),
-            Tolerance);
+        var wantValue = double.Parse(expected, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var gotValue = double.Parse(actual, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return _absolute is { } absolute
+            ? (absolute > 0 || Tolerance > 0) && NumericTolerance.WithinAbsoluteOrRelative(wantValue, gotValue, absolute, Tolerance)
+            : Tolerance > 0 && NumericTolerance.WithinTolerance(wantValue, gotValue, Tolerance);
     }
 
     /// <summary>Same digits (leading zeros included) and the same sign; zero's sign does not count.</summary>

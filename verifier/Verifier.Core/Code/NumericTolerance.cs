@@ -94,4 +94,20 @@ public static class NumericTolerance
         var scale = System.Math.Max(1.0, System.Math.Max(System.Math.Abs(expected), System.Math.Abs(actual)));
         return System.Math.Abs(expected - actual) <= tolerance * scale;
     }
+
+    /// <summary>
+    /// The float checker's test: |e - a| &lt;= absolute, or |e - a| &lt;= relative * |e|. The scale is the expected value
+    /// alone, so a program cannot widen its own tolerance by printing a huge number. Values a double cannot hold
+    /// (<c>1e400</c>) never match this way.
+    /// </summary>
+    public static bool WithinAbsoluteOrRelative(double expected, double actual, double absolute, double relative)
+    {
+        if (!double.IsFinite(expected) || !double.IsFinite(actual))
+        {
+            return false;
+        }
+
+        var difference = System.Math.Abs(expected - actual);
+        return difference <= absolute || difference <= relative * System.Math.Abs(expected);
+    }
 }

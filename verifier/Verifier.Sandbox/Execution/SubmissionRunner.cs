@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Languages;
 
 namespace Verifier.Sandbox.Execution;
@@ -21,19 +22,22 @@ internal sealed class ToolchainFailedException(string message) : Exception(messa
 
 /// <summary>
 /// Runs one prepared submission in one container: one prepare (files, and the one compilation), then its tests in order,
-/// each judged here as soon as its facts arrive, stopping at the first failure unless every test must run; then a
-/// finish that (in fast mode) scrubs the container and says whether it is clean enough to serve again.
+/// each judged here as soon as its facts arrive, running, skipping or stopping as the scoring plan says (binary scoring
+/// stops at the first failure, subtask scoring skips the rest of a failed subtask); then a finish that (in fast mode)
+/// scrubs the container and says whether it is clean enough to serve again.
 /// </summary>
 internal sealed class SubmissionRunner(SandboxOptions options)
 {
     private const int CompileOutputBytes = 16 * 1024;
     private const int CompileErrorChars = 2_000;
 
-    // Per submission: a test set may state its own tolerance, which replaces the configured one (NumberRule.For).
+    // Per submission: a test set may state its own tolerance, which replaces the configured one (NumberRule.For), and
+    // io tests their own checker.
     private TestJudge JudgeFor(CodeTests tests)
     {
         var numbers = NumberRule.For(tests, options.NumericTolerance);
-        return new TestJudge(new IoOutputComparer(numbers), new JsonValueComparer(numbers));
+        var output = tests is IoTests io ? io.Checker.Create(numbers) : new IoOutputComparer(numbers);
+        return new TestJudge(output, new JsonValueComparer(numbers));
     }
 
     /// <param name="afterCompile">
@@ -46,6 +50,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         SandboxProgram program,
         CodeTests tests,
         ResolvedLimits limits,
+        ScoringPlan scoring,
         bool runAll,
         bool scrub,
         Func<CancellationToken, Task<CodeTestResult?>>? afterCompile,
@@ -100,8 +105,19 @@ internal sealed class SubmissionRunner(SandboxOptions options)
                 first = last + 1;
             }
 
-            for (var i = first; i <= last && (runAll || i == 0 || results[^1].Passed); i++)
+            for (var i = first; i <= last; i++)
             {
+                var step = scoring.Next(i, results, runAll);
+                if (step == TestStep.Stop)
+                {
+                    break;
+                }
+
+                if (step == TestStep.Skip)
+                {
+                    continue;
+                }
+
                 if (budget.Spent)
                 {
                     // The submission spent its tests' budget: that is its verdict, and the tests left do not run.

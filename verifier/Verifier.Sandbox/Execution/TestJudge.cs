@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Checkers;
 
 namespace Verifier.Sandbox.Execution;
 
@@ -10,7 +11,7 @@ namespace Verifier.Sandbox.Execution;
 /// Judges one test from the supervisor's raw facts, outside the sandbox: limits first, then the comparison of the
 /// output (io), the returned JSON (function), the judge's outcome (Python assert), or the harness's nonce echo (C++ assert).
 /// </summary>
-internal sealed class TestJudge(IoOutputComparer io, JsonValueComparer json, int excerptChars = 200)
+internal sealed class TestJudge(IOutputChecker io, JsonValueComparer json, int excerptChars = 200)
 {
     private const int SigAbrt = 6;
 

@@ -137,9 +137,9 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             kinds = null;
         }
 
-        if (code.Scoring is not (null or "binary" or "fraction"))
+        if (code.Scoring is not null && !JudgingValidation.Modes.Contains(code.Scoring))
         {
-            errors.Add($"{at}.scoring", "binary or fraction");
+            errors.Add($"{at}.scoring", $"one of {string.Join(", ", JudgingValidation.Modes)}");
         }
 
         if (code.Limits is { } limits)
@@ -167,13 +167,18 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             return;
         }
 
-        ValidateTests(tests, $"{at}.tests", errors);
+        JudgingValidation.ValidateChecker(tests, $"{at}.tests", errors);
+        if (ValidateTests(tests, $"{at}.tests", errors))
+        {
+            JudgingValidation.ValidateScoring(code, at, errors);
+        }
     }
 
     /// <summary>Math answers and code tests take the same kind of tolerance: relative, from 0 (exact) to below 1.</summary>
     private static bool IsRelativeTolerance(double tolerance) => double.IsFinite(tolerance) && tolerance is >= 0 and < 1;
 
-    private void ValidateTests(CodeTests tests, string at, ValidationErrors errors)
+    /// <returns>Whether the cases (or the assert code) are there and within limits, so the scoring can be checked against them.</returns>
+    private bool ValidateTests(CodeTests tests, string at, ValidationErrors errors)
     {
         long bytes = 0;
         if (tests.Tolerance is { } tolerance)
@@ -211,13 +216,13 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             if (cases is not { Count: > 0 })
             {
                 errors.Add($"{at}.cases", "at least one case is required");
-                return;
+                return false;
             }
 
             if (cases.Count > _limits.MaxTestsPerItem)
             {
                 errors.AddTooLarge($"{at}.cases", $"{cases.Count} cases; at most {_limits.MaxTestsPerItem}");
-                return;
+                return false;
             }
 
             for (var i = 0; i < cases.Count; i++)
@@ -229,7 +234,10 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
         if (bytes > _limits.MaxTestIoBytes)
         {
             errors.AddTooLarge(at, $"{bytes} bytes of test input and expected output; at most {_limits.MaxTestIoBytes}");
+            return false;
         }
+
+        return true;
     }
 
     private static long ValidateCase(string kind, TestCase? test, string at, ValidationErrors errors)

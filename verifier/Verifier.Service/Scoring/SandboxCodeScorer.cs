@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Verifier.Contracts;
 using Verifier.Core.Scoring;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Checkers;
+using Verifier.Core.Code.Grading;
 using Verifier.Sandbox;
+using Verifier.Service.Limits;
 using CoreLimits = Verifier.Core.Code.CodeLimits;
 using CoreTests = Verifier.Core.Code.CodeTests;
 using WireTests = Verifier.Contracts.CodeTests;
@@ -29,7 +32,9 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             Completion = completion,
             Tests = ToSandbox(spec.Tests),
             Limits = spec.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb) : null,
-            Scoring = spec.Scoring == "fraction" ? CodeScoring.Fraction : CodeScoring.Binary,
+            Scoring = JudgingValidation.ModeOf(spec.Scoring),
+            Weights = spec.Scoring == ScoringModes.Weighted ? [.. spec.Tests.Cases!.Select(c => c.Weight ?? 1)] : null,
+            Subtasks = spec.Scoring == ScoringModes.Subtasks ? [.. spec.Tests.Subtasks!.Select(JudgingValidation.ToCore)] : null,
             RunAllTests = spec.RunAllTests ?? false,
             IsolationKey = isolationKey,
         };
@@ -44,14 +49,17 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             CompileMs = verdict.CompileMs,
             CpuMs = verdict.CpuMs,
             WallMs = verdict.WallMs,
-            Tests = [.. verdict.Tests.Select(t => new TestOutcome
+            Tests = TestOutcomes(verdict),
+            Subtasks = verdict.Subtasks?.Select(s => new SubtaskOutcome
             {
-                Index = t.Index,
-                Verdict = t.Verdict.ToWireName(),
-                CpuMs = t.CpuMs,
-                WallMs = t.WallMs,
-                Reason = t.Reason,
-            })],
+                Name = s.Name,
+                Points = s.Points,
+                Score = s.Score,
+                Verdict = s.Verdict?.ToWireName() ?? Verdicts.NotRun,
+                FailedTest = s.FailedTest,
+                Tests = s.Tests,
+                Skipped = s.Skipped,
+            }).ToList(),
         };
         return new CodeOutcome(verdict.Reward, verdict.Verdict.ToWireName(), verdict.Reason, detail);
     }
@@ -71,15 +79,50 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             : HealthCheckResult.Unhealthy(health.Reason ?? "the sandbox is not ready", data: data);
     }
 
+    /// <summary>The tests that ran, and under subtask scoring a <c>skipped</c> entry for each one a failure skipped, in test order.</summary>
+    private static List<TestOutcome> TestOutcomes(CodeVerdict verdict)
+    {
+        var ran = verdict.Tests.Select(t => new TestOutcome
+        {
+            Index = t.Index,
+            Verdict = t.Verdict.ToWireName(),
+            CpuMs = t.CpuMs,
+            WallMs = t.WallMs,
+            Reason = t.Reason,
+        });
+        if (verdict.Subtasks is not { } subtasks)
+        {
+            return [.. ran];
+        }
+
+        var skipped = subtasks.Where(s => s.FailedTest is not null)
+            .SelectMany(s => s.Skipped.Select(t => new TestOutcome { Index = t, Verdict = Verdicts.Skipped, Reason = $"subtask '{s.Name}' failed at test {s.FailedTest}" }));
+        return [.. ran.Concat(skipped).OrderBy(t => t.Index)];
+    }
+
     /// <summary>The validator has already checked that the fields each kind needs are present.</summary>
     private static CoreTests ToSandbox(WireTests tests) => tests.Kind switch
     {
-        TestKinds.Io => new IoTests([.. tests.Cases!.Select(c => new IoCase(c.Stdin ?? "", c.Stdout!))]) { Tolerance = tests.Tolerance },
+        TestKinds.Io => new IoTests([.. tests.Cases!.Select(c => new IoCase(c.Stdin ?? "", c.Stdout!))])
+        {
+            Tolerance = tests.Tolerance,
+            Checker = ToChecker(tests.Checker),
+        },
         TestKinds.Function => new FunctionTests(tests.EntryPoint!, [.. tests.Cases!.Select(c => new FunctionCase(c.Args!.Value, c.Expected!.Value))])
         {
             Tolerance = tests.Tolerance,
         },
         TestKinds.Assert => new AssertTests(tests.EntryPoint!, tests.Code!),
         _ => throw new ArgumentOutOfRangeException(nameof(tests), tests.Kind, "unknown test kind"),
+    };
+
+    private static OutputCheck ToChecker(CheckerSpec? checker) => checker?.Type switch
+    {
+        null or CheckerTypes.Tokens => OutputCheck.Tokens,
+        CheckerTypes.Exact => OutputCheck.Exact,
+        CheckerTypes.Lines => OutputCheck.Lines,
+        CheckerTypes.Float => OutputCheck.Float(checker.Absolute ?? NumericTolerance.Default, checker.Relative ?? NumericTolerance.Default),
+        CheckerTypes.Unordered => OutputCheck.Unordered(checker.By == "tokens" ? UnorderedItems.Tokens : UnorderedItems.Lines),
+        _ => throw new ArgumentOutOfRangeException(nameof(checker), checker.Type, "unknown checker"),
     };
 }
