@@ -142,18 +142,7 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             errors.Add($"{at}.scoring", $"one of {string.Join(", ", JudgingValidation.Modes)}");
         }
 
-        if (code.Limits is { } limits)
-        {
-            if (limits.TimeMs is < 1 || limits.TimeMs > _sandbox.MaxTimeMs)
-            {
-                errors.Add($"{at}.limits.timeMs", $"from 1 to {_sandbox.MaxTimeMs}");
-            }
-
-            if (limits.MemoryMb < _sandbox.MinMemoryMb || limits.MemoryMb > _sandbox.MaxMemoryMb)
-            {
-                errors.Add($"{at}.limits.memoryMb", $"from {_sandbox.MinMemoryMb} to {_sandbox.MaxMemoryMb}");
-            }
-        }
+        ValidateLimits(code.Limits, _sandbox, $"{at}.limits", errors);
 
         if (code.Tests is not { } tests)
         {
@@ -171,6 +160,25 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
         if (ValidateTests(tests, $"{at}.tests", errors))
         {
             JudgingValidation.ValidateScoring(code, at, errors);
+        }
+    }
+
+    /// <summary>A code item's or a run's limits, within the sandbox's own bounds (so the two can never disagree).</summary>
+    internal static void ValidateLimits(CodeLimits? limits, SandboxOptions sandbox, string at, ValidationErrors errors)
+    {
+        if (limits is null)
+        {
+            return;
+        }
+
+        if (limits.TimeMs is < 1 || limits.TimeMs > sandbox.MaxTimeMs)
+        {
+            errors.Add($"{at}.timeMs", $"from 1 to {sandbox.MaxTimeMs}");
+        }
+
+        if (limits.MemoryMb < sandbox.MinMemoryMb || limits.MemoryMb > sandbox.MaxMemoryMb)
+        {
+            errors.Add($"{at}.memoryMb", $"from {sandbox.MinMemoryMb} to {sandbox.MaxMemoryMb}");
         }
     }
 
