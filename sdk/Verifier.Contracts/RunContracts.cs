@@ -92,7 +92,7 @@ public sealed record ProgramOutcome
     /// <summary>Standard output, up to the output limit (what came before the limit, when it was hit).</summary>
     public required string Stdout { get; init; }
 
-    /// <summary>Standard error, its last part when it was long.</summary>
+    /// <summary>Standard error: its first <c>Sandbox:StderrExcerptBytes</c> (2 KB by default).</summary>
     public required string Stderr { get; init; }
 
     public double CpuMs { get; init; }
