@@ -49,7 +49,8 @@ public sealed record RunResult
     /// <summary>
     /// <c>ok</c> (it ran and exited 0), <c>compile_error</c>, <c>runtime_error</c> (a non-zero exit or a signal: see
     /// <see cref="Run"/>), <c>time_limit</c>, <c>memory_limit</c>, <c>output_limit</c>; or, when the service could
-    /// not run it (nothing the program did), <c>infra_error</c>, <c>timeout</c> or <c>cancelled</c>.
+    /// not run it (nothing the program did), <c>infra_error</c>, <c>timeout</c> or <c>cancelled</c> (and <c>error</c>
+    /// from the SDK when no replica answered).
     /// </summary>
     public required string Status { get; init; }
 
