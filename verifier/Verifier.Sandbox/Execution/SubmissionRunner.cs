@@ -72,7 +72,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         var prepare = new PrepareMessage(
             program.Files.ToDictionary(f => f.Key, f => Convert.ToBase64String(f.Value)),
             program.Environment,
-            new RunnerMessage(RunnerName(program.Runner.Kind), program.Runner.Argv),
+            new RunnerMessage(RunnerName(program.Runner.Kind), program.Runner.Argv, program.Runner.ReportsSyntax),
             limits.ToMessage(tests.Count),
             CompileMessageFor(program.Compile, limits),
             compileAlone ? null : plan.Message(0, last: last == 0),

@@ -164,7 +164,12 @@ class Job:
         err_r, err_w = os.pipe2(os.O_CLOEXEC)
         fds = {0: in_r, 1: out_w, 2: err_w}
         ours = [in_r, out_w, err_w]
-        marker_r = None
+        marker_r = syntax_r = None
+        if self.runner.get("reportsSyntax"):
+            # fd 3: where the launcher reports a syntax error, before any of the program runs (see python_launcher.py).
+            syntax_r, syntax_w = os.pipe2(os.O_CLOEXEC)
+            fds[3] = syntax_w
+            ours.append(syntax_w)
         if message.get("marker") is not None:
             # fd 3 hands the harness a nonce it must echo on fd 4 after the tests pass; see cpp_assert_harness.c.
             nonce_r, nonce_w = os.pipe2(os.O_CLOEXEC)
@@ -178,7 +183,7 @@ class Job:
         try:
             pid = self.start_program(fds, limits["cpuMs"])
         except Unstartable as e:
-            for fd in (in_w, out_r, err_r, marker_r):
+            for fd in (in_w, out_r, err_r, marker_r, syntax_r):
                 if fd is not None:
                     os.close(fd)
             watch.close()
@@ -190,7 +195,10 @@ class Job:
         stdout = watch.add_sink(out_r, limits["outputBytes"])
         stderr = watch.add_sink(err_r, limits["outputBytes"], keep=True)
         marker = watch.add_sink(marker_r, 256) if marker_r is not None else None
+        syntax = watch.add_sink(syntax_r, 4096) if syntax_r is not None else None
         facts = self.wait_one(watch, pid)
+        if syntax is not None and syntax.total:
+            facts["syntaxError"] = text(syntax.data(), 4000)
         data = stdout.data()
         facts["stdout"] = b64(data)
         facts["stdoutBytes"] = stdout.total
