@@ -8,7 +8,7 @@ import struct
 import sys
 import types
 
-REQUESTS, ANSWERS = 3, 4
+REQUESTS, ANSWERS, SYNTAX = 3, 4, 5
 
 
 class FrameJson:
@@ -74,7 +74,20 @@ def load():
     sys.modules["solution"] = module
     with open("solution.py", "rb") as f:
         source = f.read()
-    exec(compile(source, "solution.py", "exec", dont_inherit=True), module.__dict__)
+    try:
+        code = compile(source, "solution.py", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
+        # The supervisor's syntax check, done here before any of the solution runs: fd 5 is closed below, so only
+        # this server's own code can report on it.
+        try:
+            os.write(SYNTAX, ("%s: %s" % (type(e).__name__, e)).encode()[:4000])
+        finally:
+            os._exit(1)
+    try:
+        os.close(SYNTAX)
+    except OSError:  # started without a syntax report (the supervisor checked the source itself)
+        pass
+    exec(code, module.__dict__)
     return module.__dict__
 
 

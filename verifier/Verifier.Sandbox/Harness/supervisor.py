@@ -128,7 +128,7 @@ class Session:
         the run is the check, and no helper process is started for it."""
         spec, test = message.get("compile"), message.get("test")
         return (spec is not None and spec["kind"] == "python-syntax" and self.job.runner.get("reportsSyntax")
-                and test is not None and test.get("op") == "run")
+                and test is not None and test.get("op") in ("run", "call", "check"))
 
     def run_checking_syntax(self, message, reply):
         result = self.test(message["test"])
