@@ -24,28 +24,37 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
     public ValidationErrors Validate(VerifyRequest? request)
     {
         var errors = new ValidationErrors();
-        if (request?.Items is not { } items)
+        if (CheckBatch(request?.Items, _limits, errors) is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                ValidateItem(items[i], $"items[{i}]", errors);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The <c>items</c> array of a batch request: present, not empty, within <c>Limits:MaxItems</c>; null when its items cannot be checked.</summary>
+    internal static IReadOnlyList<T>? CheckBatch<T>(IReadOnlyList<T>? items, RequestLimits limits, ValidationErrors errors)
+    {
+        if (items is null)
         {
             errors.Add("items", "required: a non-empty array of items");
-            return errors;
+            return null;
         }
 
         if (items.Count == 0)
         {
             errors.Add("items", "must hold at least one item");
         }
-        else if (items.Count > _limits.MaxItems)
+        else if (items.Count > limits.MaxItems)
         {
-            errors.AddTooLarge("items", $"{items.Count} items; at most {_limits.MaxItems} per request");
-            return errors;
+            errors.AddTooLarge("items", $"{items.Count} items; at most {limits.MaxItems} per request");
+            return null;
         }
 
-        for (var i = 0; i < items.Count; i++)
-        {
-            ValidateItem(items[i], $"items[{i}]", errors);
-        }
-
-        return errors;
+        return items;
     }
 
     private void ValidateItem(VerifyItem? item, string at, ValidationErrors errors)

@@ -17,25 +17,12 @@ internal sealed class RunRequestValidator(IOptions<RequestLimits> limits, IOptio
     public ValidationErrors Validate(RunRequest? request)
     {
         var errors = new ValidationErrors();
-        if (request?.Items is not { } items)
+        if (RequestValidator.CheckBatch(request?.Items, _limits, errors) is { } items)
         {
-            errors.Add("items", "required: a non-empty array of programs");
-            return errors;
-        }
-
-        if (items.Count == 0)
-        {
-            errors.Add("items", "must hold at least one program");
-        }
-        else if (items.Count > _limits.MaxItems)
-        {
-            errors.AddTooLarge("items", $"{items.Count} items; at most {_limits.MaxItems} per request");
-            return errors;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            ValidateItem(items[i], $"items[{i}]", errors);
+            for (var i = 0; i < items.Count; i++)
+            {
+                ValidateItem(items[i], $"items[{i}]", errors);
+            }
         }
 
         return errors;
