@@ -64,7 +64,7 @@ public sealed class RunTests(ServiceFixture fixture) : IClassFixture<ServiceFixt
         var results = await RunAsync(
             Python("while True:\n    pass\n", timeMs: 300),
             Python("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n"),
-            Python("x = ' ' * (2 ** 34)\n"));
+            Python("chunks = []\nwhile True:\n    chunks.append(b'x' * (1 << 24))\n"));
 
         Assert.Equal("time_limit", results[0].Status);
         Assert.Equal(("runtime_error", "SIGSEGV"), (results[1].Status, results[1].Run!.Signal));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verifier.Contracts;
 using Verifier.Service.Pipeline;
 using Verifier.Service.Scoring;
@@ -17,20 +16,13 @@ internal sealed class RunHandler(RunBatch batch, VerifierMetrics metrics)
     public async Task<IResult> RunAsync(HttpContext context)
     {
         var request = context.PipelineRequest<RunRequest>();
-        var ticket = context.IdempotencyTicket();
         using var activity = VerifierMetrics.Activities.StartActivity("run");
         activity?.SetTag("verifier.items", request.Request.Items.Count);
-        try
-        {
-            var response = new RunResponse { Results = await batch.RunAsync(request.Request.Items, request.Tenant, context.RequestAborted) };
-            ticket?.Complete(JsonSerializer.SerializeToUtf8Bytes(response, VerifierJsonContext.Default.RunResponse));
-            metrics.Request(Spec.Route, "ok");
-            return TypedResults.Ok(response);
-        }
-        catch
-        {
-            metrics.Request(Spec.Route, "aborted");
-            throw;
-        }
+        return await BufferedReply.SendAsync(
+            context,
+            Spec.Route,
+            VerifierJsonContext.Default.RunResponse,
+            metrics,
+            async aborted => new RunResponse { Results = await batch.RunAsync(request.Request.Items, request.Tenant, aborted) });
     }
 }
