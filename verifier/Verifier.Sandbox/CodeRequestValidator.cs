@@ -45,6 +45,11 @@ internal static partial class CodeRequestValidator
             throw new CodeRequestException("tests.tolerance", "a tolerance applies to the tokens checker only (the float checker takes its own)");
         }
 
+        if (tests is IoTests { Checker.Program: { } checker })
+        {
+            ValidateChecker(checker, languages, options);
+        }
+
         if (tests is AssertTests && request.Scoring is CodeScoring.Weighted or CodeScoring.Subtasks)
         {
             throw new CodeRequestException("scoring", "weighted and subtask scoring need io or function cases");
@@ -126,6 +131,37 @@ internal static partial class CodeRequestValidator
         if (string.IsNullOrWhiteSpace(entryPoint) || !EntryPointPattern().IsMatch(entryPoint))
         {
             throw new CodeRequestException("tests.entryPoint", $"'{entryPoint}' is not a function name (name, or Class.method)");
+        }
+    }
+
+    // Checker file names are flat and never one of the three files each check writes: those are rewritten per check.
+    [GeneratedRegex(@"^[A-Za-z0-9_+][A-Za-z0-9_.+-]*$")]
+    private static partial Regex CheckerFileName();
+
+    private static void ValidateChecker(CustomChecker checker, LanguageRegistry languages, SandboxOptions options)
+    {
+        if (!languages.TryGet(checker.Language ?? "", out var language) || !language.Language.TestKinds.Contains(CodeTestKind.Io))
+        {
+            throw new CodeRequestException("tests.checker.language", $"'{checker.Language}' is not a sandbox language that runs programs");
+        }
+
+        if (string.IsNullOrWhiteSpace(checker.Code) || Encoding.UTF8.GetByteCount(checker.Code) > options.MaxCodeKb * 1024)
+        {
+            throw new CodeRequestException("tests.checker.code", $"a checker source of 1 byte to {options.MaxCodeKb} KB");
+        }
+
+        foreach (var name in checker.Files.Keys)
+        {
+            if (!CheckerFileName().IsMatch(name) || name.Length > 128 || CustomChecker.ArgumentFiles.Contains(name))
+            {
+                throw new CodeRequestException("tests.checker.files", $"'{name}' is not a checker file name (flat, not {string.Join(", ", CustomChecker.ArgumentFiles)})");
+            }
+        }
+
+        if (checker.Limits is { } limits
+            && (limits.TimeMs is < 1 || limits.TimeMs > options.MaxTimeMs || limits.MemoryMb < options.MinMemoryMb || limits.MemoryMb > options.MaxMemoryMb))
+        {
+            throw new CodeRequestException("tests.checker.limits", "the checker's limits are outside the sandbox's bounds");
         }
     }
 }

@@ -177,7 +177,10 @@ internal sealed partial class CodeSandbox(
             return CompileError(code, outcome.CompileError, outcome.CompileMs);
         }
 
-        return CodeScorer.Score(outcome.Tests, scoring) with
+        var results = request.Tests is IoTests { Checker.Program: { } checker } io && !wholeOutput
+            ? await CheckAsync(request, io, checker, scoring, outcome, cancellationToken).ConfigureAwait(false)
+            : outcome.Tests;
+        return CodeScorer.Score(results, scoring) with
         {
             Code = code,
             CompileMs = outcome.CompileMs,

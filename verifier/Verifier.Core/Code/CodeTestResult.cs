@@ -28,5 +28,11 @@ public sealed record CodeTestResult
     /// <summary>The end of the program's stderr (where a traceback names the error).</summary>
     public string? Stderr { get; init; }
 
+    /// <summary>A partial score from 0 to 1 that a custom checker gave (testlib's points); null: all or nothing.</summary>
+    public double? Score { get; init; }
+
     public bool Passed => Verdict == CodeVerdictKind.Accepted;
+
+    /// <summary>What the test is worth to fraction, weighted and subtask scoring: 1 passed, its score if partial, else 0.</summary>
+    public double Credit => Passed ? 1 : Score ?? 0;
 }

@@ -1,12 +1,20 @@
 using System.Diagnostics;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Checkers;
 using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Languages;
 
 namespace Verifier.Sandbox.Execution;
 
 /// <summary>What running one submission in a container produced.</summary>
-internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean);
+/// <param name="Outputs">
+/// Under a custom checker, the whole stdout of each test that ran within its limits (by test index), for the checker
+/// to judge after the candidate's container is given back; else empty.
+/// </param>
+internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean)
+{
+    public IReadOnlyDictionary<int, byte[]> Outputs { get; init; } = new Dictionary<int, byte[]>();
+}
 
 /// <summary>
 /// The container failed before the submission's first exchange completed (e.g. a warm container that died while
@@ -41,7 +49,13 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             return new TestJudge(AnyOutput.Instance, new JsonValueComparer(numbers), excerptChars: int.MaxValue);
         }
 
-        var output = tests is IoTests io ? io.Checker.Create(numbers) : new IoOutputComparer(numbers);
+        // A custom checker judges later, in its own container: here every output within the limits passes for now.
+        var output = tests switch
+        {
+            IoTests { Checker.Kind: CheckerKind.Custom } => AnyOutput.Instance,
+            IoTests io => io.Checker.Create(numbers),
+            _ => new IoOutputComparer(numbers),
+        };
         return new TestJudge(output, new JsonValueComparer(numbers));
     }
 
@@ -96,6 +110,18 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         double? compileMs = prepared.Compile?.WallMs;
         var compileError = prepared.Compile is { } compile ? CompileFailure(compile, limits) : null;
         var results = new List<CodeTestResult>();
+        var outputs = new Dictionary<int, byte[]>();
+        var keepOutputs = !wholeOutput && tests is IoTests { Checker.Kind: CheckerKind.Custom };
+        void Judged(int index, SupervisorReply reply)
+        {
+            var result = plan.Judge(index, reply);
+            results.Add(result);
+            if (keepOutputs && result.Passed)
+            {
+                outputs[index] = Convert.FromBase64String(reply.Stdout ?? "");
+            }
+        }
+
         var finished = prepared.Finished;
         if (compileError is null)
         {
@@ -103,7 +129,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             var first = 0;
             if (!compileAlone)
             {
-                results.Add(plan.Judge(0, prepared.Result ?? throw new SupervisorException("the supervisor compiled but did not run the first test")));
+                Judged(0, prepared.Result ?? throw new SupervisorException("the supervisor compiled but did not run the first test"));
                 first = 1;
             }
             else if (await afterCompile!(cancellationToken).ConfigureAwait(false) is { } refused)
@@ -133,17 +159,17 @@ internal sealed class SubmissionRunner(SandboxOptions options)
                 }
 
                 var reply = await channel.ExchangeAsync(plan.Message(i, last: i == last), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false);
-                results.Add(plan.Judge(i, reply));
+                Judged(i, reply);
                 finished = reply.Finished;
             }
         }
 
         // Stopped early (or a compile error): the finish did not ride on a test.
         finished ??= Expect(await channel.ExchangeAsync(new FinishMessage(scrub), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false), "finished");
-        return new SubmissionOutcome(results, compileError, compileMs, finished.Clean);
+        return new SubmissionOutcome(results, compileError, compileMs, finished.Clean) { Outputs = outputs };
     }
 
-    private static string? CompileFailure(SupervisorReply compile, ResolvedLimits limits)
+    internal static string? CompileFailure(SupervisorReply compile, ResolvedLimits limits)
     {
         if (compile.StoppedFor is "cpu" or "wall")
         {
@@ -179,12 +205,12 @@ internal sealed class SubmissionRunner(SandboxOptions options)
     private static string Truncate(string output) => output.Length <= CompileErrorChars ? output : output[..CompileErrorChars] + "...";
 
     // A step stopped by its limits exited with no code of its own, so only a clean exit with the agreed code counts.
-    private static bool IsToolchainFailure(CompileStep? step, SupervisorReply compile) =>
+    internal static bool IsToolchainFailure(CompileStep? step, SupervisorReply compile) =>
         step is CommandCompileStep { ToolchainFailureExitCode: { } code }
         && compile is { StoppedFor: null, OomKilled: false, ExitCode: { } exitCode }
         && exitCode == code;
 
-    private static CompileMessage? CompileMessageFor(CompileStep? step, ResolvedLimits limits)
+    internal static CompileMessage? CompileMessageFor(CompileStep? step, ResolvedLimits limits)
     {
         var cpu = (double)limits.Options.CompileTimeMs;
         return step switch
@@ -196,7 +222,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         };
     }
 
-    private static string RunnerName(RunnerKind kind) => kind switch
+    internal static string RunnerName(RunnerKind kind) => kind switch
     {
         RunnerKind.Process => "process",
         RunnerKind.Rpc => "rpc",

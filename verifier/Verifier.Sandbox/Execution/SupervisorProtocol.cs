@@ -42,6 +42,9 @@ internal sealed record RunMessage(string Stdin, string? Marker)
 {
     public string Op => "run";
 
+    /// <summary>Written into the job's directory (name to base64) before this run starts, replacing whatever is there: a custom checker's three files.</summary>
+    public Dictionary<string, string>? Files { get; init; }
+
     public FinishRequest? Finish { get; init; }
 }
 

@@ -15,11 +15,8 @@ SERVER_SYNTAX_FD = 5  # a Python function server's syntax report (its calls use 
 class Job:
     def __init__(self, message, sequence):
         self.workdir = "/tmp/job%d" % sequence
-        self.files = {}
-        for name, content in message["files"].items():
-            if "/" in name or name in (".", "..") or not name:
-                raise ValueError("bad file name %r" % name)
-            self.files[name] = base64.b64decode(content)
+        self.files = decode_files(message["files"])
+        self.run_files = {}
         remove_tree(self.workdir)  # never reuse what another submission could have left under this name
         self.restore_workdir()
         self.env = dict(message["env"])
@@ -59,9 +56,11 @@ class Job:
                 remove_tree(path)
             except FileNotFoundError:
                 pass
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
+            write_new(path, content)
+        for name, content in self.run_files.items():
+            # Always fresh: the previous run (of the same program, e.g. a checker) may have changed, swapped or linked it.
+            remove_tree(os.path.join(self.workdir, name))
+            write_new(os.path.join(self.workdir, name), content)
 
     def start_program(self, fds, cpu_ms):
         """Starts the submission's program (an io run, or its function server). What the submission's earlier tests
@@ -71,6 +70,8 @@ class Job:
             self.restore_workdir()
         except OSError as e:
             raise Unstartable("cannot restore the job's directory: %s" % e) from None
+        if self.run_files:
+            self.measure_baseline()  # the run's files are tmpfs memory, but ours, not the program's
         return spawn(self.runner["argv"], fds, self.env, self.workdir, self.test_limits(cpu_ms))
 
     @staticmethod
@@ -160,6 +161,7 @@ class Job:
     # ------------------------------------------------ io (and marker-based assert) runs
     def run(self, message):
         limits = self.limits
+        self.run_files = decode_files(message.get("files") or {})
         in_r, in_w = os.pipe2(os.O_CLOEXEC)
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         err_r, err_w = os.pipe2(os.O_CLOEXEC)
@@ -436,6 +438,22 @@ def scrub():
     if pids is not None and pids > 1:
         problems.append("%d tasks in the container" % pids)
     return problems
+
+
+def decode_files(files):
+    decoded = {}
+    for name, content in files.items():
+        if "/" in name or name in (".", "..") or not name:
+            raise ValueError("bad file name %r" % name)
+        decoded[name] = base64.b64decode(content)
+    return decoded
+
+
+def write_new(path, content):
+    """Creates the file, never through a symlink or over something already there (the caller removed it)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
 
 
 def remove_tree(path):

@@ -21,7 +21,7 @@ def _verifier_launch():
         del main[key]
     main.update(__file__=path, __cached__=None,
                 __loader__=sys.modules["_frozen_importlib_external"].SourceFileLoader("__main__", path))
-    sys.argv[:] = [name]
+    sys.argv[:] = [name] + sys.argv[2:]  # a checker's input, output and answer files follow its name
     sys.path[0] = os.path.dirname(path)
     return code
 

@@ -1,6 +1,6 @@
 namespace Verifier.Core.Code.Checkers;
 
-/// <summary>The built-in ways to hold an io test's stdout against the expected text. Wire names are lower case.</summary>
+/// <summary>The ways to hold an io test's stdout against the expected text. Wire names are lower case.</summary>
 public enum CheckerKind
 {
     /// <summary>Whitespace-separated tokens line by line, numbers under the test set's <see cref="NumberRule"/> (the default).</summary>
@@ -17,6 +17,9 @@ public enum CheckerKind
 
     /// <summary>The same lines, or the same tokens, in any order, each as often as expected.</summary>
     Unordered,
+
+    /// <summary>A checker program of the caller's own, run in a sandbox of its own (see <see cref="CustomChecker"/>).</summary>
+    Custom,
 }
 
 /// <summary>What an <see cref="CheckerKind.Unordered"/> checker counts.</summary>

@@ -1,6 +1,6 @@
 namespace Verifier.Core.Code.Checkers;
 
-/// <summary>Which built-in checker an io test set uses, with its settings; <see cref="Create"/> makes the checker.</summary>
+/// <summary>Which checker an io test set uses, with its settings; <see cref="Create"/> makes the checker.</summary>
 public sealed record OutputCheck
 {
     private OutputCheck(CheckerKind kind) => Kind = kind;
@@ -39,6 +39,15 @@ public sealed record OutputCheck
 
     public static OutputCheck Unordered(UnorderedItems by) => new(CheckerKind.Unordered) { By = by };
 
+    /// <summary>For <see cref="CheckerKind.Custom"/>: the checker program.</summary>
+    public CustomChecker? Program { get; private init; }
+
+    public static OutputCheck Custom(CustomChecker program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return new(CheckerKind.Custom) { Program = program };
+    }
+
     /// <param name="numbers">The test set's number rule, which only the tokens checker follows.</param>
     public IOutputChecker Create(NumberRule numbers) => Kind switch
     {
@@ -47,6 +56,8 @@ public sealed record OutputCheck
         CheckerKind.Lines => LinesChecker.Instance,
         CheckerKind.Float => new IoOutputComparer(NumberRule.Float(Absolute, Relative)),
         CheckerKind.Unordered => By == UnorderedItems.Tokens ? UnorderedChecker.ByTokens : UnorderedChecker.ByLines,
+        // A program cannot judge in-process: the sandbox runs it in a container of its own.
+        CheckerKind.Custom => throw new InvalidOperationException("a custom checker runs in the sandbox, not in-process"),
         _ => throw new ArgumentOutOfRangeException(nameof(numbers), Kind, "unknown checker"),
     };
 }

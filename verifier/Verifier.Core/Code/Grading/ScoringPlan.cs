@@ -88,11 +88,11 @@ public sealed class ScoringPlan
     /// <summary>The reward when not every test passed: a test without a result counts as failed.</summary>
     public double PartialReward(IReadOnlyList<CodeTestResult> results)
     {
-        var passed = Passed(results);
+        var credit = Credits(results);
         return Mode switch
         {
-            CodeScoring.Fraction => TestsTotal == 0 ? 0 : (double)passed.Count(p => p) / TestsTotal,
-            CodeScoring.Weighted => _weights!.Where((_, i) => passed[i]).Sum() / _weights!.Sum(),
+            CodeScoring.Fraction => TestsTotal == 0 ? 0 : credit.Sum() / TestsTotal,
+            CodeScoring.Weighted => _weights!.Select((w, i) => w * credit[i]).Sum() / _weights!.Sum(),
             CodeScoring.Subtasks => SubtaskResults(results).Sum(s => s.Score) / Subtasks.Sum(s => s.Points),
             _ => 0,
         };
@@ -113,11 +113,13 @@ public sealed class ScoringPlan
             var failed = subtask.Tests.Order().Select(t => byIndex[t]).FirstOrDefault(r => r is { Passed: false });
             var skipped = subtask.Tests.Where(t => byIndex[t] is null).Order().ToArray();
             var passed = failed is null && skipped.Length == 0;
+            // IOI's minimum over the group: a partial test (a checker's points) caps the subtask at its score.
+            var credit = skipped.Length > 0 ? 0 : subtask.Tests.Select(t => byIndex[t]!.Credit).DefaultIfEmpty(1).Min();
             return new SubtaskResult
             {
                 Name = subtask.Name,
                 Points = subtask.Points,
-                Score = passed ? subtask.Points : 0,
+                Score = passed ? subtask.Points : credit * subtask.Points,
                 Verdict = passed ? CodeVerdictKind.Accepted : failed?.Verdict,
                 FailedTest = failed?.Index,
                 Tests = subtask.Tests,
@@ -128,14 +130,15 @@ public sealed class ScoringPlan
 
     private int SubtaskOf(int index) => index >= 0 && index < TestsTotal ? _subtaskOf![index] : -1;
 
-    private bool[] Passed(IReadOnlyList<CodeTestResult> results)
+    /// <summary>Each test's credit (1 passed, a checker's partial score, else 0); a test without a result earns 0.</summary>
+    private double[] Credits(IReadOnlyList<CodeTestResult> results)
     {
-        var passed = new bool[TestsTotal];
-        foreach (var result in results.Where(r => r.Passed && r.Index >= 0 && r.Index < TestsTotal))
+        var credit = new double[TestsTotal];
+        foreach (var result in results.Where(r => r.Index >= 0 && r.Index < TestsTotal))
         {
-            passed[result.Index] = true;
+            credit[result.Index] = result.Credit;
         }
 
-        return passed;
+        return credit;
     }
 }
