@@ -103,8 +103,10 @@ public static class TestKinds
 }
 
 /// <summary>
-/// A built-in output checker for <c>io</c> tests, chosen by <c>type</c>; only the float checker takes <c>absolute</c>
-/// and <c>relative</c>, only the unordered one <c>by</c>. Example: <c>{"type": "unordered", "by": "lines"}</c>.
+/// An output checker for <c>io</c> tests, chosen by <c>type</c>; only the float checker takes <c>absolute</c>
+/// and <c>relative</c>, only the unordered one <c>by</c>, only a custom one <c>language</c>, <c>code</c>,
+/// <c>files</c> and <c>limits</c>. Example: <c>{"type": "unordered", "by": "lines"}</c>, or
+/// <c>{"type": "custom", "language": "cpp", "code": "#include \"testlib.h\"\nint main(int argc, char* argv[]) { ... }", "files": [{"path": "testlib.h", "content": "..."}]}</c>.
 /// </summary>
 public sealed record CheckerSpec
 {
@@ -113,7 +115,10 @@ public sealed record CheckerSpec
     /// <c>exact</c> (the same text, character for character); <c>lines</c> (the same lines, trailing whitespace and
     /// trailing blank lines ignored); <c>float</c> (tokens, decimals within <c>absolute</c> or
     /// <c>relative</c>, integers exact); <c>unordered</c> (the same lines or tokens in any order, each as often as
-    /// expected). Example: <c>"float"</c>.
+    /// expected); <c>custom</c> (a checker program of the caller's, testlib's convention: run as
+    /// <c>checker input.txt output.txt answer.txt</c> in a sandbox of its own, the verdict in its exit code: 0 ok,
+    /// 1 wrong answer, 2 presentation error, 4 dirt, 8 unexpected end of file, 7 points with the score from 0 to 1 the
+    /// first number it prints; 3, any other code, a signal or its own limits make the reward null). Example: <c>"float"</c>.
     /// </summary>
     public string? Type { get; init; }
 
@@ -125,6 +130,34 @@ public sealed record CheckerSpec
 
     /// <summary>For <c>unordered</c>: <c>lines</c> (default) or <c>tokens</c>, what is compared as a multiset. Example: <c>"lines"</c>.</summary>
     public string? By { get; init; }
+
+    /// <summary>For <c>custom</c>: the checker's language, a name from <c>GET /v1/languages</c>. Example: <c>"cpp"</c>.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>For <c>custom</c>: the checker's source, as it is (no fence is extracted), at most <c>Sandbox:MaxCodeKb</c>. Example: <c>"import sys\nsys.exit(0)"</c>.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>
+    /// For <c>custom</c>: files beside the checker's source (a <c>testlib.h</c> of the caller's), by flat name, not
+    /// <c>input.txt</c>, <c>output.txt</c> or <c>answer.txt</c>. Example: <c>[{"path": "testlib.h", "content": "..."}]</c>.
+    /// </summary>
+    public IReadOnlyList<CheckerFileSpec>? Files { get; init; }
+
+    /// <summary>For <c>custom</c>: the checker's own limits per check, within the sandbox's bounds (omitted: its defaults). Example: <c>{"timeMs": 2000}</c>.</summary>
+    public CodeLimits? Limits { get; init; }
+}
+
+/// <summary>One file beside a custom checker. Example: <c>{"path": "testlib.h", "content": "#pragma once\n..."}</c>.</summary>
+public sealed record CheckerFileSpec
+{
+    /// <summary>A flat name: letters, digits, <c>_</c>, <c>.</c>, <c>+</c>, <c>-</c>, not starting with <c>.</c> or <c>-</c>, up to 128 characters. Example: <c>"testlib.h"</c>.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The file's content: text (written as UTF-8), or base64 when <c>encoding</c> says so. Example: <c>"#pragma once\n"</c>.</summary>
+    public string? Content { get; init; }
+
+    /// <summary><c>text</c> (default) or <c>base64</c>. Example: <c>"text"</c>.</summary>
+    public string? Encoding { get; init; }
 }
 
 /// <summary>One subtask of <c>scoring: "subtasks"</c>: it scores its <c>points</c> when every one of its tests passes, else 0.</summary>
@@ -147,6 +180,7 @@ public static class CheckerTypes
     public const string Lines = "lines";
     public const string Float = "float";
     public const string Unordered = "unordered";
+    public const string Custom = "custom";
 }
 
 public static class ScoringModes

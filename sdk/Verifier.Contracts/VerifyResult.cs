@@ -102,9 +102,16 @@ public sealed record TestOutcome
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// The test's partial score from 0 to 1, when a custom checker gave points (testlib's exit code 7); absent
+    /// otherwise (a test is then worth 1 accepted, else 0). Example: <c>0.5</c>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Score { get; init; }
 }
 
-/// <summary>How one subtask fared: IOI's minimum over its tests, so all of its <c>points</c> or nothing.</summary>
+/// <summary>How one subtask fared: IOI's minimum over its tests, so all of its <c>points</c>, or under a custom checker's points the minimum score times them.</summary>
 public sealed record SubtaskOutcome
 {
     public required string Name { get; init; }

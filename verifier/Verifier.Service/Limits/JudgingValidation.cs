@@ -2,6 +2,7 @@ using System.Globalization;
 using Verifier.Contracts;
 using CodeScoring = Verifier.Core.Code.CodeScoring;
 using Verifier.Core.Code.Grading;
+using Verifier.Sandbox;
 
 namespace Verifier.Service.Limits;
 
@@ -14,10 +15,13 @@ internal static class JudgingValidation
 {
     public static readonly IReadOnlyList<string> Modes = [ScoringModes.Binary, ScoringModes.Fraction, ScoringModes.Weighted, ScoringModes.Subtasks];
 
-    private static readonly IReadOnlyList<string> Checkers = [CheckerTypes.Tokens, CheckerTypes.Exact, CheckerTypes.Lines, CheckerTypes.Float, CheckerTypes.Unordered];
+    private static readonly IReadOnlyList<string> Checkers =
+        [CheckerTypes.Tokens, CheckerTypes.Exact, CheckerTypes.Lines, CheckerTypes.Float, CheckerTypes.Unordered, CheckerTypes.Custom];
 
     /// <param name="at">The tests' path (<c>items[i].code.tests</c>).</param>
-    public static void ValidateChecker(CodeTests tests, string at, ValidationErrors errors)
+    /// <param name="languages">The languages a custom checker may be written in: those that run io programs.</param>
+    /// <param name="sandbox">The sandbox's bounds, which a custom checker's source and limits keep to.</param>
+    public static void ValidateChecker(CodeTests tests, string at, IEnumerable<string> languages, SandboxOptions sandbox, ValidationErrors errors)
     {
         if (tests.Checker is not { } checker)
         {
@@ -33,9 +37,20 @@ internal static class JudgingValidation
         var type = checker.Type;
         if (type is null || !Checkers.Contains(type))
         {
-            var custom = type == "custom" ? "custom checker programs are not supported yet; " : "";
-            errors.Add($"{at}.checker.type", $"{custom}one of {string.Join(", ", Checkers)}, got '{type}'");
+            errors.Add($"{at}.checker.type", $"one of {string.Join(", ", Checkers)}, got '{type}'");
             return;
+        }
+
+        if (type == CheckerTypes.Custom)
+        {
+            CustomCheckerValidation.Validate(checker, $"{at}.checker", languages, sandbox, errors);
+        }
+        else
+        {
+            OnlyFor(checker.Language, "language", CheckerTypes.Custom, at, errors);
+            OnlyFor(checker.Code, "code", CheckerTypes.Custom, at, errors);
+            OnlyFor(checker.Files, "files", CheckerTypes.Custom, at, errors);
+            OnlyFor(checker.Limits, "limits", CheckerTypes.Custom, at, errors);
         }
 
         if (type == CheckerTypes.Float)

@@ -165,7 +165,8 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             return;
         }
 
-        JudgingValidation.ValidateChecker(tests, $"{at}.tests", errors);
+        var programLanguages = catalog.Languages.Where(l => l.Value.Contains(TestKinds.Io)).Select(l => l.Key);
+        JudgingValidation.ValidateChecker(tests, $"{at}.tests", programLanguages, _sandbox, errors);
         if (ValidateTests(tests, $"{at}.tests", errors))
         {
             JudgingValidation.ValidateScoring(code, at, errors);

@@ -89,6 +89,7 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             CpuMs = t.CpuMs,
             WallMs = t.WallMs,
             Reason = t.Reason,
+            Score = t.Score,
         });
         if (verdict.Subtasks is not { } subtasks)
         {
@@ -123,6 +124,11 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
         CheckerTypes.Lines => OutputCheck.Lines,
         CheckerTypes.Float => OutputCheck.Float(checker.Absolute ?? NumericTolerance.Default, checker.Relative ?? NumericTolerance.Default),
         CheckerTypes.Unordered => OutputCheck.Unordered(checker.By == "tokens" ? UnorderedItems.Tokens : UnorderedItems.Lines),
+        CheckerTypes.Custom => OutputCheck.Custom(new CustomChecker(checker.Language!, checker.Code!)
+        {
+            Files = CustomCheckerValidation.Decode(checker.Files),
+            Limits = checker.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb) : null,
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(checker), checker.Type, "unknown checker"),
     };
 }
