@@ -81,6 +81,55 @@ public sealed class JudgingTests(ServiceFixture fixture) : IClassFixture<Service
         Assert.Equal((30.0, "accepted"), (code.Subtasks[0].Score, code.Subtasks[0].Verdict));
     }
 
+    /// <summary>"Print two non-negative integers summing to n", judged by a checker of ours that gives 0.5 to an unbalanced pair.</summary>
+    private static CheckerSpec SumChecker(string code) => new() { Type = "custom", Language = "python", Code = code, Limits = new CodeLimits { TimeMs = 1_000 } };
+
+    private const string PointsChecker = """
+        import sys
+        n = int(open(sys.argv[1]).read())
+        tokens = open(sys.argv[2]).read().split()
+        if len(tokens) != 2 or not all(t.isdigit() for t in tokens):
+            sys.exit(2)
+        a, b = map(int, tokens)
+        if a + b != n:
+            print("they sum to", a + b, file=sys.stderr)
+            sys.exit(1)
+        print(1 if abs(a - b) <= 1 else 0.5)
+        sys.exit(7)
+        """;
+
+    [Fact]
+    public async Task Verify_CustomChecker_JudgesAnswersNoFixedTextCouldAndReportsPartialScores()
+    {
+        var tests = CodeTests.Io(TestCase.Io("10\n", "5 5\n"), TestCase.Io("3\n", "1 2\n")) with { Checker = SumChecker(PointsChecker) };
+        var balanced = Python("n = int(input())\nprint(n // 2, n - n // 2)", tests, "fraction");
+        var unbalanced = Python("n = int(input())\nprint(0, n)", tests, "fraction");
+        var wrong = Python("n = int(input())\nprint(n, n)", tests, "fraction");
+
+        using var response = await _client.PostAsync("/v1/verify", Json.Body(balanced, unbalanced, wrong));
+        var results = (await Json.ResultsAsync(response)).Results;
+
+        Assert.Equal((Verdicts.Accepted, 1.0), (results[0].Verdict, results[0].Reward!.Value));
+        Assert.Equal((Verdicts.WrongAnswer, 0.5), (results[1].Verdict, results[1].Reward!.Value));
+        Assert.Equal([0.5, 0.5], results[1].Detail!.Code!.Tests!.Select(t => t.Score!.Value));
+        Assert.Contains("points 0.5", results[1].Detail!.Code!.Tests![0].Reason, StringComparison.Ordinal);
+        Assert.Equal((Verdicts.WrongAnswer, 0.0), (results[2].Verdict, results[2].Reward!.Value));
+        Assert.Contains("they sum to 20", results[2].Detail!.Code!.Tests![0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_CustomCheckerThatLoops_IsANullReward_NotTheCandidatesTimeLimit()
+    {
+        var tests = CodeTests.Io(TestCase.Io("10\n", "5 5\n")) with { Checker = SumChecker("while True:\n    pass") };
+
+        using var response = await _client.PostAsync("/v1/verify", Json.Body(Python("print(5, 5)", tests)));
+        var result = (await Json.ResultsAsync(response)).Results[0];
+
+        Assert.Equal(Verdicts.InfraError, result.Verdict);
+        Assert.Null(result.Reward);
+        Assert.Contains("custom checker failed on test 0", result.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verify_ExistingRequests_GetNoSubtaskDetail()
     {
@@ -88,6 +137,7 @@ public sealed class JudgingTests(ServiceFixture fixture) : IClassFixture<Service
         var code = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["results"]![0]!["detail"]!["code"]!.AsObject();
 
         Assert.False(code.ContainsKey("subtasks"));
+        Assert.False(code["tests"]![0]!.AsObject().ContainsKey("score"));
         Assert.Equal("accepted", code["verdict"]!.GetValue<string>());
     }
 
@@ -98,7 +148,10 @@ public sealed class JudgingTests(ServiceFixture fixture) : IClassFixture<Service
         var schemas = document["components"]!["schemas"]!.AsObject();
 
         var checker = schemas["CheckerSpec"]!["properties"]!.AsObject();
-        Assert.Equal(["type", "absolute", "relative", "by"], checker.Select(p => p.Key));
+        Assert.Equal(["type", "absolute", "relative", "by", "language", "code", "files", "limits"], checker.Select(p => p.Key));
+        Assert.Contains("custom", checker["type"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("testlib.h", checker["files"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(schemas["TestOutcome"]!["properties"]!["score"]!["description"]);
         Assert.Contains("unordered", checker["type"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Example", schemas["SubtaskSpec"]!["properties"]!["points"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(schemas["TestCase"]!["properties"]!["weight"]!["description"]);

@@ -22,7 +22,23 @@ public sealed class JudgingValidationTests(ServiceFixture fixture) : IClassFixtu
 
     [Theory]
     [InlineData(""","checker":{"type":"fuzzy"}""", "items[0].code.tests.checker.type")]
-    [InlineData(""","checker":{"type":"custom"}""", "items[0].code.tests.checker.type")]
+    [InlineData(""","checker":{"type":"custom"}""", "items[0].code.tests.checker.language")]
+    [InlineData(""","checker":{"type":"custom"}""", "items[0].code.tests.checker.code")]
+    [InlineData(""","checker":{"type":"custom","language":"cobol","code":"x"}""", "items[0].code.tests.checker.language")]
+    [InlineData(""","checker":{"type":"custom","language":"python","code":"  \n"}""", "items[0].code.tests.checker.code")]
+    [InlineData(""","checker":{"type":"custom","language":"python","code":"x","limits":{"timeMs":0}}""", "items[0].code.tests.checker.limits.timeMs")]
+    [InlineData(""","checker":{"type":"custom","language":"python","code":"x","limits":{"memoryMb":999999}}""", "items[0].code.tests.checker.limits.memoryMb")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"answer.txt","content":"1"}]}""", "items[0].code.tests.checker.files[0].path")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"../testlib.h","content":"1"}]}""", "items[0].code.tests.checker.files[0].path")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"include/testlib.h","content":"1"}]}""", "items[0].code.tests.checker.files[0].path")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":".hidden","content":"1"}]}""", "items[0].code.tests.checker.files[0].path")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"a.h","content":"1"},{"path":"a.h","content":"2"}]}""", "items[0].code.tests.checker.files[1].path")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"a.h"}]}""", "items[0].code.tests.checker.files[0].content")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"a.h","content":"!!","encoding":"base64"}]}""", "items[0].code.tests.checker.files[0].content")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","files":[{"path":"a.h","content":"1","encoding":"gzip"}]}""", "items[0].code.tests.checker.files[0].encoding")]
+    [InlineData(""","checker":{"type":"custom","language":"cpp","code":"x","by":"lines"}""", "items[0].code.tests.checker.by")]
+    [InlineData(""","checker":{"type":"tokens","code":"x"}""", "items[0].code.tests.checker.code")]
+    [InlineData(""","checker":{"type":"exact","language":"python"}""", "items[0].code.tests.checker.language")]
     [InlineData(""","checker":{}""", "items[0].code.tests.checker.type")]
     [InlineData(""","checker":{"type":"float","absolute":-1}""", "items[0].code.tests.checker.absolute")]
     [InlineData(""","checker":{"type":"float","relative":1}""", "items[0].code.tests.checker.relative")]
@@ -33,6 +49,19 @@ public sealed class JudgingValidationTests(ServiceFixture fixture) : IClassFixtu
     [InlineData(""","checker":{"type":"float"},"tolerance":1e-6""", "items[0].code.tests.tolerance")]
     public async Task BadChecker_Returns400NamingTheField(string tests, string field) =>
         Assert.Contains(field, await FieldsOf400(Item(tests)));
+
+    [Fact]
+    public async Task CustomCheckerLargerThanASource_Returns413NamingItsCode()
+    {
+        var header = new string('x', 600 * 1024);
+        var json = Item($$""","checker":{"type":"custom","language":"cpp","code":"int main(){}","files":[{"path":"testlib.h","content":"{{header}}"}]}""");
+
+        using var response = await _client.PostAsync("/v1/verify", new StringContent(json, Encoding.UTF8, "application/json"));
+        var problem = await Json.ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("items[0].code.tests.checker.code", Json.ErrorFields(problem));
+    }
 
     [Fact]
     public async Task CheckerOnFunctionTests_Returns400NamingTheChecker() =>
