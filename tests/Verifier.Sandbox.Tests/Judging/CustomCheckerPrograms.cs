@@ -67,6 +67,26 @@ internal static class CustomCheckerPrograms
         sys.exit(0)
         """;
 
+    /// <summary>The same checker as a C# program (top-level statements; compiled by Roslyn in the verifier).</summary>
+    public const string CSharpChecker = """
+        var n = long.Parse(File.ReadAllText(args[0]).Trim());
+        long.Parse(File.ReadAllText(args[2]).Split(' ')[0]);
+        var tokens = File.ReadAllText(args[1]).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length != 2 || !long.TryParse(tokens[0], out var a) || !long.TryParse(tokens[1], out var b) || a < 0 || b < 0)
+        {
+            Console.Error.WriteLine("expected two non-negative integers");
+            return 2;
+        }
+
+        if (a + b != n)
+        {
+            Console.Error.WriteLine("the numbers do not sum to n");
+            return 1;
+        }
+
+        return 0;
+        """;
+
     /// <summary>Sloppy: trusts the candidate's first number to be at most n, so a larger one aborts it (std::out_of_range).</summary>
     public const string CrashingCppChecker = """
         #include <cstdio>

@@ -16,9 +16,14 @@ public class CustomCheckerTests(SharedSandbox shared)
     private Task<CodeVerdict> JudgeAsync(string candidate, IoTests tests, OutputCheck checker, CodeScoring scoring = CodeScoring.Binary, int timeMs = 2_000) =>
         _sandbox.VerifyAsync(Python(candidate, tests with { Checker = checker }, timeMs: timeMs, scoring: scoring));
 
-    public static TheoryData<string> CheckerLanguages => ["cpp", "python"];
+    public static TheoryData<string> CheckerLanguages => ["cpp", "python", "csharp"];
 
-    private static OutputCheck SumChecker(string language) => language == "cpp" ? Cpp(CppChecker) : Python(PythonChecker);
+    private static OutputCheck SumChecker(string language) => language switch
+    {
+        "cpp" => Cpp(CppChecker),
+        "csharp" => OutputCheck.Custom(new CustomChecker("csharp", CSharpChecker)),
+        _ => Python(PythonChecker),
+    };
 
     [Theory]
     [MemberData(nameof(CheckerLanguages))]
@@ -42,6 +47,26 @@ public class CustomCheckerTests(SharedSandbox shared)
         Assert.Equal(0.0, wrong.Reward);
         Assert.Contains("the numbers do not sum to n", wrong.Tests[0].Reason, StringComparison.Ordinal);
         Assert.Single(wrong.Tests); // binary: the first wrong answer settles it
+    }
+
+    [Fact]
+    public async Task WithoutAnIsolationKey_TheCheckerRunsInAOneUseContainer()
+    {
+        var request = Python(RightCandidate, SumTo(10, 20) with { Checker = Cpp(CppChecker) }, timeMs: 2_000, key: null);
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
+    }
+
+    [Fact]
+    public async Task ACheckerFileNamedAsOneOfTheChecksFiles_IsRefusedBeforeAnythingRuns()
+    {
+        var checker = OutputCheck.Custom(new CustomChecker("python", PythonChecker) { Files = new Dictionary<string, byte[]> { ["answer.txt"] = [0x31] } });
+
+        var refused = await Assert.ThrowsAsync<CodeRequestException>(() => JudgeAsync(RightCandidate, SumTo(10), checker));
+
+        Assert.Equal("tests.checker.files", refused.Field);
     }
 
     [Fact]
