@@ -118,6 +118,7 @@ internal static partial class CodeRequestValidator
             throw new CodeRequestException("limits.memoryMb", $"must lie between {options.MinMemoryMb} and {options.MaxMemoryMb}");
         }
 
+        ValidateFiles(request, language, options);
         return language;
     }
 

@@ -74,8 +74,12 @@ internal sealed partial class CodeSandbox(
         PrepareResult prepared;
         try
         {
-            prepared = await language.Language.PrepareAsync(new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb, request.IsolationKey), cancellationToken)
-                .ConfigureAwait(false);
+            var context = new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb, request.IsolationKey)
+            {
+                ExtraFiles = [.. request.Files.Select(f => f.Path)],
+                CompileOptions = request.CompileOptions,
+            };
+            prepared = await language.Language.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,6 +91,15 @@ internal sealed partial class CodeSandbox(
         {
             return CompileError(code, prepared.CompileError, prepared.CompileMs);
         }
+
+        if (ExtraFiles.Add(program, request.Files) is { } collision)
+        {
+            // Only a name the language took from the code itself (Java's public class) gets here: the fixed ones were
+            // refused with the request. The submission chose that name, so the clash is its compile error.
+            return CompileError(code, collision, prepared.CompileMs);
+        }
+
+        program = program with { Files = ExtraFiles.Merged(program, request.Files) };
 
         var verdict = await RunAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
         return verdict.CompileMs is null && prepared.CompileMs > 0 ? verdict with { CompileMs = prepared.CompileMs } : verdict;
@@ -131,7 +144,7 @@ internal sealed partial class CodeSandbox(
                 // a reused one would pay two per submission (shrink, then grow back for the next compilation) and
                 // relies on the supervisor's count of the program's memory instead.
                 var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
-                outcome = await _runner.RunAsync(container, program, request.Tests, limits, scoring, request.RunAllTests, scrub, shrink, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(container, program, request.Tests, request.FetchFiles, limits, scoring, request.RunAllTests, scrub, shrink, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -156,13 +169,14 @@ internal sealed partial class CodeSandbox(
         pool.Release(container, outcome.Clean, request.IsolationKey);
         if (outcome.CompileError is not null)
         {
-            return CompileError(code, outcome.CompileError, outcome.CompileMs);
+            return CompileError(code, outcome.CompileError, outcome.CompileMs) with { Fetched = outcome.Fetched };
         }
 
         return CodeScorer.Score(outcome.Tests, scoring) with
         {
             Code = code,
             CompileMs = outcome.CompileMs,
+            Fetched = outcome.Fetched,
         };
     }
 

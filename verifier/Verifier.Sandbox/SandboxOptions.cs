@@ -141,6 +141,26 @@ public sealed class SandboxOptions
     [Range(1, 4_096)]
     public int MaxTestDataMb { get; set; } = 64;
 
+    /// <summary>Extra files (<c>files</c>) one submission may bring into its working directory.</summary>
+    [Range(0, 1_000)]
+    public int MaxFiles { get; set; } = 64;
+
+    /// <summary>The extra files' bytes together; they live on the container's tmpfs, inside its memory.</summary>
+    [Range(0, 65_536)]
+    public int MaxFilesKb { get; set; } = 8_192;
+
+    /// <summary>Paths one submission may ask back (<c>fetchFiles</c>).</summary>
+    [Range(0, 256)]
+    public int MaxFetchFiles { get; set; } = 16;
+
+    /// <summary>Bytes read of one fetched file; a larger one comes back truncated.</summary>
+    [Range(0, 65_536)]
+    public int FetchFileKb { get; set; } = 256;
+
+    /// <summary>Bytes read of all fetched files of one submission together; paths past it come back <c>over_limit</c>.</summary>
+    [Range(0, 262_144)]
+    public int FetchTotalKb { get; set; } = 1_024;
+
     [Range(100, 600_000)]
     public int CompileTimeMs { get; set; } = 30_000;
 

@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Languages;
 
 namespace Verifier.Sandbox.Execution;
 
 /// <summary>What running one submission in a container produced.</summary>
-internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean);
+internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean)
+{
+    /// <summary>The fetched files, in the order asked.</summary>
+    public IReadOnlyList<FetchedFile> Fetched { get; init; } = [];
+}
 
 /// <summary>
 /// The container failed before the submission's first exchange completed (e.g. a warm container that died while
@@ -49,6 +54,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         SandboxContainer container,
         SandboxProgram program,
         CodeTests tests,
+        IReadOnlyList<string> fetch,
         ResolvedLimits limits,
         ScoringPlan scoring,
         bool runAll,
@@ -69,7 +75,10 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             limits.ToMessage(tests.Count),
             CompileMessageFor(program.Compile, limits),
             compileAlone ? null : plan.Message(0, last: last == 0),
-            last == 0 && !compileAlone ? plan.Finish : null);
+            last == 0 && !compileAlone ? plan.Finish : null)
+        {
+            Fetch = fetch.Count == 0 ? null : new FetchMessage(fetch, options.FetchFileKb * 1024L, options.FetchTotalKb * 1024L),
+        };
         var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + limits.WallMs + SandboxOptions.ExchangeAllowanceMs);
         SupervisorReply prepared;
         try
@@ -133,7 +142,19 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
         // Stopped early (or a compile error): the finish did not ride on a test.
         finished ??= Expect(await channel.ExchangeAsync(new FinishMessage(scrub), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false), "finished");
-        return new SubmissionOutcome(results, compileError, compileMs, finished.Clean);
+        return new SubmissionOutcome(results, compileError, compileMs, finished.Clean) { Fetched = Fetched(finished, fetch) };
+    }
+
+    /// <summary>The finish's files, checked against what was asked: a supervisor that answers for other paths is broken.</summary>
+    private static List<FetchedFile> Fetched(SupervisorReply finished, IReadOnlyList<string> fetch)
+    {
+        var replies = finished.Fetched ?? [];
+        if (replies.Count != fetch.Count || replies.Where((f, i) => f.Path != fetch[i]).Any())
+        {
+            throw new SupervisorException($"the supervisor fetched {replies.Count} files for the {fetch.Count} asked");
+        }
+
+        return [.. replies.Select(f => new FetchedFile(f.Path, FetchStatusNames.Parse(f.Status), f.Bytes, f.Content is null ? null : Convert.FromBase64String(f.Content)))];
     }
 
     private static string? CompileFailure(SupervisorReply compile, ResolvedLimits limits)

@@ -2,6 +2,7 @@
 # rpc calls into a function server, the Python judge). Reports raw facts; the verifier judges them.
 import base64
 import builtins
+import errno
 import json
 import os
 import stat
@@ -16,9 +17,11 @@ class Job:
         self.workdir = "/tmp/job%d" % sequence
         self.files = {}
         for name, content in message["files"].items():
-            if "/" in name or name in (".", "..") or not name:
+            # Relative paths of plain segments only (the verifier checked them too): nothing may land outside.
+            if not name or name.startswith("/") or any(part in ("", ".", "..") or "\0" in part for part in name.split("/")):
                 raise ValueError("bad file name %r" % name)
             self.files[name] = base64.b64decode(content)
+        self.fetch = message.get("fetch")
         remove_tree(self.workdir)  # never reuse what another submission could have left under this name
         self.restore_workdir()
         self.env = dict(message["env"])
@@ -50,17 +53,25 @@ class Job:
             os.mkdir(self.workdir, 0o700)
         else:
             os.chmod(self.workdir, 0o700)
-        for name, content in self.files.items():
-            path = os.path.join(self.workdir, name)
-            try:
-                if stat.S_ISREG(os.lstat(path).st_mode):
-                    continue
-                remove_tree(path)
-            except FileNotFoundError:
-                pass
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
+        root = os.open(self.workdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            for name, content in self.files.items():
+                *directories, leaf = name.split("/")
+                parent = own_directories(root, directories)
+                try:
+                    try:
+                        if stat.S_ISREG(os.stat(leaf, dir_fd=parent, follow_symlinks=False).st_mode):
+                            continue
+                        remove_entry(parent, leaf)
+                    except FileNotFoundError:
+                        pass
+                    fd = os.open(leaf, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=parent)
+                    with os.fdopen(fd, "wb") as f:
+                        f.write(content)
+                finally:
+                    os.close(parent)
+        finally:
+            os.close(root)
 
     def start_program(self, fds, cpu_ms):
         """Starts the submission's program (an io run, or its function server). What the submission's earlier tests
@@ -349,6 +360,92 @@ class Job:
 
     def finish(self):
         self.stop_server()
+
+    def fetched(self):
+        """The files the verifier asked back, read after every process of the submission is gone (so nothing changes
+        under the walk). The directory is the submission's: it may hold symlinks (to /etc/passwd, to /proc/1/environ,
+        which PID 1 could read where the submission cannot), FIFOs, sparse files of any size, or directories it locked.
+        So every step is opened relative to a directory fd with O_NOFOLLOW (a symlink on the way or at the end is
+        never followed), the leaf with O_NONBLOCK (a FIFO cannot block), only a regular file by fstat is read, and
+        never more than what is left of the caps."""
+        if not self.fetch:
+            return None
+        left = self.fetch["totalBytes"]
+        out = []
+        for path in self.fetch["paths"]:
+            entry = fetch_one(self.workdir, path, min(self.fetch["fileBytes"], left))
+            if entry.get("content") is not None:
+                left -= len(entry["content"])
+                entry["content"] = b64(entry["content"])
+            elif entry["status"] == "truncated":
+                entry["status"] = "over_limit"  # nothing at all was left to read
+            out.append(dict(entry, path=path))
+        return out
+
+
+def own_directories(root, directories):
+    """An fd of root/directories..., each step a real directory of ours: whatever the submission put in a step's
+    place (a file, a symlink to elsewhere, a directory it locked) is removed, never followed, and made anew."""
+    fd = os.dup(root)
+    for name in directories:
+        try:
+            step = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+        except OSError:
+            remove_entry(fd, name)
+            os.mkdir(name, 0o700, dir_fd=fd)
+            step = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+        os.close(fd)
+        fd = step
+    return fd
+
+
+def fetch_one(workdir, path, budget):
+    """{status, bytes?, content?} of one path under workdir, reading at most `budget` bytes of a regular file."""
+    *directories, leaf = path.split("/")
+    fds = []
+    try:
+        try:
+            fds.append(os.open(workdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW))
+            for name in directories:
+                fds.append(os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fds[-1]))
+        except OSError as e:
+            # ELOOP/ENOTDIR: a symlink or a file where a directory should be; not followed either way.
+            return {"status": "not_regular" if e.errno in (errno.ELOOP, errno.ENOTDIR) else "missing"}
+        try:
+            st = os.stat(leaf, dir_fd=fds[-1], follow_symlinks=False)
+        except OSError:
+            return {"status": "missing"}
+        if not stat.S_ISREG(st.st_mode):
+            return {"status": "not_regular"}
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+        try:
+            fd = os.open(leaf, flags, dir_fd=fds[-1])
+        except PermissionError:
+            os.chmod(leaf, 0o600, dir_fd=fds[-1])  # ours, and a regular file by the lstat above: nothing runs to swap it
+            fd = os.open(leaf, flags, dir_fd=fds[-1])
+        except OSError as e:
+            return {"status": "not_regular" if e.errno == errno.ELOOP else "missing"}
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return {"status": "not_regular"}
+            chunks = []
+            want = min(budget, st.st_size) + 1  # one byte past the cap says whether there was more
+            while want > 0:
+                chunk = os.read(fd, min(want, CHUNK))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                want -= len(chunk)
+            data = b"".join(chunks)
+        finally:
+            os.close(fd)
+        if len(data) > budget or st.st_size > budget:
+            return {"status": "truncated", "bytes": st.st_size, "content": data[:budget] if budget > 0 else None}
+        return {"status": "ok", "bytes": st.st_size, "content": data}
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def take_frame(server):

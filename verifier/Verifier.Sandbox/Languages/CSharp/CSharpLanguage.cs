@@ -66,6 +66,12 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
 
     public int CompileMemoryMb => 0;
 
+    /// <summary>The assemblies Roslyn emits here and the harness's, for every test kind.</summary>
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string>
+    {
+        "main.dll", "main.runtimeconfig.json", "Submission.dll", "Tests.dll", "harness.dll", "harness.runtimeconfig.json",
+    }.ToFrozenSet();
+
     /// <summary>
     /// The runtime the programs run on: the verifier's own major.minor (the references come from it), any later patch.
     /// Invariant globalization keeps output culture-free and needs no ICU in the image.

@@ -31,6 +31,8 @@ public sealed partial class RustLanguage : ISandboxLanguage
 
     public IReadOnlyList<string> FenceTags { get; } = ["rust", "rs"];
 
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string> { "main.rs", "main", "harness.c", "harness.o" }.ToFrozenSet();
+
     public IReadOnlySet<CodeTestKind> TestKinds { get; } = new[] { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
 
     public int CompileMemoryMb => 1024;
