@@ -113,6 +113,21 @@ public class ExtraFilesTests(SharedSandbox shared)
         Assert.Equal("files[0].path", e.ParamName);
     }
 
+    [Fact]
+    public async Task Java_AFileNamedLikeTheSubmissionsOwnSource_IsItsCompileError()
+    {
+        // Java names the source after the public class, which only the code says: the clash is found once prepared.
+        var request = Make("java", "public class Util { public static void main(String[] a) { System.out.println(1); } }", Prints("1"), null, null, Key, false, CodeScoring.Binary) with
+        {
+            Files = [File("Util.java", "class Other {}")],
+        };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.Contains("Util.java", verdict.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../x")]
     [InlineData("/etc/passwd")]
