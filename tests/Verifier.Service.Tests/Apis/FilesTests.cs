@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Verifier.Contracts;
 
 namespace Verifier.Service.Tests.Apis;
@@ -50,5 +51,29 @@ public sealed class FilesTests(ServiceFixture fixture) : IClassFixture<ServiceFi
 
         Assert.True(result.Verdict == Verdicts.Accepted, result.Reason);
         Assert.Null(result.Detail!.Code!.Files);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryFieldOfFilesFetchFilesAndCompileOptionsWithAnExample()
+    {
+        var document = JsonNode.Parse(await fixture.Host.Client(apiKey: null).GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        string Description(string schema, string property) => schemas[schema]?["properties"]?[property]?["description"]?.GetValue<string>() ?? throw new InvalidOperationException($"{schema}.{property}: {schemas[schema]?.ToJsonString()}");
+
+        foreach (var (schema, property) in new[]
+        {
+            ("CodeSpec", "files"), ("CodeSpec", "fetchFiles"),
+            ("CodeFileSpec", "path"), ("CodeFileSpec", "content"), ("CodeFileSpec", "encoding"),
+            ("CompileOptionsSpec", "standard"), ("CompileOptionsSpec", "optimize"), ("CompileOptionsSpec", "defines"),
+            ("CodeLimits", "outputKb"), ("CodeLimits", "stackMb"),
+        })
+        {
+            Assert.Contains("Example", Description(schema, property), StringComparison.Ordinal);
+        }
+
+        // An object-typed property is a $ref, which carries no description of its own: its type's summary does.
+        Assert.Contains("Example", schemas["CompileOptionsSpec"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("not_regular", Description("FetchedFileOutcome", "status"), StringComparison.Ordinal);
+        Assert.NotNull(schemas["CodeDetail"]!["properties"]!["files"]);
     }
 }
