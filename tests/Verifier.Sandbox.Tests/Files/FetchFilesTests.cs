@@ -90,6 +90,23 @@ public class FetchFilesTests(SharedSandbox shared)
     }
 
     [Fact]
+    public async Task ADirectoryTheProgramLocked_IsStillWalked()
+    {
+        var verdict = await RunAsync("import os\nos.mkdir('logs')\nopen('logs/run.log', 'w').write('mine')\nos.chmod('logs', 0)\nos.chmod('.', 0o100)\nprint('done')\n", "logs/run.log");
+
+        Assert.Equal((FetchStatus.Ok, "mine"), (verdict.Fetched[0].Status, Encoding.UTF8.GetString(verdict.Fetched[0].Content!)));
+    }
+
+    [Fact]
+    public async Task AWorkingDirectoryReplacedByASymlink_IsNeverFollowed()
+    {
+        // The job's directory is the program's: it can move it away and leave a symlink to /etc in its place.
+        var verdict = await RunAsync("import os\ncwd = os.getcwd()\nos.rename(cwd, cwd + '.moved')\nos.symlink('/etc', cwd)\nprint('done')\n", "passwd");
+
+        Assert.Equal((FetchStatus.NotRegular, null), (verdict.Fetched[0].Status, verdict.Fetched[0].Content));
+    }
+
+    [Fact]
     public async Task WrongAnswer_StillFetches_AndTheRewardIgnoresTheFiles()
     {
         var verdict = await _sandbox.VerifyAsync(Python("open('out.txt', 'w').write('accepted')\nprint('no')\n", Prints("yes")) with { FetchFiles = ["out.txt"] });

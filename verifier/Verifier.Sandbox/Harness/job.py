@@ -373,7 +373,11 @@ class Job:
         left = self.fetch["totalBytes"]
         out = []
         for path in self.fetch["paths"]:
-            entry = fetch_one(self.workdir, path, min(self.fetch["fileBytes"], left))
+            try:
+                entry = fetch_one(self.workdir, path, min(self.fetch["fileBytes"], left))
+            except OSError:
+                # Whatever else the submission made of its directory is its own affair, never the supervisor's failure.
+                entry = {"status": "missing"}
             if entry.get("content") is not None:
                 left -= len(entry["content"])
                 entry["content"] = b64(entry["content"])
@@ -399,18 +403,35 @@ def own_directories(root, directories):
     return fd
 
 
+def open_own_directory(dir_fd, name):
+    """An fd of the directory `name` in dir_fd, or the status of what is there instead. A directory the submission
+    locked (chmod 000) is ours to unlock; a symlink is reported, never followed. Nothing of the submission runs now, so
+    what the lstat saw is what gets opened (O_NOFOLLOW makes sure of it anyway)."""
+    try:
+        st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except OSError:
+        return "missing"
+    if not stat.S_ISDIR(st.st_mode):
+        return "not_regular"
+    try:
+        if st.st_mode & 0o700 != 0o700:
+            os.chmod(name, 0o700, dir_fd=dir_fd)
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=dir_fd)
+    except OSError as e:
+        return "not_regular" if e.errno in (errno.ELOOP, errno.ENOTDIR) else "missing"
+
+
 def fetch_one(workdir, path, budget):
     """{status, bytes?, content?} of one path under workdir, reading at most `budget` bytes of a regular file."""
     *directories, leaf = path.split("/")
-    fds = []
+    parent, name = os.path.split(workdir)
+    fds = [os.open(parent, os.O_RDONLY | os.O_DIRECTORY)]
     try:
-        try:
-            fds.append(os.open(workdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW))
-            for name in directories:
-                fds.append(os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fds[-1]))
-        except OSError as e:
-            # ELOOP/ENOTDIR: a symlink or a file where a directory should be; not followed either way.
-            return {"status": "not_regular" if e.errno in (errno.ELOOP, errno.ENOTDIR) else "missing"}
+        for name in [name] + directories:
+            step = open_own_directory(fds[-1], name)
+            if not isinstance(step, int):
+                return {"status": step}
+            fds.append(step)
         try:
             st = os.stat(leaf, dir_fd=fds[-1], follow_symlinks=False)
         except OSError:
@@ -419,9 +440,8 @@ def fetch_one(workdir, path, budget):
             return {"status": "not_regular"}
         flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
         try:
-            fd = os.open(leaf, flags, dir_fd=fds[-1])
-        except PermissionError:
-            os.chmod(leaf, 0o600, dir_fd=fds[-1])  # ours, and a regular file by the lstat above: nothing runs to swap it
+            if not st.st_mode & stat.S_IRUSR:
+                os.chmod(leaf, 0o600, dir_fd=fds[-1])  # ours, and a regular file by the lstat above: nothing runs to swap it
             fd = os.open(leaf, flags, dir_fd=fds[-1])
         except OSError as e:
             return {"status": "not_regular" if e.errno == errno.ELOOP else "missing"}
