@@ -41,8 +41,8 @@ public sealed record CodeSpec
     public IReadOnlyList<string>? FetchFiles { get; init; }
 
     /// <summary>
-    /// The compilation's settings, from the language's allow-list (C++ only so far, for <c>io</c> and <c>function</c>
-    /// tests). Example: <c>{"standard": "c++20", "optimize": "O3", "defines": ["ONLINE_JUDGE", "MAXN=100000"]}</c>.
+    /// The compilation's settings, from the language's allow-list (C++, and Rust's edition; <c>io</c> and
+    /// <c>function</c> tests only). Example: <c>{"standard": "c++20", "optimize": "O3", "defines": ["ONLINE_JUDGE", "MAXN=100000"]}</c>.
     /// </summary>
     public CompileOptionsSpec? CompileOptions { get; init; }
 }
@@ -84,7 +84,10 @@ public sealed record CodeFileSpec
 /// </summary>
 public sealed record CompileOptionsSpec
 {
-    /// <summary>C++: <c>c++11</c>, <c>c++14</c>, <c>c++17</c>, <c>c++20</c>, <c>c++23</c> or their <c>gnu++</c> forms (default <c>gnu++17</c>). Example: <c>"c++20"</c>.</summary>
+    /// <summary>
+    /// C++: <c>c++11</c>, <c>c++14</c>, <c>c++17</c>, <c>c++20</c>, <c>c++23</c> or their <c>gnu++</c> forms (default
+    /// <c>gnu++17</c>). Rust: the edition, <c>2015</c>, <c>2018</c> or <c>2021</c> (default). Example: <c>"c++20"</c>.
+    /// </summary>
     public string? Standard { get; init; }
 
     /// <summary>C++: <c>O0</c>, <c>O1</c>, <c>O2</c> (default), <c>O3</c> or <c>Os</c>. Example: <c>"O3"</c>.</summary>

@@ -73,6 +73,22 @@ public class CompileOptionsTests(SharedSandbox shared)
         Assert.Equal(field, e.ParamName);
     }
 
+    [Theory]
+    [InlineData(null, "accepted")]
+    [InlineData("2015", "compile_error")]
+    public async Task Rust_TheChosenEditionIsTheOneCompiled(string? edition, string expected)
+    {
+        // `async fn` exists from edition 2018 on: it compiles under the default (2021) and is an error under 2015.
+        var request = Make("rust", "async fn f() {}\nfn main() { let _ = f(); println!(\"1\"); }\n", Prints("1"), null, null, Key, false, CodeScoring.Binary) with
+        {
+            CompileOptions = new CompileOptions(edition),
+        };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.Equal(expected, verdict.Verdict.ToWireName());
+    }
+
     [Fact]
     public async Task OptionsForALanguageWithoutThem_AreRefused()
     {

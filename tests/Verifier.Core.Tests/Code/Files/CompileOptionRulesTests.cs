@@ -42,4 +42,13 @@ public class CompileOptionRulesTests
     [InlineData("cpp", CodeTestKind.Assert)]
     public void Check_WhereNoOptionsApply_RefusesThemAll(string language, CodeTestKind kind) =>
         Assert.Null(Assert.Single(CompileOptionRules.Check(language, kind, new CompileOptions("c++17"))).Field);
+
+    [Fact]
+    public void Check_OfARustEdition_AcceptsTheKnownOnesOnly()
+    {
+        Assert.Empty(CompileOptionRules.Check("rust", CodeTestKind.Io, new CompileOptions("2018")));
+        Assert.Equal("standard", Assert.Single(CompileOptionRules.Check("rust", CodeTestKind.Io, new CompileOptions("2024"))).Field);
+        Assert.Equal("defines", Assert.Single(CompileOptionRules.Check("rust", CodeTestKind.Io, new CompileOptions(Defines: ["X"]))).Field);
+        Assert.Equal("optimize", Assert.Single(CompileOptionRules.Check("rust", CodeTestKind.Io, new CompileOptions(Optimize: "O3"))).Field);
+    }
 }

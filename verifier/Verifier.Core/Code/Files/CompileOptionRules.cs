@@ -4,7 +4,9 @@ namespace Verifier.Core.Code.Files;
 
 /// <summary>
 /// The per-language allow-lists for <see cref="CompileOptions"/>, shared by the service's validation (a 400 naming the
-/// field and the value) and the sandbox's. Only C++ takes options so far; any other language refuses them all.
+/// field and the value) and the sandbox's. C++ takes a standard, a level and defines; Rust an edition (as its
+/// <c>standard</c>); every other language refuses them all, and so do <c>assert</c> tests, whose builds run under fixed
+/// flags.
 /// </summary>
 public static partial class CompileOptionRules
 {
@@ -16,8 +18,18 @@ public static partial class CompileOptionRules
 
     public static IReadOnlyList<string> CppOptimizations { get; } = ["O0", "O1", "O2", "O3", "Os"];
 
+    /// <summary>rustc 1.63's editions (2021 is the default).</summary>
+    public static IReadOnlyList<string> RustEditions { get; } = ["2015", "2018", "2021"];
+
+    /// <summary>What each language takes: its standards, its optimisation levels, whether it takes defines.</summary>
+    private static readonly Dictionary<string, (IReadOnlyList<string> Standards, IReadOnlyList<string> Optimizations, bool Defines)> Rules = new(StringComparer.Ordinal)
+    {
+        ["cpp"] = (CppStandards, CppOptimizations, true),
+        ["rust"] = (RustEditions, [], false),
+    };
+
     /// <summary>The languages that take compile options.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["cpp"];
+    public static IReadOnlyList<string> Languages { get; } = ["cpp", "rust"];
 
     /// <summary>
     /// Every problem with <paramref name="options"/> for <paramref name="language"/> (a registry name), each with its
@@ -26,29 +38,37 @@ public static partial class CompileOptionRules
     public static IReadOnlyList<(string? Field, string Message)> Check(string language, CodeTestKind kind, CompileOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!Languages.Contains(language))
+        if (!Rules.TryGetValue(language, out var rules))
         {
-            return [(null, $"{language} takes no compile options; only {string.Join(", ", Languages)} does")];
+            return [(null, $"{language} takes no compile options; only {string.Join(", ", Languages)} do")];
         }
 
         if (kind == CodeTestKind.Assert)
         {
-            // The assert build compiles the candidate and the tests apart under fixed flags that its proof relies on.
-            return [(null, "C++ assert tests take no compile options; io and function tests do")];
+            // An assert build compiles the candidate and the tests under fixed flags that its proof relies on.
+            return [(null, "assert tests take no compile options; io and function tests do")];
         }
 
         var problems = new List<(string?, string)>();
-        if (options.Standard is { } standard && !CppStandards.Contains(standard))
+        if (options.Standard is { } standard && !rules.Standards.Contains(standard))
         {
-            problems.Add(("standard", $"'{Shown(standard)}' is not allowed; one of {string.Join(", ", CppStandards)}"));
+            problems.Add(("standard", $"'{Shown(standard)}' is not allowed for {language}; one of {string.Join(", ", rules.Standards)}"));
         }
 
-        if (options.Optimize is { } optimize && !CppOptimizations.Contains(optimize))
+        if (options.Optimize is { } optimize && !rules.Optimizations.Contains(optimize))
         {
-            problems.Add(("optimize", $"'{Shown(optimize)}' is not allowed; one of {string.Join(", ", CppOptimizations)}"));
+            problems.Add(("optimize", rules.Optimizations.Count == 0
+                ? $"{language} takes no optimisation level"
+                : $"'{Shown(optimize)}' is not allowed; one of {string.Join(", ", rules.Optimizations)}"));
         }
 
         var defines = options.Defines ?? [];
+        if (defines.Count > 0 && !rules.Defines)
+        {
+            problems.Add(("defines", $"{language} takes no defines"));
+            return problems;
+        }
+
         if (defines.Count > MaxDefines)
         {
             problems.Add(("defines", $"at most {MaxDefines} defines"));
