@@ -76,7 +76,7 @@ internal sealed partial class CodeSandbox(
         {
             var context = new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb, request.IsolationKey)
             {
-                ExtraFiles = [.. request.Files.Select(f => f.Path)],
+                ExtraFiles = request.Files,
                 CompileOptions = request.CompileOptions,
             };
             prepared = await language.Language.PrepareAsync(context, cancellationToken).ConfigureAwait(false);

@@ -97,6 +97,35 @@ public class ExtraFilesTests(SharedSandbox shared)
         Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, verdict.Reason);
     }
 
+    [Fact]
+    public async Task CSharp_ASecondSourceFileIsCompiledWithTheSubmission_MainIncluded()
+    {
+        // Roslyn compiles in the verifier: the task's Main and helper join the submission's compilation.
+        var request = CSharp("public static class Solver { public static int Solve(int n) => Helpers.Twice(n) + 1; }\n", Io(("20", "41"))) with
+        {
+            Files =
+            [
+                File("Driver.cs", "public static class Driver { public static void Main() => System.Console.WriteLine(Solver.Solve(int.Parse(System.Console.ReadLine()!))); }\n"),
+                File("lib/Helpers.cs", "public static class Helpers { public static int Twice(int x) => 2 * x; }\n"),
+            ],
+        };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, verdict.Reason);
+    }
+
+    [Fact]
+    public async Task CSharp_AnErrorInTheTasksSource_IsACompileErrorNamingIt()
+    {
+        var request = CSharp("System.Console.WriteLine(1);\n", Prints("1")) with { Files = [File("lib/Broken.cs", "class Broken { int x = ; }\n")] };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.Contains("lib/Broken.cs", verdict.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("python", "main.py")]
     [InlineData("python", "server.py")]

@@ -100,7 +100,7 @@ public sealed class CppLanguage : ISandboxLanguage
 
     /// <summary>The extra files that are C++ sources, compiled and linked with the program; headers are only included.</summary>
     private static IEnumerable<string> ExtraSources(PrepareContext context) =>
-        context.ExtraFiles.Where(path => SourceSuffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal)));
+        context.ExtraFiles.Select(f => f.Path).Where(path => SourceSuffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal)));
 
     private static readonly string[] SourceSuffixes = [".cpp", ".cc", ".cxx"];
 }

@@ -43,8 +43,11 @@ public sealed record ProgramRunner(RunnerKind Kind, IReadOnlyList<string> Argv);
 /// <summary>The limits a language prepares a submission for, and whose submission it is (a compiler in the verifier shares itself fairly by tenant).</summary>
 public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb, string? IsolationKey = null)
 {
-    /// <summary>The request's extra files' paths; the sandbox writes them beside the language's files, and a language may compile some of them (C++ <c>io</c>: the <c>.cpp</c> ones).</summary>
-    public IReadOnlyList<string> ExtraFiles { get; init; } = [];
+    /// <summary>
+    /// The request's extra files; the sandbox writes them beside the language's files, and a language may compile some
+    /// of them (C++ <c>io</c> and <c>function</c>: the <c>.cpp</c> ones; C#: the <c>.cs</c> ones).
+    /// </summary>
+    public IReadOnlyList<CodeFile> ExtraFiles { get; init; } = [];
 
     /// <summary>The request's compile options, already checked against the language's allow-list; null: the defaults.</summary>
     public CompileOptions? CompileOptions { get; init; }

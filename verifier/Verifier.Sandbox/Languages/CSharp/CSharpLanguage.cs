@@ -109,7 +109,11 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
             context.Code,
             (context.Tests as AssertTests)?.Code ?? "",
             (context.Tests as AssertTests)?.EntryPoint ?? "",
-            _options.MaxAssemblyKb);
+            _options.MaxAssemblyKb)
+        {
+            ExtraSources = [.. context.ExtraFiles.Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal))
+                .Select(f => new CSharpSource(f.Path, Encoding.UTF8.GetString(f.Content)))],
+        };
         // A slot that does not come free in time, or a worker that does not start, is an infrastructure error (null reward).
         using var slot = await _slots.EnterAsync(FairSlots.TenantOf(context.IsolationKey), cancellationToken).ConfigureAwait(false);
         var worker = await _workers.RentAsync(WorkerWait, cancellationToken).ConfigureAwait(false);
