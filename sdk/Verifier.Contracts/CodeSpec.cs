@@ -27,8 +27,8 @@ public sealed record CodeSpec
 
     /// <summary>
     /// Files placed in the working directory before the program compiles and runs: headers, data files the program
-    /// reads, more sources (C++ compiles and links the <c>.cpp</c>, <c>.cc</c> and <c>.cxx</c> ones of <c>io</c> and
-    /// <c>function</c> tests). Paths are relative and unique, and may not take a name the language uses for its own
+    /// reads, more sources (for <c>io</c> and <c>function</c> tests C++ compiles and links the <c>.cpp</c>, <c>.cc</c>
+    /// and <c>.cxx</c> ones, C# compiles the <c>.cs</c> ones with the submission). Paths are relative and unique, and may not take a name the language uses for its own
     /// files. Example: <c>[{"path": "include/util.h", "content": "#define N 5\n"}, {"path": "data.bin", "content": "AAEC", "encoding": "base64"}]</c>.
     /// </summary>
     public IReadOnlyList<CodeFileSpec>? Files { get; init; }
