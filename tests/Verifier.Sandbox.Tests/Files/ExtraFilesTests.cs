@@ -30,6 +30,20 @@ public class ExtraFilesTests(SharedSandbox shared)
     }
 
     [Fact]
+    public async Task PythonFunctionTests_ImportTheTasksModule_ButNeverInPlaceOfAStandardOne()
+    {
+        // A file named like a standard module (json.py) must not replace it, for the submission or its server.
+        var request = Python("import helper, json\ndef f(x):\n    return [helper.twice(x), json.dumps(x)]\n", Function("f", ("[21]", "[42, \"21\"]"))) with
+        {
+            Files = [File("helper.py", "def twice(x):\n    return 2 * x\n"), File("json.py", "def dumps(x):\n    return 'forged'\n")],
+        };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, verdict.Reason);
+    }
+
+    [Fact]
     public async Task Python_ADirectoryReplacedByASymlink_IsRestoredInsideTheJobBeforeTheNextTest()
     {
         // Test 1 swaps the extra file's directory for a symlink to a directory outside the job; before test 2 the

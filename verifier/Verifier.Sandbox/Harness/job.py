@@ -17,8 +17,7 @@ class Job:
         self.workdir = "/tmp/job%d" % sequence
         self.files = {}
         for name, content in message["files"].items():
-            # Relative paths of plain segments only (the verifier checked them too): nothing may land outside.
-            if not name or name.startswith("/") or any(part in ("", ".", "..") or "\0" in part for part in name.split("/")):
+            if not plain_relative(name):
                 raise ValueError("bad file name %r" % name)
             self.files[name] = base64.b64decode(content)
         self.fetch = message.get("fetch")
@@ -373,6 +372,8 @@ class Job:
         left = self.fetch["totalBytes"]
         out = []
         for path in self.fetch["paths"]:
+            if not plain_relative(path):
+                raise ValueError("bad fetch path %r" % path)
             try:
                 entry = fetch_one(self.workdir, path, min(self.fetch["fileBytes"], left))
             except OSError:
@@ -385,6 +386,11 @@ class Job:
                 entry["status"] = "over_limit"  # nothing at all was left to read
             out.append(dict(entry, path=path))
         return out
+
+
+def plain_relative(path):
+    """Relative, of plain segments only (the verifier checked more): nothing named by it can lie outside the job."""
+    return bool(path) and not path.startswith("/") and not any(part in ("", ".", "..") or "\0" in part for part in path.split("/"))
 
 
 def own_directories(root, directories):

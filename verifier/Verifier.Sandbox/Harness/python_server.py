@@ -74,6 +74,9 @@ def load():
     sys.modules["solution"] = module
     with open("solution.py", "rb") as f:
         source = f.read()
+    # The task's extra modules (request files) are importable as they are for an io program, but only after every
+    # standard module: -I keeps the directory off the path, and appending it never lets a file there shadow one.
+    sys.path.append(os.getcwd())
     exec(compile(source, "solution.py", "exec", dont_inherit=True), module.__dict__)
     return module.__dict__
 
