@@ -16,4 +16,6 @@ namespace Verifier.Contracts;
 [JsonSerializable(typeof(VerifyResponse))]
 [JsonSerializable(typeof(VerifyResult))]
 [JsonSerializable(typeof(LanguagesResponse))]
+[JsonSerializable(typeof(RunRequest))]
+[JsonSerializable(typeof(RunResponse))]
 public sealed partial class VerifierJsonContext : JsonSerializerContext;

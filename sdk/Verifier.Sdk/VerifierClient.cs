@@ -28,6 +28,14 @@ public partial class VerifierClient : IAsyncDisposable, IDisposable
     private const string VerifyPath = "v1/verify";
     private const string StreamPath = "v1/verify/stream";
 
+    private static readonly BatchRoute<VerifyItem, VerifyResult> VerifyRoute = new(
+        VerifyPath,
+        batch => JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest { Items = batch }, VerifierJsonContext.Default.VerifyRequest),
+        payload => JsonSerializer.Deserialize(payload, VerifierJsonContext.Default.VerifyResponse)?.Results,
+        IsRetryable,
+        (result, index) => result with { Index = index },
+        Unavailable);
+
     private readonly HttpClient _http = null!;
     private readonly bool _ownsHttp;
     private readonly VerifierClientOptions _options = null!;
@@ -69,7 +77,7 @@ public partial class VerifierClient : IAsyncDisposable, IDisposable
         _transport = new ResilientTransport(http, _replicas, options, time, _metrics);
         _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests);
         _work = new InFlightWork();
-        _batcher = new MicroBatcher(SendBatchAsync, options.MaxBatchSize, options.MaxBatchDelay, time, _work);
+        _batcher = new MicroBatcher((batch, ct) => SendBatchAsync(VerifyRoute, batch, ct), options.MaxBatchSize, options.MaxBatchDelay, time, _work);
         _release = new Lazy<Task>(ReleaseAsync);
     }
 
@@ -84,20 +92,25 @@ public partial class VerifierClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Scores many items, split into batches sent concurrently; results in input order, <c>Index</c> the input position.</summary>
-    public virtual async Task<IReadOnlyList<VerifyResult>> VerifyManyAsync(IReadOnlyList<VerifyItem> items, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<VerifyResult>> VerifyManyAsync(IReadOnlyList<VerifyItem> items, CancellationToken cancellationToken = default) =>
+        SendManyAsync(VerifyRoute, items, cancellationToken);
+
+    /// <summary>Sends many items of one route, split into batches sent concurrently; results in input order, re-indexed.</summary>
+    private async Task<IReadOnlyList<TResult>> SendManyAsync<TItem, TResult>(
+        BatchRoute<TItem, TResult> route, IReadOnlyList<TItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         EnterOrThrow();
         try
         {
             using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _work.Stopping);
-            var results = new VerifyResult[items.Count];
+            var results = new TResult[items.Count];
             var chunks = Chunk(items.Count).Select(async chunk =>
             {
-                var batch = await SendBatchAsync(Slice(items, chunk), call.Token).ConfigureAwait(false);
+                var batch = await SendBatchAsync(route, Slice(items, chunk), call.Token).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    results[chunk.Start + i] = batch[i] with { Index = chunk.Start + i };
+                    results[chunk.Start + i] = route.WithIndex(batch[i], chunk.Start + i);
                 }
             });
             await Task.WhenAll(chunks).ConfigureAwait(false);
@@ -212,21 +225,22 @@ public partial class VerifierClient : IAsyncDisposable, IDisposable
     /// Sends one batch (with retries); results in batch order. Items a replica gave back as <c>cancelled</c>
     /// (it was shutting down) are sent again, so a replica leaving mid-run costs time, not results.
     /// </summary>
-    private async Task<IReadOnlyList<VerifyResult>> SendBatchAsync(IReadOnlyList<VerifyItem> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TResult>> SendBatchAsync<TItem, TResult>(
+        BatchRoute<TItem, TResult> route, IReadOnlyList<TItem> batch, CancellationToken cancellationToken)
     {
-        var results = (await SendOnceAsync(batch, cancellationToken).ConfigureAwait(false)).ToArray();
+        var results = (await SendOnceAsync(route, batch, cancellationToken).ConfigureAwait(false)).ToArray();
         for (var attempt = 0; attempt < _options.MaxRetryAttempts; attempt++)
         {
-            var again = Enumerable.Range(0, results.Length).Where(i => IsRetryable(results[i])).ToArray();
+            var again = Enumerable.Range(0, results.Length).Where(i => route.GivenBack(results[i])).ToArray();
             if (again.Length == 0)
             {
                 break;
             }
 
-            var retried = await SendOnceAsync([.. again.Select(i => batch[i])], cancellationToken).ConfigureAwait(false);
+            var retried = await SendOnceAsync(route, [.. again.Select(i => batch[i])], cancellationToken).ConfigureAwait(false);
             for (var k = 0; k < again.Length; k++)
             {
-                results[again[k]] = retried[k] with { Index = again[k] };
+                results[again[k]] = route.WithIndex(retried[k], again[k]);
             }
         }
 
@@ -236,27 +250,28 @@ public partial class VerifierClient : IAsyncDisposable, IDisposable
     /// <summary>The service gave the item up because it was stopping, not because of the item.</summary>
     internal static bool IsRetryable(VerifyResult result) => result.Verdict == Verdicts.Cancelled;
 
-    private async Task<IReadOnlyList<VerifyResult>> SendOnceAsync(IReadOnlyList<VerifyItem> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TResult>> SendOnceAsync<TItem, TResult>(
+        BatchRoute<TItem, TResult> route, IReadOnlyList<TItem> batch, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest { Items = batch }, VerifierJsonContext.Default.VerifyRequest);
+        var body = route.Body(batch);
         await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         try
         {
             _metrics.Sent(batch.Count);
-            using var response = await _transport.SendAsync(VerifyPath, body, NewKey(), streaming: false, cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(route.Path, body, NewKey(), streaming: false, cancellationToken).ConfigureAwait(false);
             var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var parsed = JsonSerializer.Deserialize(payload, VerifierJsonContext.Default.VerifyResponse);
-            if (parsed?.Results is not { } results || results.Count != batch.Count)
+            var results = route.Results(payload);
+            if (results is null || results.Count != batch.Count)
             {
-                throw new VerifierRequestFailedException(response.StatusCode, null, $"the service answered {parsed?.Results?.Count ?? 0} results for {batch.Count} items");
+                throw new VerifierRequestFailedException(response.StatusCode, null, $"the service answered {results?.Count ?? 0} results for {batch.Count} items");
             }
 
             return results;
         }
         catch (VerifierUnavailableException e) when (!_options.ThrowWhenUnavailable)
         {
-            return [.. batch.Select((item, i) => Unavailable(item, i, e))];
+            return [.. batch.Select((item, i) => route.Unavailable(item, i, e))];
         }
         finally
         {
@@ -283,9 +298,9 @@ public partial class VerifierClient : IAsyncDisposable, IDisposable
         }
     }
 
-    private static VerifyItem[] Slice(IReadOnlyList<VerifyItem> items, (int Start, int Count) chunk)
+    private static T[] Slice<T>(IReadOnlyList<T> items, (int Start, int Count) chunk)
     {
-        var slice = new VerifyItem[chunk.Count];
+        var slice = new T[chunk.Count];
         for (var i = 0; i < chunk.Count; i++)
         {
             slice[i] = items[chunk.Start + i];

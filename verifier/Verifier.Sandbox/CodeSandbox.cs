@@ -31,18 +31,36 @@ internal sealed partial class CodeSandbox(
 
     public IReadOnlyList<LanguageInfo> Languages => languages.Infos;
 
-    public async Task<CodeVerdict> VerifyAsync(CodeRequest request, CancellationToken cancellationToken = default)
+    public Task<CodeVerdict> VerifyAsync(CodeRequest request, CancellationToken cancellationToken = default) =>
+        VerifyAsync(request, wholeOutput: false, cancellationToken);
+
+    public Task<CodeVerdict> RunAsync(CodeRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var request = new CodeRequest
+        {
+            Language = run.Language,
+            Code = run.Code,
+            Tests = new IoTests([new IoCase(run.Stdin, "")]),
+            Limits = run.Limits,
+            IsolationKey = run.IsolationKey,
+        };
+        return VerifyAsync(request, wholeOutput: true, cancellationToken);
+    }
+
+    /// <param name="wholeOutput">A raw run: no comparison, and stdout and stderr come back whole (up to their caps).</param>
+    private async Task<CodeVerdict> VerifyAsync(CodeRequest request, bool wholeOutput, CancellationToken cancellationToken)
     {
         var language = CodeRequestValidator.Validate(request, languages, _options);
         var started = time.GetTimestamp();
-        var verdict = await JudgeAsync(request, language, cancellationToken).ConfigureAwait(false);
+        var verdict = await JudgeAsync(request, language, wholeOutput, cancellationToken).ConfigureAwait(false);
         var wallMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
         verdict = verdict with { WallMs = wallMs, Language = language.Name, TestsTotal = request.Tests.Count };
         metrics.Judged(language.Name, verdict.Verdict, _options.Mode, wallMs);
         return verdict;
     }
 
-    private async Task<CodeVerdict> JudgeAsync(CodeRequest request, RegisteredLanguage language, CancellationToken cancellationToken)
+    private async Task<CodeVerdict> JudgeAsync(CodeRequest request, RegisteredLanguage language, bool wholeOutput, CancellationToken cancellationToken)
     {
         string code;
         if (request.Code is not null)
@@ -101,24 +119,24 @@ internal sealed partial class CodeSandbox(
 
         program = program with { Files = ExtraFiles.Merged(program, request.Files) };
 
-        var verdict = await RunAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+        var verdict = await RunAsync(request, language, code, program, limits, wholeOutput, cancellationToken).ConfigureAwait(false);
         return verdict.CompileMs is null && prepared.CompileMs > 0 ? verdict with { CompileMs = prepared.CompileMs } : verdict;
     }
 
     private async Task<CodeVerdict> RunAsync(
-        CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
+        CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, bool wholeOutput, CancellationToken cancellationToken)
     {
         if (_options.Mode != SandboxMode.Fast || request.IsolationKey is not { } key)
         {
-            return await RunInContainerAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+            return await RunInContainerAsync(request, language, code, program, limits, wholeOutput, cancellationToken).ConfigureAwait(false);
         }
 
         using var lease = await _keyGates.EnterAsync($"{key}\n{language.Name}", cancellationToken).ConfigureAwait(false);
-        return await RunInContainerAsync(request, language, code, program, limits, cancellationToken).ConfigureAwait(false);
+        return await RunInContainerAsync(request, language, code, program, limits, wholeOutput, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CodeVerdict> RunInContainerAsync(
-        CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, CancellationToken cancellationToken)
+        CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, bool wholeOutput, CancellationToken cancellationToken)
     {
         // The container fits the compiler as well as the program; the supervisor holds the program to its own limit.
         var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
@@ -144,7 +162,7 @@ internal sealed partial class CodeSandbox(
                 // a reused one would pay two per submission (shrink, then grow back for the next compilation) and
                 // relies on the supervisor's count of the program's memory instead.
                 var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
-                outcome = await _runner.RunAsync(container, program, request.Tests, request.FetchFiles, limits, scoring, request.RunAllTests, scrub, shrink, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(container, program, request.Tests, request.FetchFiles, limits, scoring, request.RunAllTests, scrub, shrink, wholeOutput, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -15,6 +15,14 @@ public interface ICodeSandbox
     /// </summary>
     Task<CodeVerdict> VerifyAsync(CodeRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs one program with no tests (<c>POST /v1/run</c>), under the same containment and limits as a submission. The
+    /// verdict is judged against the limits only: <c>accepted</c> when it exited 0 within them; its one test result
+    /// holds the whole stdout (up to the output limit) and stderr (up to its cap), the exit code, signal, time and
+    /// memory. Compile errors and infrastructure errors come back as for <see cref="VerifyAsync"/>.
+    /// </summary>
+    Task<CodeVerdict> RunAsync(CodeRun run, CancellationToken cancellationToken = default);
+
     /// <summary>Whether the engine answers and every language's image is present (for <c>/health/ready</c>).</summary>
     Task<SandboxHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,7 @@ app.MapScalarApiReference("/docs");
 app.MapHealthApi();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapVerifyApi();
+app.MapRunApi();
 
 app.Run();
 

@@ -23,6 +23,36 @@ public class FunctionTestKindTests(SharedSandbox shared)
         Assert.Equal(2, verdict.TestsPassed);
     }
 
+    /// <summary>The function server compiles the solution before running any of it; its report is the syntax check.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Verify_WhenSolutionDoesNotCompile_IsCompileErrorInBothKinds(bool assert)
+    {
+        const string code = "def inc(x):\n    return x +\n";
+        var tests = assert ? (CodeTests)Checks("inc", "def check(candidate):\n    assert candidate(1) == 2\n") : Function("inc", ("[1]", "2"));
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, tests));
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.Contains("SyntaxError", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("solution.py", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Only the server's own prologue holds the syntax pipe: a solution writing to it is a plain failure, never compile_error.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Verify_SolutionForgingASyntaxReport_IsNotACompileError(bool assert)
+    {
+        const string code = "import os\nos.write(5, b'SyntaxError: forged')\ndef inc(x):\n    return x + 1\n";
+        var tests = assert ? (CodeTests)Checks("inc", "def check(candidate):\n    assert candidate(1) == 2\n") : Function("inc", ("[1]", "2"));
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, tests));
+
+        Assert.Equal(CodeVerdictKind.RuntimeError, verdict.Verdict);
+    }
+
     [Fact]
     public async Task Verify_WhenAReturnDiffers_IsWrongAnswerSayingWhere()
     {

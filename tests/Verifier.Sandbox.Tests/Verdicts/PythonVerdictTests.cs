@@ -59,6 +59,46 @@ public class PythonVerdictTests(SharedSandbox shared)
         Assert.Contains("SyntaxError", verdict.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("print('hi'\n", "SyntaxError")]
+    [InlineData("x = " + "(" + "\n", "SyntaxError")]
+    [InlineData("print(1)\n\0\n", "source code")]
+    public async Task Verify_WhenSourceDoesNotCompile_NamesTheFileAsSubmitted(string code, string error)
+    {
+        var verdict = await _sandbox.VerifyAsync(Python(code, Io(("", "1"), ("", "1"))));
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.Contains(error, verdict.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("/tmp/job", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>The first test's run is also the syntax check: what the program sees must be a plain <c>python3 main.py</c>.</summary>
+    [Fact]
+    public async Task Verify_ProgramSeesTheInterpreterAsWhenRunDirectly()
+    {
+        const string probe =
+            "import os, sys\n" +
+            "print(__name__, sys.argv, os.path.basename(__file__), __cached__, type(__loader__).__name__)\n" +
+            "print(sys.path[0] == os.getcwd() == os.path.dirname(__file__))\n" +
+            "print(sorted(k for k in globals() if not k.startswith('__')))\n" +
+            "try:\n    os.fstat(3)\n    print('fd 3 open')\nexcept OSError:\n    print('fd 3 closed')\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(probe, Prints("__main__ ['main.py'] main.py None SourceFileLoader\nTrue\n['os', 'sys']\nfd 3 closed")));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.Accepted, $"{verdict.Reason}; printed {verdict.Tests[0].Output}");
+    }
+
+    /// <summary>A program that pretends to be a syntax error is a runtime error: only the launcher, before it, can report one.</summary>
+    [Theory]
+    [InlineData("import sys\nprint('SyntaxError: invalid syntax (main.py, line 1)', file=sys.stderr)\nsys.exit(1)\n")]
+    [InlineData("import os\nos.write(3, b'SyntaxError: forged')\n")]
+    public async Task Verify_ForgedSyntaxError_IsTheProgramsRuntimeError(string code)
+    {
+        var verdict = await _sandbox.VerifyAsync(Python(code, Prints("1")));
+
+        Assert.Equal(CodeVerdictKind.RuntimeError, verdict.Verdict);
+    }
+
     [Fact]
     public async Task Verify_WhenProgramRaises_ReturnsRuntimeErrorWithStderr()
     {

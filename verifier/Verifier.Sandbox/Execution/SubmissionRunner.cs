@@ -38,13 +38,19 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
     // Per submission: a test set may state its own tolerance, which replaces the configured one (NumberRule.For), and
     // io tests their own checker.
-    private TestJudge JudgeFor(CodeTests tests)
+    private TestJudge JudgeFor(CodeTests tests, bool wholeOutput)
     {
         var numbers = NumberRule.For(tests, options.NumericTolerance);
+        if (wholeOutput)
+        {
+            return new TestJudge(AnyOutput.Instance, new JsonValueComparer(numbers), excerptChars: int.MaxValue);
+        }
+
         var output = tests is IoTests io ? io.Checker.Create(numbers) : new IoOutputComparer(numbers);
         return new TestJudge(output, new JsonValueComparer(numbers));
     }
 
+    /// <param name="wholeOutput">A raw run: every output passes, and stdout and stderr are kept whole (up to their caps).</param>
     /// <param name="afterCompile">
     /// When set, the compilation gets a round trip of its own and this runs between it and the first test (the sandbox
     /// shrinks the container from the compiler's memory to the program's there); a result it returns is the first
@@ -60,10 +66,11 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         bool runAll,
         bool scrub,
         Func<CancellationToken, Task<CodeTestResult?>>? afterCompile,
+        bool wholeOutput,
         CancellationToken cancellationToken)
     {
         var channel = container.Channel;
-        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), JudgeFor(tests));
+        var plan = new TestPlan(tests, program.Runner.Kind, limits, new FinishRequest(scrub), JudgeFor(tests, wholeOutput));
         var last = plan.Count - 1;
         var compileAlone = afterCompile is not null && program.Compile is not null;
 
@@ -71,7 +78,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         var prepare = new PrepareMessage(
             program.Files.ToDictionary(f => f.Key, f => Convert.ToBase64String(f.Value)),
             program.Environment,
-            new RunnerMessage(RunnerName(program.Runner.Kind), program.Runner.Argv),
+            new RunnerMessage(RunnerName(program.Runner.Kind), program.Runner.Argv, program.Runner.ReportsSyntax),
             limits.ToMessage(tests.Count),
             CompileMessageFor(program.Compile, limits),
             compileAlone ? null : plan.Message(0, last: last == 0),

@@ -30,7 +30,7 @@ internal sealed record FetchedReply(string Path, string Status, long? Bytes, str
 /// <summary>Ends the submission after the step that carries it (and, in fast mode, scrubs the container).</summary>
 internal sealed record FinishRequest(bool Scrub);
 
-internal sealed record RunnerMessage(string Kind, IReadOnlyList<string> Argv);
+internal sealed record RunnerMessage(string Kind, IReadOnlyList<string> Argv, bool ReportsSyntax);
 
 internal sealed record CompileMessage(string Kind, IReadOnlyList<string>? Argv, string? File, double CpuMs, double WallMs, int OutputBytes);
 

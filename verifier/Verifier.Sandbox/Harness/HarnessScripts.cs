@@ -11,6 +11,9 @@ internal static class HarnessScripts
     /// <summary>The submission-side function server for Python <c>function</c> and <c>assert</c> tests.</summary>
     public static string PythonServer { get; } = Concatenate("tagged_codec.py", "python_server.py");
 
+    /// <summary>Python io programs start through it: it compiles the program, reports a syntax error on fd 3, then runs it as <c>__main__</c>.</summary>
+    public static string PythonLauncher { get; } = Read("python_launcher.py");
+
     public static string CppAssertHarness { get; } = Read("cpp_assert_harness.c");
 
     /// <summary>The function server for JavaScript and TypeScript <c>function</c> tests.</summary>

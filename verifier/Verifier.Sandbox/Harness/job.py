@@ -10,6 +10,7 @@ import struct
 import sys
 
 TMP_ROOTS = ("/tmp", "/dev/shm", "/dev/mqueue")
+SERVER_SYNTAX_FD = 5  # a Python function server's syntax report (its calls use 3 and 4)
 
 
 class Job:
@@ -174,7 +175,12 @@ class Job:
         err_r, err_w = os.pipe2(os.O_CLOEXEC)
         fds = {0: in_r, 1: out_w, 2: err_w}
         ours = [in_r, out_w, err_w]
-        marker_r = None
+        marker_r = syntax_r = None
+        if self.runner.get("reportsSyntax"):
+            # fd 3: where the launcher reports a syntax error, before any of the program runs (see python_launcher.py).
+            syntax_r, syntax_w = os.pipe2(os.O_CLOEXEC)
+            fds[3] = syntax_w
+            ours.append(syntax_w)
         if message.get("marker") is not None:
             # fd 3 hands the harness a nonce it must echo on fd 4 after the tests pass; see cpp_assert_harness.c.
             nonce_r, nonce_w = os.pipe2(os.O_CLOEXEC)
@@ -188,7 +194,7 @@ class Job:
         try:
             pid = self.start_program(fds, limits["cpuMs"])
         except Unstartable as e:
-            for fd in (in_w, out_r, err_r, marker_r):
+            for fd in (in_w, out_r, err_r, marker_r, syntax_r):
                 if fd is not None:
                     os.close(fd)
             watch.close()
@@ -200,7 +206,10 @@ class Job:
         stdout = watch.add_sink(out_r, limits["outputBytes"])
         stderr = watch.add_sink(err_r, limits["outputBytes"], keep=True)
         marker = watch.add_sink(marker_r, 256) if marker_r is not None else None
+        syntax = watch.add_sink(syntax_r, 4096) if syntax_r is not None else None
         facts = self.wait_one(watch, pid)
+        if syntax is not None and syntax.total:
+            facts["syntaxError"] = text(syntax.data(), 4000)
         data = stdout.data()
         facts["stdout"] = b64(data)
         facts["stdoutBytes"] = stdout.total
@@ -215,20 +224,47 @@ class Job:
         resp_r, resp_w = os.pipe2(os.O_CLOEXEC)
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+        fds = {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}
+        syntax_r = self.syntax_report(fds, SERVER_SYNTAX_FD)
         try:
-            pid = self.start_program({0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, self.limits["serverCpuMs"])
+            pid = self.start_program(fds, self.limits["serverCpuMs"])
         except Unstartable:
-            for fd in (req_w, resp_r, out_r):
-                os.close(fd)
+            for fd in (req_w, resp_r, out_r, syntax_r):
+                if fd is not None:
+                    os.close(fd)
             raise
         finally:
-            for fd in (req_r, resp_w, out_w, null):
-                os.close(fd)
-        self.server = {"pid": pid, "req": req_w, "resp": resp_r, "out": out_r, "buffer": b""}
+            for fd in (req_r, resp_w, out_w, null, fds.get(SERVER_SYNTAX_FD)):
+                if fd is not None:
+                    os.close(fd)
+        self.server = {"pid": pid, "req": req_w, "resp": resp_r, "out": out_r, "buffer": b"", "syntax": syntax_r}
+
+    def syntax_report(self, fds, target):
+        """A program that compiles its own source first (runner.reportsSyntax: Python's launcher and function server)
+        reports a syntax error on fd `target`, which it closes before any of the source runs. Returns our end."""
+        if not self.runner.get("reportsSyntax"):
+            return None
+        read_end, fds[target] = os.pipe2(os.O_CLOEXEC)
+        return read_end
+
+    @staticmethod
+    def take_syntax_error(fd, facts):
+        """Adds what the program reported on its syntax pipe (written before it exited, so it is there to read)."""
+        if fd is None:
+            return
+        os.set_blocking(fd, False)
+        try:
+            data = os.read(fd, 4096)
+        except BlockingIOError:
+            data = b""
+        if data:
+            facts["syntaxError"] = text(data, 4000)
 
     def stop_server(self):
         if self.server is not None:
-            for fd in (self.server["req"], self.server["resp"], self.server["out"]):
+            for fd in (self.server["req"], self.server["resp"], self.server["out"], self.server["syntax"]):
+                if fd is None:
+                    continue
                 try:
                     os.close(fd)
                 except OSError:
@@ -290,6 +326,8 @@ class Job:
                 facts["maxRssKb"] = rss
             watch.unregister(pidfd)
             watch.close()
+        if response is None:
+            self.take_syntax_error(server["syntax"], facts)
         if response is None or watch.stopped_for is not None:
             self.stop_server()
             facts["exited"] = True
@@ -315,17 +353,21 @@ class Job:
         judge_pid = fork_trusted({3: req_w, 4: resp_r, 5: result_w}, body, self.test_limits(limits["cpuMs"]))
         for fd in (req_w, resp_r, result_w):
             os.close(fd)
+        fds = {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}
+        syntax_r = self.syntax_report(fds, SERVER_SYNTAX_FD)
         try:
-            server = self.start_program({0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}, limits["cpuMs"])
+            server = self.start_program(fds, limits["cpuMs"])
         except Unstartable as e:
             kill_all_but_me()
-            for fd in (out_r, result_r):
-                os.close(fd)
+            for fd in (out_r, result_r, syntax_r):
+                if fd is not None:
+                    os.close(fd)
             watch.close()
             return self.unstartable(e)
         finally:
-            for fd in (req_r, resp_w, out_w, null):
-                os.close(fd)
+            for fd in (req_r, resp_w, out_w, null, fds.get(SERVER_SYNTAX_FD)):
+                if fd is not None:
+                    os.close(fd)
         output = watch.add_sink(out_r, limits["outputBytes"], keep=False)
         result = watch.add_sink(result_r, 1 << 16)
         server_fd = watch.add_pid(server, "server")
@@ -355,6 +397,9 @@ class Job:
             facts["judge"] = json.loads(result.data()) if result.data() and watch.stopped_for is None else None
         except ValueError:
             facts["judge"] = None
+        self.take_syntax_error(syntax_r, facts)
+        if syntax_r is not None:
+            os.close(syntax_r)
         return facts
 
     def finish(self):

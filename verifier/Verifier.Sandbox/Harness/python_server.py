@@ -8,7 +8,7 @@ import struct
 import sys
 import types
 
-REQUESTS, ANSWERS = 3, 4
+REQUESTS, ANSWERS, SYNTAX = 3, 4, 5
 
 
 class FrameJson:
@@ -74,10 +74,23 @@ def load():
     sys.modules["solution"] = module
     with open("solution.py", "rb") as f:
         source = f.read()
+    try:
+        code = compile(source, "solution.py", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
+        # The supervisor's syntax check, done here before any of the solution runs: fd 5 is closed below, so only
+        # this server's own code can report on it.
+        try:
+            os.write(SYNTAX, ("%s: %s" % (type(e).__name__, e)).encode()[:4000])
+        finally:
+            os._exit(1)
+    try:
+        os.close(SYNTAX)
+    except OSError:  # started without a syntax report (the supervisor checked the source itself)
+        pass
     # The task's extra modules (request files) are importable as they are for an io program, but only after every
     # standard module: -I keeps the directory off the path, and appending it never lets a file there shadow one.
     sys.path.append(os.getcwd())
-    exec(compile(source, "solution.py", "exec", dont_inherit=True), module.__dict__)
+    exec(code, module.__dict__)
     return module.__dict__
 
 

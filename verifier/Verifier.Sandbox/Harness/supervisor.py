@@ -114,12 +114,32 @@ class Session:
         self.job = Job(message, self.sequence)
         reply = {"op": "prepared"}
         compiled = True
+        if self.syntax_checked_by_run(message):
+            return self.maybe_finish(message, self.run_checking_syntax(message, reply))
         if message.get("compile"):
             facts = reply["compile"] = self.job.compile(message["compile"])
             compiled = facts.get("exitCode") == 0 and not facts.get("stoppedFor") and not facts.get("oomKilled")
         if compiled and message.get("test"):
             reply["result"] = dict(self.test(message["test"]), op="result")
         return self.maybe_finish(message, reply)
+
+    def syntax_checked_by_run(self, message):
+        """A Python syntax check prepared with a first run whose program reports its own syntax errors (the launcher):
+        the run is the check, and no helper process is started for it."""
+        spec, test = message.get("compile"), message.get("test")
+        return (spec is not None and spec["kind"] == "python-syntax" and self.job.runner.get("reportsSyntax")
+                and test is not None and test.get("op") in ("run", "call", "check"))
+
+    def run_checking_syntax(self, message, reply):
+        result = self.test(message["test"])
+        error = result.pop("syntaxError", None)
+        if error is None:
+            reply["compile"] = {"exitCode": 0, "output": "", "cpuMs": 0.0, "wallMs": 0.0, "oomKilled": False}
+            reply["result"] = dict(result, op="result")
+        else:
+            reply["compile"] = {"exitCode": 1, "output": error, "cpuMs": result["cpuMs"], "wallMs": result["wallMs"],
+                                "oomKilled": False}
+        return reply
 
     def test(self, message):
         op = message.get("op")

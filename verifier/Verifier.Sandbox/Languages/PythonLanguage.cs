@@ -6,7 +6,8 @@ using Verifier.Sandbox.Harness;
 namespace Verifier.Sandbox.Languages;
 
 /// <summary>
-/// Python 3. <c>io</c>: <c>python3 main.py</c> per case. <c>function</c>: a function server imports the code once and
+/// Python 3. <c>io</c>: <c>python3 main.py</c> per case (through a launcher that compiles it first, so the first case's
+/// run is also the syntax check; the function server compiles the solution first for the same reason). <c>function</c>: a function server imports the code once and
 /// answers each call with the JSON of the return value. <c>assert</c>: the supervisor's judge runs <c>check(candidate)</c>
 /// in its own process, calling into that server. A syntax error is a compile error (parsed, never run, before any test).
 /// </summary>
@@ -50,12 +51,12 @@ public sealed class PythonLanguage : ISandboxLanguage
             CodeTestKind.Io => new SandboxProgram(
                 new Dictionary<string, byte[]> { [Main] = code },
                 new PythonSyntaxCheck(Main),
-                new ProgramRunner(RunnerKind.Process, ["python3", "-X", BigIntegers, Main]),
+                new ProgramRunner(RunnerKind.Process, ["python3", "-X", BigIntegers, "-c", HarnessScripts.PythonLauncher, Main], ReportsSyntax: true),
                 Env),
             CodeTestKind.Function or CodeTestKind.Assert => new SandboxProgram(
                 new Dictionary<string, byte[]> { [Solution] = code, [Server] = Encoding.UTF8.GetBytes(HarnessScripts.PythonServer) },
                 new PythonSyntaxCheck(Solution),
-                new ProgramRunner(context.Tests.Kind == CodeTestKind.Function ? RunnerKind.Rpc : RunnerKind.PythonJudge, ["python3", "-I", "-X", BigIntegers, Server]),
+                new ProgramRunner(context.Tests.Kind == CodeTestKind.Function ? RunnerKind.Rpc : RunnerKind.PythonJudge, ["python3", "-I", "-X", BigIntegers, Server], ReportsSyntax: true),
                 Env),
             _ => throw new ArgumentOutOfRangeException(nameof(context), context.Tests.Kind, "unsupported test kind"),
         };

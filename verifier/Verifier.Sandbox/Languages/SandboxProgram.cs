@@ -38,7 +38,11 @@ public enum RunnerKind
     PythonJudge,
 }
 
-public sealed record ProgramRunner(RunnerKind Kind, IReadOnlyList<string> Argv);
+/// <param name="ReportsSyntax">
+/// The program checks its own source before running it and reports a syntax error on fd 3 (Python's launcher): the
+/// supervisor then lets the first test's run stand in for a <see cref="PythonSyntaxCheck"/> prepared with it.
+/// </param>
+public sealed record ProgramRunner(RunnerKind Kind, IReadOnlyList<string> Argv, bool ReportsSyntax = false);
 
 /// <summary>The limits a language prepares a submission for, and whose submission it is (a compiler in the verifier shares itself fairly by tenant).</summary>
 public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb, string? IsolationKey = null)

@@ -30,22 +30,14 @@ internal sealed class VerifyHandler(BatchRunner runner, VerifierMetrics metrics)
     public async Task<IResult> VerifyAsync(HttpContext context)
     {
         var request = context.PipelineRequest<VerifyRequest>();
-        var ticket = context.IdempotencyTicket();
         using var activity = VerifierMetrics.Activities.StartActivity("verify");
         activity?.SetTag("verifier.items", request.Request.Items.Count);
-        try
-        {
-            var results = await runner.RunAsync(request.Request.Items, request.Tenant, onResult: null, context.RequestAborted);
-            var response = new VerifyResponse { Results = results };
-            ticket?.Complete(JsonSerializer.SerializeToUtf8Bytes(response, VerifierJsonContext.Default.VerifyResponse));
-            metrics.Request(Buffered.Route, "ok");
-            return TypedResults.Ok(response);
-        }
-        catch
-        {
-            metrics.Request(Buffered.Route, "aborted");
-            throw;
-        }
+        return await BufferedReply.SendAsync(
+            context,
+            Buffered.Route,
+            VerifierJsonContext.Default.VerifyResponse,
+            metrics,
+            async aborted => new VerifyResponse { Results = await runner.RunAsync(request.Request.Items, request.Tenant, onResult: null, aborted) });
     }
 
     public IResult Stream(HttpContext context)

@@ -24,28 +24,37 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
     public ValidationErrors Validate(VerifyRequest? request)
     {
         var errors = new ValidationErrors();
-        if (request?.Items is not { } items)
+        if (CheckBatch(request?.Items, _limits, errors) is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                ValidateItem(items[i], $"items[{i}]", errors);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The <c>items</c> array of a batch request: present, not empty, within <c>Limits:MaxItems</c>; null when its items cannot be checked.</summary>
+    internal static IReadOnlyList<T>? CheckBatch<T>(IReadOnlyList<T>? items, RequestLimits limits, ValidationErrors errors)
+    {
+        if (items is null)
         {
             errors.Add("items", "required: a non-empty array of items");
-            return errors;
+            return null;
         }
 
         if (items.Count == 0)
         {
             errors.Add("items", "must hold at least one item");
         }
-        else if (items.Count > _limits.MaxItems)
+        else if (items.Count > limits.MaxItems)
         {
-            errors.AddTooLarge("items", $"{items.Count} items; at most {_limits.MaxItems} per request");
-            return errors;
+            errors.AddTooLarge("items", $"{items.Count} items; at most {limits.MaxItems} per request");
+            return null;
         }
 
-        for (var i = 0; i < items.Count; i++)
-        {
-            ValidateItem(items[i], $"items[{i}]", errors);
-        }
-
-        return errors;
+        return items;
     }
 
     private void ValidateItem(VerifyItem? item, string at, ValidationErrors errors)
@@ -142,18 +151,7 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
             errors.Add($"{at}.scoring", $"one of {string.Join(", ", JudgingValidation.Modes)}");
         }
 
-        if (code.Limits is { } limits)
-        {
-            if (limits.TimeMs is < 1 || limits.TimeMs > _sandbox.MaxTimeMs)
-            {
-                errors.Add($"{at}.limits.timeMs", $"from 1 to {_sandbox.MaxTimeMs}");
-            }
-
-            if (limits.MemoryMb < _sandbox.MinMemoryMb || limits.MemoryMb > _sandbox.MaxMemoryMb)
-            {
-                errors.Add($"{at}.limits.memoryMb", $"from {_sandbox.MinMemoryMb} to {_sandbox.MaxMemoryMb}");
-            }
-        }
+        ValidateLimits(code.Limits, _sandbox, $"{at}.limits", errors);
 
         FilesValidation.Validate(code, kinds is null ? null : catalog.ReservedPaths.GetValueOrDefault(code.Language!), _sandbox, at, errors);
         if (code.Tests is not { } tests)
@@ -172,6 +170,25 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
         if (ValidateTests(tests, $"{at}.tests", errors))
         {
             JudgingValidation.ValidateScoring(code, at, errors);
+        }
+    }
+
+    /// <summary>A code item's or a run's limits, within the sandbox's own bounds (so the two can never disagree).</summary>
+    internal static void ValidateLimits(CodeLimits? limits, SandboxOptions sandbox, string at, ValidationErrors errors)
+    {
+        if (limits is null)
+        {
+            return;
+        }
+
+        if (limits.TimeMs is < 1 || limits.TimeMs > sandbox.MaxTimeMs)
+        {
+            errors.Add($"{at}.timeMs", $"from 1 to {sandbox.MaxTimeMs}");
+        }
+
+        if (limits.MemoryMb < sandbox.MinMemoryMb || limits.MemoryMb > sandbox.MaxMemoryMb)
+        {
+            errors.Add($"{at}.memoryMb", $"from {sandbox.MinMemoryMb} to {sandbox.MaxMemoryMb}");
         }
     }
 

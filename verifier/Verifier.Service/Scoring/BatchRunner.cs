@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
 using Verifier.Core.Scoring;
@@ -12,10 +11,9 @@ namespace Verifier.Service.Scoring;
 /// the streaming endpoint can forward it. When the request's deadline or the service's drain deadline
 /// passes, unfinished items come back with a null reward and a verdict that says why.
 /// </summary>
-internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> options, ShutdownDrain drain)
+internal sealed class BatchRunner(ItemScorer scorer, TenantCodeGates tenantCode, IOptions<ScoringOptions> options, ShutdownDrain drain)
 {
     private readonly ScoringOptions _options = options.Value;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _tenantCode = new(StringComparer.Ordinal);
 
     /// <param name="onResult">Called once per item, from any thread, as each result is ready.</param>
     /// <param name="clientAborted">The caller went away: stop everything and report nothing more.</param>
@@ -83,7 +81,7 @@ internal sealed class BatchRunner(ItemScorer scorer, IOptions<ScoringOptions> op
     private async Task RunCodeItemAsync(
         VerifyItem item, int index, string tenant, string isolationKey, Action<int, VerifyResult> complete, CancellationToken deadline)
     {
-        var gate = _tenantCode.GetOrAdd(tenant, _ => new SemaphoreSlim(_options.TenantCodeConcurrency));
+        var gate = tenantCode.For(tenant);
         try
         {
             await gate.WaitAsync(deadline).ConfigureAwait(false);

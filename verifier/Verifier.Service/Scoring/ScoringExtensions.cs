@@ -39,8 +39,11 @@ public static class ScoringExtensions
         services.AddSingleton<ScoringCatalog>();
         services.AddHostedService<ResolveScoringAtStart>();
         services.AddSingleton<ItemScorer>();
+        services.AddSingleton<TenantCodeGates>();
         services.AddSingleton<BatchRunner>();
         services.AddSingleton<VerifyHandler>();
+        services.AddSingleton<RunBatch>();
+        services.AddSingleton<RunHandler>();
         services.AddHealthChecks().AddCheck<SandboxHealthCheck>("sandbox", tags: [HealthApi.ReadyTag]);
         return services;
     }

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using Verifier.Contracts;
+using Verifier.Core.Code;
+using Verifier.Sandbox;
+using Verifier.Service.Shutdown;
+using CoreLimits = Verifier.Core.Code.CodeLimits;
+
+namespace Verifier.Service.Scoring;
+
+/// <summary>
+/// Runs the programs of one <c>POST /v1/run</c> request concurrently in the sandbox, under the tenant's bound on
+/// sandbox items and the request's deadline, as verify runs code items; the programs of one request may share
+/// containers (fast mode), those of different requests never do.
+/// </summary>
+internal sealed class RunBatch(ICodeSandbox sandbox, TenantCodeGates tenantCode, IOptions<ScoringOptions> options, ShutdownDrain drain)
+{
+    private readonly ScoringOptions _options = options.Value;
+
+    public async Task<RunResult[]> RunAsync(IReadOnlyList<RunItem> items, string tenant, CancellationToken clientAborted)
+    {
+        var isolationKey = $"{tenant}/{Guid.NewGuid():N}";
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, drain.Token);
+        deadline.CancelAfter(_options.RequestTimeout);
+        var gate = tenantCode.For(tenant);
+        var results = await Task.WhenAll(items.Select((item, index) => RunOneAsync(item, index, isolationKey, gate, deadline.Token))).ConfigureAwait(false);
+        clientAborted.ThrowIfCancellationRequested();
+        return results;
+    }
+
+    private async Task<RunResult> RunOneAsync(RunItem item, int index, string isolationKey, SemaphoreSlim gate, CancellationToken deadline)
+    {
+        try
+        {
+            await gate.WaitAsync(deadline).ConfigureAwait(false);
+            try
+            {
+                var run = new CodeRun
+                {
+                    Language = item.Language,
+                    Code = item.Code,
+                    Stdin = item.Stdin ?? "",
+                    Limits = item.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb) : null,
+                    IsolationKey = isolationKey,
+                };
+                var verdict = await sandbox.RunAsync(run, deadline).ConfigureAwait(false);
+                return RunOutcomes.From(verdict, index, item.Id);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return drain.Token.IsCancellationRequested
+                ? RunOutcomes.Unrun(index, item.Id, Verdicts.Cancelled, "the service is shutting down")
+                : RunOutcomes.Unrun(index, item.Id, Verdicts.Timeout, $"the request took longer than {_options.RequestTimeout.TotalSeconds:0.#} s");
+        }
+    }
+}
