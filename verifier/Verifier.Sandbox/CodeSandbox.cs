@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
@@ -56,6 +57,13 @@ internal sealed partial class CodeSandbox(
         var verdict = await JudgeAsync(request, language, wholeOutput, cancellationToken).ConfigureAwait(false);
         var wallMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
         verdict = verdict with { WallMs = wallMs, Language = language.Name, TestsTotal = request.Tests.Count };
+        if (verdict.Fetched.Count == 0 && request.FetchFiles.Count > 0)
+        {
+            // Nothing ran in a container (no code, a compile error found in the verifier, an infrastructure error):
+            // every path asked for is still answered, so a caller can read the list by position.
+            verdict = verdict with { Fetched = [.. request.FetchFiles.Select(path => new FetchedFile(path, FetchStatus.Missing, null, null))] };
+        }
+
         metrics.Judged(language.Name, verdict.Verdict, _options.Mode, wallMs);
         return verdict;
     }

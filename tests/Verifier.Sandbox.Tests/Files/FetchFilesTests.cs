@@ -116,6 +116,16 @@ public class FetchFilesTests(SharedSandbox shared)
     }
 
     [Fact]
+    public async Task WhenNothingRan_EveryPathIsMissing()
+    {
+        // Roslyn finds the error in the verifier, so no container and no directory: still one answer per path.
+        var verdict = await _sandbox.VerifyAsync(CSharp("int x = ;", Prints("1")) with { FetchFiles = ["a.txt", "b.txt"] });
+
+        Assert.Equal(CodeVerdictKind.CompileError, verdict.Verdict);
+        Assert.Equal([("a.txt", FetchStatus.Missing), ("b.txt", FetchStatus.Missing)], verdict.Fetched.Select(f => (f.Path, f.Status)));
+    }
+
+    [Fact]
     public async Task NothingAsked_NothingFetched()
     {
         var verdict = await _sandbox.VerifyAsync(Python("open('out.txt', 'w').write('x')\nprint('done')\n", Prints("done")));
