@@ -24,13 +24,86 @@ public sealed record CodeSpec
     /// runs the tests of a subtask after its first failure, which are otherwise skipped.
     /// </summary>
     public bool? RunAllTests { get; init; }
+
+    /// <summary>
+    /// Files placed in the working directory before the program compiles and runs: headers, data files the program
+    /// reads, more sources (for <c>io</c> and <c>function</c> tests C++ compiles and links the <c>.cpp</c>, <c>.cc</c>
+    /// and <c>.cxx</c> ones, C# compiles the <c>.cs</c> ones with the submission). Paths are relative and unique, and may not take a name the language uses for its own
+    /// files. Example: <c>[{"path": "include/util.h", "content": "#define N 5\n"}, {"path": "data.bin", "content": "AAEC", "encoding": "base64"}]</c>.
+    /// </summary>
+    public IReadOnlyList<CodeFileSpec>? Files { get; init; }
+
+    /// <summary>
+    /// Paths read back from the working directory after the submission's last step (its last test, or its compilation
+    /// if that failed), returned base64 in <c>detail.code.files</c> within a per-file and a total cap. Reported only:
+    /// the reward never depends on them. Example: <c>["out.txt", "logs/run.log"]</c>.
+    /// </summary>
+    public IReadOnlyList<string>? FetchFiles { get; init; }
+
+    /// <summary>
+    /// The compilation's settings, from the language's allow-list (C++, and Rust's edition; <c>io</c> and
+    /// <c>function</c> tests only). Example: <c>{"standard": "c++20", "optimize": "O3", "defines": ["ONLINE_JUDGE", "MAXN=100000"]}</c>.
+    /// </summary>
+    public CompileOptionsSpec? CompileOptions { get; init; }
 }
 
 public sealed record CodeLimits
 {
+    /// <summary>CPU time per test, from 1 to the operator's <c>Sandbox:MaxTimeMs</c>. Example: <c>2000</c>.</summary>
     public int? TimeMs { get; init; }
 
+    /// <summary>Memory of the program, within <c>Sandbox:MinMemoryMb</c>..<c>Sandbox:MaxMemoryMb</c>. Example: <c>256</c>.</summary>
     public int? MemoryMb { get; init; }
+
+    /// <summary>Stdout (and stderr) per test, from 1 to the operator's <c>Sandbox:OutputLimitKb</c> (the default); more is <c>output_limit</c>. Example: <c>64</c>.</summary>
+    public int? OutputKb { get; init; }
+
+    /// <summary>The program's stack, from 1 to its memory limit (the default). Example: <c>64</c>.</summary>
+    public int? StackMb { get; init; }
+}
+
+/// <summary>One file for the working directory. Example: <c>{"path": "include/util.h", "content": "int twice(int x) { return 2 * x; }\n"}</c>.</summary>
+public sealed record CodeFileSpec
+{
+    /// <summary>
+    /// Relative to the working directory: up to 8 segments of letters, digits, <c>_</c>, <c>.</c>, <c>+</c> and
+    /// <c>-</c>, none empty, <c>.</c> or <c>..</c>, none starting with <c>.</c> or <c>-</c>. Example: <c>"include/util.h"</c>.
+    /// </summary>
+    public string? Path { get; init; }
+
+    /// <summary>The file's content: text (written as UTF-8), or base64 when <c>encoding</c> says so. Example: <c>"5 7\n"</c>.</summary>
+    public string? Content { get; init; }
+
+    /// <summary><c>text</c> (default) or <c>base64</c>. Example: <c>"base64"</c>.</summary>
+    public string? Encoding { get; init; }
+}
+
+/// <summary>
+/// Compile settings chosen from the language's allow-list; the service turns them into flags, so no flag of the
+/// caller's reaches the compiler. Example: <c>{"standard": "c++17", "optimize": "O2", "defines": ["ONLINE_JUDGE"]}</c>.
+/// </summary>
+public sealed record CompileOptionsSpec
+{
+    /// <summary>
+    /// C++: <c>c++11</c>, <c>c++14</c>, <c>c++17</c>, <c>c++20</c>, <c>c++23</c> or their <c>gnu++</c> forms (default
+    /// <c>gnu++17</c>). Rust: the edition, <c>2015</c>, <c>2018</c> or <c>2021</c> (default). Example: <c>"c++20"</c>.
+    /// </summary>
+    public string? Standard { get; init; }
+
+    /// <summary>C++: <c>O0</c>, <c>O1</c>, <c>O2</c> (default), <c>O3</c> or <c>Os</c>. Example: <c>"O3"</c>.</summary>
+    public string? Optimize { get; init; }
+
+    /// <summary>
+    /// Macros, each <c>NAME</c> or <c>NAME=value</c> (an identifier; a value of letters, digits, <c>_</c> and <c>.</c>),
+    /// at most 32. <c>ONLINE_JUDGE</c> is always defined. Example: <c>["LOCAL_TESTS", "MAXN=100000"]</c>.
+    /// </summary>
+    public IReadOnlyList<string>? Defines { get; init; }
+}
+
+public static class FileEncodings
+{
+    public const string Text = "text";
+    public const string Base64 = "base64";
 }
 
 /// <summary>
@@ -138,26 +211,15 @@ public sealed record CheckerSpec
     public string? Code { get; init; }
 
     /// <summary>
-    /// For <c>custom</c>: files beside the checker's source (a <c>testlib.h</c> of the caller's), by flat name, not
-    /// <c>input.txt</c>, <c>output.txt</c> or <c>answer.txt</c>. Example: <c>[{"path": "testlib.h", "content": "..."}]</c>.
+    /// For <c>custom</c>: files beside the checker's source (a <c>testlib.h</c> of the caller's), as a submission's
+    /// files are given, but by flat name (letters, digits, <c>_ . + -</c>, not starting with <c>.</c> or <c>-</c>, up to
+    /// 128 characters) and not <c>input.txt</c>, <c>output.txt</c> or <c>answer.txt</c>. Example:
+    /// <c>[{"path": "testlib.h", "content": "..."}]</c>.
     /// </summary>
-    public IReadOnlyList<CheckerFileSpec>? Files { get; init; }
+    public IReadOnlyList<CodeFileSpec>? Files { get; init; }
 
     /// <summary>For <c>custom</c>: the checker's own limits per check, within the sandbox's bounds (omitted: its defaults). Example: <c>{"timeMs": 2000}</c>.</summary>
     public CodeLimits? Limits { get; init; }
-}
-
-/// <summary>One file beside a custom checker. Example: <c>{"path": "testlib.h", "content": "#pragma once\n..."}</c>.</summary>
-public sealed record CheckerFileSpec
-{
-    /// <summary>A flat name: letters, digits, <c>_</c>, <c>.</c>, <c>+</c>, <c>-</c>, not starting with <c>.</c> or <c>-</c>, up to 128 characters. Example: <c>"testlib.h"</c>.</summary>
-    public string? Path { get; init; }
-
-    /// <summary>The file's content: text (written as UTF-8), or base64 when <c>encoding</c> says so. Example: <c>"#pragma once\n"</c>.</summary>
-    public string? Content { get; init; }
-
-    /// <summary><c>text</c> (default) or <c>base64</c>. Example: <c>"text"</c>.</summary>
-    public string? Encoding { get; init; }
 }
 
 /// <summary>One subtask of <c>scoring: "subtasks"</c>: it scores its <c>points</c> when every one of its tests passes, else 0.</summary>

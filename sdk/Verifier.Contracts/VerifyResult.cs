@@ -86,6 +86,33 @@ public sealed record CodeDetail
     public double? CpuMs { get; init; }
 
     public double? WallMs { get; init; }
+
+    /// <summary>The request's <c>fetchFiles</c>, in its order, as the submission's last step left them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FetchedFileOutcome>? Files { get; init; }
+}
+
+/// <summary>
+/// One fetched file. Example: <c>{"path": "out.txt", "status": "ok", "bytes": 6, "content": "aGVsbG8K"}</c>.
+/// </summary>
+public sealed record FetchedFileOutcome
+{
+    public required string Path { get; init; }
+
+    /// <summary>
+    /// <c>ok</c> (the whole file); <c>truncated</c> (larger than the per-file cap, or than what the total cap left:
+    /// its first bytes); <c>over_limit</c> (the total cap was spent: nothing read); <c>missing</c>; <c>not_regular</c>
+    /// (a symlink, never followed, a FIFO or a directory).
+    /// </summary>
+    public required string Status { get; init; }
+
+    /// <summary>The file's size, when it is a regular file.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Bytes { get; init; }
+
+    /// <summary>Base64 of what was read.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Content { get; init; }
 }
 
 public sealed record TestOutcome

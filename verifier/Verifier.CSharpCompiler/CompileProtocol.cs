@@ -17,7 +17,11 @@ internal enum CompileKind
 }
 
 /// <summary>One submission to compile. <paramref name="TestsCode"/> and <paramref name="EntryPoint"/> are for <c>assert</c>.</summary>
-internal sealed record CompileRequest(CompileKind Kind, string Code, string TestsCode, string EntryPoint, int MaxAssemblyKb);
+internal sealed record CompileRequest(CompileKind Kind, string Code, string TestsCode, string EntryPoint, int MaxAssemblyKb)
+{
+    /// <summary>The task's own sources (a request's extra <c>.cs</c> files), compiled into the submission's assembly for <c>io</c> and <c>function</c>.</summary>
+    public IReadOnlyList<CSharpSource> ExtraSources { get; init; } = [];
+}
 
 /// <summary>The assemblies by file name, or the compile error.</summary>
 internal sealed record CompileReply(IReadOnlyDictionary<string, byte[]>? Assemblies, string? Error);
@@ -42,12 +46,25 @@ internal static class CompileProtocol
         writer.Write(request.TestsCode);
         writer.Write(request.EntryPoint);
         writer.Write(request.MaxAssemblyKb);
+        writer.Write(request.ExtraSources.Count);
+        foreach (var source in request.ExtraSources)
+        {
+            writer.Write(source.Path);
+            writer.Write(source.Text);
+        }
     });
 
     public static CompileRequest DecodeRequest(byte[] frame)
     {
         using var reader = new BinaryReader(new MemoryStream(frame), Encoding.UTF8);
-        return new CompileRequest((CompileKind)reader.ReadByte(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadInt32());
+        var request = new CompileRequest((CompileKind)reader.ReadByte(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadInt32());
+        var extra = new CSharpSource[reader.ReadInt32()];
+        for (var i = 0; i < extra.Length; i++)
+        {
+            extra[i] = new CSharpSource(reader.ReadString(), reader.ReadString());
+        }
+
+        return request with { ExtraSources = extra };
     }
 
     public static byte[] Encode(CompileReply reply) => Encode(writer =>

@@ -5,7 +5,9 @@ namespace Verifier.CSharpCompiler;
 /// <summary>
 /// Turns one submission into the assemblies its test kind runs: <c>io</c> a program, <c>function</c> a library the
 /// harness calls, <c>assert</c> that library plus the tests compiled against it, with the entry point's class imported
-/// so the tests may call it by its bare name (as Python's <c>check(candidate)</c> needs no class).
+/// so the tests may call it by its bare name (as Python's <c>check(candidate)</c> needs no class). A task's own sources
+/// (<see cref="CompileRequest.ExtraSources"/>) join the submission's compilation for <c>io</c> and <c>function</c>, under
+/// the same rules (a <c>Main</c> of the task's with a library submission, helpers the submission calls).
 /// </summary>
 internal static class SubmissionBuild
 {
@@ -16,7 +18,7 @@ internal static class SubmissionBuild
     {
         if (request.Kind == CompileKind.Io)
         {
-            var program = RoslynCompiler.Compile("main", OutputKind.ConsoleApplication, [new CSharpSource("main.cs", request.Code)],
+            var program = RoslynCompiler.Compile("main", OutputKind.ConsoleApplication, [new CSharpSource("main.cs", request.Code), .. request.ExtraSources],
                 null, CompileRole.Program, request.MaxAssemblyKb, cancellationToken);
             return program.Succeeded ? Reply(("main.dll", program.Image!)) : new CompileReply(null, program.Errors);
         }
@@ -26,6 +28,11 @@ internal static class SubmissionBuild
         if (request.Kind == CompileKind.Assert)
         {
             submissionSources.Add(TestsSeeInternals);
+        }
+        else
+        {
+            // An assert build's candidate is the submission alone, as in C++: the task's sources there are only data.
+            submissionSources.AddRange(request.ExtraSources);
         }
 
         var submission = RoslynCompiler.Compile(SubmissionName, OutputKind.DynamicallyLinkedLibrary, submissionSources,

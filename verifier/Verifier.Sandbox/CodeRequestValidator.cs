@@ -123,6 +123,7 @@ internal static partial class CodeRequestValidator
             throw new CodeRequestException("limits.memoryMb", $"must lie between {options.MinMemoryMb} and {options.MaxMemoryMb}");
         }
 
+        ValidateFiles(request, language, options);
         return language;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
@@ -56,6 +57,13 @@ internal sealed partial class CodeSandbox(
         var verdict = await JudgeAsync(request, language, wholeOutput, cancellationToken).ConfigureAwait(false);
         var wallMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
         verdict = verdict with { WallMs = wallMs, Language = language.Name, TestsTotal = request.Tests.Count };
+        if (verdict.Fetched.Count == 0 && request.FetchFiles.Count > 0)
+        {
+            // Nothing ran in a container (no code, a compile error found in the verifier, an infrastructure error):
+            // every path asked for is still answered, so a caller can read the list by position.
+            verdict = verdict with { Fetched = [.. request.FetchFiles.Select(path => new FetchedFile(path, FetchStatus.Missing, null, null))] };
+        }
+
         metrics.Judged(language.Name, verdict.Verdict, _options.Mode, wallMs);
         return verdict;
     }
@@ -92,8 +100,12 @@ internal sealed partial class CodeSandbox(
         PrepareResult prepared;
         try
         {
-            prepared = await language.Language.PrepareAsync(new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb, request.IsolationKey), cancellationToken)
-                .ConfigureAwait(false);
+            var context = new PrepareContext(code, request.Tests, limits.TimeMs, limits.MemoryMb, request.IsolationKey)
+            {
+                ExtraFiles = request.Files,
+                CompileOptions = request.CompileOptions,
+            };
+            prepared = await language.Language.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -105,6 +117,15 @@ internal sealed partial class CodeSandbox(
         {
             return CompileError(code, prepared.CompileError, prepared.CompileMs);
         }
+
+        if (ExtraFiles.Add(program, request.Files) is { } collision)
+        {
+            // Only a name the language took from the code itself (Java's public class) gets here: the fixed ones were
+            // refused with the request. The submission chose that name, so the clash is its compile error.
+            return CompileError(code, collision, prepared.CompileMs);
+        }
+
+        program = program with { Files = ExtraFiles.Merged(program, request.Files) };
 
         var verdict = await RunAsync(request, language, code, program, limits, wholeOutput, cancellationToken).ConfigureAwait(false);
         return verdict.CompileMs is null && prepared.CompileMs > 0 ? verdict with { CompileMs = prepared.CompileMs } : verdict;
@@ -149,7 +170,7 @@ internal sealed partial class CodeSandbox(
                 // a reused one would pay two per submission (shrink, then grow back for the next compilation) and
                 // relies on the supervisor's count of the program's memory instead.
                 var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
-                outcome = await _runner.RunAsync(container, program, request.Tests, limits, scoring, request.RunAllTests, scrub, shrink, wholeOutput, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(container, program, request.Tests, request.FetchFiles, limits, scoring, request.RunAllTests, scrub, shrink, wholeOutput, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -174,7 +195,7 @@ internal sealed partial class CodeSandbox(
         pool.Release(container, outcome.Clean, request.IsolationKey);
         if (outcome.CompileError is not null)
         {
-            return CompileError(code, outcome.CompileError, outcome.CompileMs);
+            return CompileError(code, outcome.CompileError, outcome.CompileMs) with { Fetched = outcome.Fetched };
         }
 
         var results = request.Tests is IoTests { Checker.Program: { } checker } io && !wholeOutput
@@ -184,6 +205,7 @@ internal sealed partial class CodeSandbox(
         {
             Code = code,
             CompileMs = outcome.CompileMs,
+            Fetched = outcome.Fetched,
         };
     }
 

@@ -141,6 +141,26 @@ public sealed class SandboxOptions
     [Range(1, 4_096)]
     public int MaxTestDataMb { get; set; } = 64;
 
+    /// <summary>Extra files (<c>files</c>) one submission may bring into its working directory.</summary>
+    [Range(0, 1_000)]
+    public int MaxFiles { get; set; } = 64;
+
+    /// <summary>The extra files' bytes together; they live on the container's tmpfs, inside its memory.</summary>
+    [Range(0, 65_536)]
+    public int MaxFilesKb { get; set; } = 8_192;
+
+    /// <summary>Paths one submission may ask back (<c>fetchFiles</c>).</summary>
+    [Range(0, 256)]
+    public int MaxFetchFiles { get; set; } = 16;
+
+    /// <summary>Bytes read of one fetched file; a larger one comes back truncated.</summary>
+    [Range(0, 65_536)]
+    public int FetchFileKb { get; set; } = 256;
+
+    /// <summary>Bytes read of all fetched files of one submission together; paths past it come back <c>over_limit</c>.</summary>
+    [Range(0, 262_144)]
+    public int FetchTotalKb { get; set; } = 1_024;
+
     [Range(100, 600_000)]
     public int CompileTimeMs { get; set; } = 30_000;
 
@@ -151,6 +171,13 @@ public sealed class SandboxOptions
     /// </summary>
     [Range(1_000, 3_600_000)]
     public int ItemTimeBudgetMs { get; set; } = 120_000;
+
+    /// <summary>
+    /// What one item's outputs may hold together while they wait for its custom checker (kept in the verifier's
+    /// memory): past it, the test that went over is <c>output_limit</c>.
+    /// </summary>
+    [Range(1, 4_096)]
+    public int CheckedOutputsMb { get; set; } = 64;
 
     /// <summary>The largest file a program may write (RLIMIT_FSIZE).</summary>
     [Range(1, 65_536)]
@@ -202,17 +229,17 @@ public sealed class SandboxOptions
         : EffectiveMaxConcurrentRuns;
 
     /// <summary>
-    /// The longest one submission can run once it has its container: the compilation, the tests' budget, the one test
-    /// that may start just before the budget ends, and the verifier's per-exchange allowance. Callers that hold an item
-    /// to a deadline derive it from this, counted from when the item starts running, never from when it was queued.
+    /// The longest one item can run once it has its container: the compilation, the tests' budget, the one test that
+    /// may start just before the budget ends, and the verifier's per-exchange allowance; twice, because a custom
+    /// checker then runs the same course in a container of its own (its compilation, and its checks under a budget of
+    /// the same size). Callers that hold an item to a deadline derive it from this, counted from when the item starts
+    /// running, never from when it was queued: a deadline shorter than this could turn a slow checker's or a slow
+    /// candidate's own verdict into the service's <c>timeout</c>.
     /// </summary>
-    public TimeSpan MaxItemRunTime
-    {
-        get
-        {
-            return TimeSpan.FromMilliseconds(WallMsFor(CompileTimeMs) + ItemTimeBudgetMs + WallMsFor(MaxTimeMs) + (3 * ExchangeAllowanceMs));
-        }
-    }
+    public TimeSpan MaxItemRunTime => TimeSpan.FromMilliseconds(2 * MaxRunOfOneProgram);
+
+    /// <summary>One program's course (the candidate's, or a custom checker's): its compilation, its budget, the last test, the allowances.</summary>
+    private double MaxRunOfOneProgram => WallMsFor(CompileTimeMs) + ItemTimeBudgetMs + WallMsFor(MaxTimeMs) + (3 * ExchangeAllowanceMs);
 
     /// <summary>The wall-time limit for a CPU-time limit: time x <see cref="WallTimeFactor"/> + <see cref="WallTimeGraceMs"/>.</summary>
     internal double WallMsFor(int cpuMs) => (cpuMs * WallTimeFactor) + WallTimeGraceMs;

@@ -1,3 +1,4 @@
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 
 namespace Verifier.Core.Code;
@@ -31,6 +32,15 @@ public sealed record CodeRequest
     /// <see cref="CodeScoring.Weighted"/>; under <see cref="CodeScoring.Subtasks"/> it also runs a failed subtask's later tests.
     /// </summary>
     public bool RunAllTests { get; init; }
+
+    /// <summary>Files placed in the working directory before the compilation (headers, data, more sources); see <see cref="CodeFile"/>.</summary>
+    public IReadOnlyList<CodeFile> Files { get; init; } = [];
+
+    /// <summary>Paths read back from the working directory after the submission's last step, capped; reported, never scored.</summary>
+    public IReadOnlyList<string> FetchFiles { get; init; } = [];
+
+    /// <summary>The compilation's standard, optimisation and defines, within the language's allow-list; null: the language's defaults.</summary>
+    public CompileOptions? CompileOptions { get; init; }
 
     /// <summary>
     /// Who may share a container with this submission in <c>fast</c> mode (e.g. <c>tenant/batch</c>).

@@ -1,3 +1,4 @@
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 
 namespace Verifier.Core.Code;
@@ -23,6 +24,9 @@ public sealed record CodeVerdict
 
     /// <summary>Under subtask scoring, each subtask's score and the tests it skipped; else null.</summary>
     public IReadOnlyList<SubtaskResult>? Subtasks { get; init; }
+
+    /// <summary>The request's <c>FetchFiles</c>, in request order, as the submission's last step left them; empty when none were asked for.</summary>
+    public IReadOnlyList<FetchedFile> Fetched { get; init; } = [];
 
     /// <summary>Compile time of the one compilation, when the language compiles.</summary>
     public double? CompileMs { get; init; }

@@ -5,13 +5,20 @@ namespace Verifier.Sandbox.Execution;
 /// <summary>A submission's limits: the request's, else the configured defaults.</summary>
 internal sealed record ResolvedLimits(int TimeMs, int MemoryMb, double WallMs, long OutputBytes, SandboxOptions Options)
 {
+    /// <summary>The programs' stack limit: the request's, else the memory limit (a deep recursion is then a memory matter).</summary>
+    public long StackBytes { get; init; } = MemoryMb * Mb;
+
     private const long Mb = 1024 * 1024;
 
     public static ResolvedLimits From(CodeLimits? limits, SandboxOptions options)
     {
         var time = limits?.TimeMs ?? options.DefaultTimeMs;
         var memory = limits?.MemoryMb ?? options.DefaultMemoryMb;
-        return new ResolvedLimits(time, memory, options.WallMsFor(time), options.OutputLimitKb * 1024L, options);
+        var output = limits?.OutputKb ?? options.OutputLimitKb;
+        return new ResolvedLimits(time, memory, options.WallMsFor(time), output * 1024L, options)
+        {
+            StackBytes = (limits?.StackMb ?? memory) * Mb,
+        };
     }
 
     public double CompileWallMs => Options.WallMsFor(Options.CompileTimeMs);
@@ -27,7 +34,7 @@ internal sealed record ResolvedLimits(int TimeMs, int MemoryMb, double WallMs, l
         FileBytes: Options.FileSizeMb * Mb,
         CompileFileBytes: Options.TmpfsMb * Mb,
         OpenFiles: Options.OpenFilesLimit,
-        StackBytes: MemoryMb * Mb,
+        StackBytes: StackBytes,
         // A function server lives through all calls: its CPU backstop covers them all plus its start.
         ServerCpuMs: (TimeMs * (double)Math.Max(1, calls)) + 2_000);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Verifier.Core.Code;
 using Verifier.Core.Code.Checkers;
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Languages;
 
@@ -14,6 +15,9 @@ namespace Verifier.Sandbox.Execution;
 internal sealed record SubmissionOutcome(IReadOnlyList<CodeTestResult> Tests, string? CompileError, double? CompileMs, bool Clean)
 {
     public IReadOnlyDictionary<int, byte[]> Outputs { get; init; } = new Dictionary<int, byte[]>();
+
+    /// <summary>The fetched files, in the order asked.</summary>
+    public IReadOnlyList<FetchedFile> Fetched { get; init; } = [];
 }
 
 /// <summary>
@@ -69,6 +73,7 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         SandboxContainer container,
         SandboxProgram program,
         CodeTests tests,
+        IReadOnlyList<string> fetch,
         ResolvedLimits limits,
         ScoringPlan scoring,
         bool runAll,
@@ -90,7 +95,10 @@ internal sealed class SubmissionRunner(SandboxOptions options)
             limits.ToMessage(tests.Count),
             CompileMessageFor(program.Compile, limits),
             compileAlone ? null : plan.Message(0, last: last == 0),
-            last == 0 && !compileAlone ? plan.Finish : null);
+            last == 0 && !compileAlone ? plan.Finish : null)
+        {
+            Fetch = fetch.Count == 0 ? null : new FetchMessage(fetch, options.FetchFileKb * 1024L, options.FetchTotalKb * 1024L),
+        };
         var prepareTimeout = TimeSpan.FromMilliseconds(limits.CompileWallMs + limits.WallMs + SandboxOptions.ExchangeAllowanceMs);
         SupervisorReply prepared;
         try
@@ -112,14 +120,31 @@ internal sealed class SubmissionRunner(SandboxOptions options)
         var results = new List<CodeTestResult>();
         var outputs = new Dictionary<int, byte[]>();
         var keepOutputs = !wholeOutput && tests is IoTests { Checker.Kind: CheckerKind.Custom };
+        long kept = 0;
         void Judged(int index, SupervisorReply reply)
         {
             var result = plan.Judge(index, reply);
-            results.Add(result);
             if (keepOutputs && result.Passed)
             {
-                outputs[index] = Convert.FromBase64String(reply.Stdout ?? "");
+                // Held in this process until the checker runs: bounded per item, or a submission printing up to its
+                // output limit in each of 512 tests would hold half a gigabyte here.
+                var output = Convert.FromBase64String(reply.Stdout ?? "");
+                kept += output.Length;
+                if (kept > options.CheckedOutputsMb * 1024L * 1024)
+                {
+                    result = result with
+                    {
+                        Verdict = CodeVerdictKind.OutputLimit,
+                        Reason = $"the outputs a custom checker judges may hold {options.CheckedOutputsMb} MB for all of an item's tests together",
+                    };
+                }
+                else
+                {
+                    outputs[index] = output;
+                }
             }
+
+            results.Add(result);
         }
 
         var finished = prepared.Finished;
@@ -166,7 +191,19 @@ internal sealed class SubmissionRunner(SandboxOptions options)
 
         // Stopped early (or a compile error): the finish did not ride on a test.
         finished ??= Expect(await channel.ExchangeAsync(new FinishMessage(scrub), limits.ExchangeTimeout, cancellationToken).ConfigureAwait(false), "finished");
-        return new SubmissionOutcome(results, compileError, compileMs, finished.Clean) { Outputs = outputs };
+        return new SubmissionOutcome(results, compileError, compileMs, finished.Clean) { Outputs = outputs, Fetched = Fetched(finished, fetch) };
+    }
+
+    /// <summary>The finish's files, checked against what was asked: a supervisor that answers for other paths is broken.</summary>
+    private static List<FetchedFile> Fetched(SupervisorReply finished, IReadOnlyList<string> fetch)
+    {
+        var replies = finished.Fetched ?? [];
+        if (replies.Count != fetch.Count || replies.Where((f, i) => f.Path != fetch[i]).Any())
+        {
+            throw new SupervisorException($"the supervisor fetched {replies.Count} files for the {fetch.Count} asked");
+        }
+
+        return [.. replies.Select(f => new FetchedFile(f.Path, FetchStatusNames.Parse(f.Status), f.Bytes, f.Content is null ? null : Convert.FromBase64String(f.Content)))];
     }
 
     internal static string? CompileFailure(SupervisorReply compile, ResolvedLimits limits)

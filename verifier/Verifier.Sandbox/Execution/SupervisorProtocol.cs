@@ -16,7 +16,16 @@ internal sealed record PrepareMessage(
     FinishRequest? Finish)
 {
     public string Op => "prepare";
+
+    /// <summary>Paths to read back from the job's directory at the finish, before the scrub.</summary>
+    public FetchMessage? Fetch { get; init; }
 }
+
+/// <summary>What the finish reads back: regular files only, never through a symlink, each and all together capped.</summary>
+internal sealed record FetchMessage(IReadOnlyList<string> Paths, long FileBytes, long TotalBytes);
+
+/// <summary>One fetched path as the supervisor found it; <see cref="Content"/> is base64.</summary>
+internal sealed record FetchedReply(string Path, string Status, long? Bytes, string? Content);
 
 /// <summary>Ends the submission after the step that carries it (and, in fast mode, scrubs the container).</summary>
 internal sealed record FinishRequest(bool Scrub);
@@ -130,6 +139,9 @@ internal sealed record SupervisorReply
 
     // finish
     public bool Clean { get; init; }
+
+    /// <summary>The fetched files, when the prepare asked for some.</summary>
+    public IReadOnlyList<FetchedReply>? Fetched { get; init; }
 
     public IReadOnlyList<string>? Problems { get; init; }
 

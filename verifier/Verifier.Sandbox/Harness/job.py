@@ -2,6 +2,7 @@
 # rpc calls into a function server, the Python judge). Reports raw facts; the verifier judges them.
 import base64
 import builtins
+import errno
 import json
 import os
 import stat
@@ -15,7 +16,12 @@ SERVER_SYNTAX_FD = 5  # a Python function server's syntax report (its calls use 
 class Job:
     def __init__(self, message, sequence):
         self.workdir = "/tmp/job%d" % sequence
-        self.files = decode_files(message["files"])
+        self.files = {}
+        for name, content in message["files"].items():
+            if not plain_relative(name):
+                raise ValueError("bad file name %r" % name)
+            self.files[name] = base64.b64decode(content)
+        self.fetch = message.get("fetch")
         self.run_files = {}
         remove_tree(self.workdir)  # never reuse what another submission could have left under this name
         self.restore_workdir()
@@ -48,15 +54,25 @@ class Job:
             os.mkdir(self.workdir, 0o700)
         else:
             os.chmod(self.workdir, 0o700)
-        for name, content in self.files.items():
-            path = os.path.join(self.workdir, name)
-            try:
-                if stat.S_ISREG(os.lstat(path).st_mode):
-                    continue
-                remove_tree(path)
-            except FileNotFoundError:
-                pass
-            write_new(path, content)
+        root = os.open(self.workdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            for name, content in self.files.items():
+                *directories, leaf = name.split("/")
+                parent = own_directories(root, directories)
+                try:
+                    try:
+                        if stat.S_ISREG(os.stat(leaf, dir_fd=parent, follow_symlinks=False).st_mode):
+                            continue
+                        remove_entry(parent, leaf)
+                    except FileNotFoundError:
+                        pass
+                    fd = os.open(leaf, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=parent)
+                    with os.fdopen(fd, "wb") as f:
+                        f.write(content)
+                finally:
+                    os.close(parent)
+        finally:
+            os.close(root)
         for name, content in self.run_files.items():
             # Always fresh: the previous run (of the same program, e.g. a checker) may have changed, swapped or linked it.
             remove_tree(os.path.join(self.workdir, name))
@@ -396,6 +412,119 @@ class Job:
 
     def finish(self):
         self.stop_server()
+
+    def fetched(self):
+        """The files the verifier asked back, read after every process of the submission is gone (so nothing changes
+        under the walk). The directory is the submission's: it may hold symlinks (to /etc/passwd, to /proc/1/environ,
+        which PID 1 could read where the submission cannot), FIFOs, sparse files of any size, or directories it locked.
+        So every step is opened relative to a directory fd with O_NOFOLLOW (a symlink on the way or at the end is
+        never followed), the leaf with O_NONBLOCK (a FIFO cannot block), only a regular file by fstat is read, and
+        never more than what is left of the caps."""
+        if not self.fetch:
+            return None
+        left = self.fetch["totalBytes"]
+        out = []
+        for path in self.fetch["paths"]:
+            if not plain_relative(path):
+                raise ValueError("bad fetch path %r" % path)
+            try:
+                entry = fetch_one(self.workdir, path, min(self.fetch["fileBytes"], left))
+            except OSError:
+                # Whatever else the submission made of its directory is its own affair, never the supervisor's failure.
+                entry = {"status": "missing"}
+            if entry.get("content") is not None:
+                left -= len(entry["content"])
+                entry["content"] = b64(entry["content"])
+            elif entry["status"] == "truncated":
+                entry["status"] = "over_limit"  # nothing at all was left to read
+            out.append(dict(entry, path=path))
+        return out
+
+
+def plain_relative(path):
+    """Relative, of plain segments only (the verifier checked more): nothing named by it can lie outside the job."""
+    return bool(path) and not path.startswith("/") and not any(part in ("", ".", "..") or "\0" in part for part in path.split("/"))
+
+
+def own_directories(root, directories):
+    """An fd of root/directories..., each step a real directory of ours: whatever the submission put in a step's
+    place (a file, a symlink to elsewhere, a directory it locked) is removed, never followed, and made anew."""
+    fd = os.dup(root)
+    for name in directories:
+        try:
+            step = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+        except OSError:
+            remove_entry(fd, name)
+            os.mkdir(name, 0o700, dir_fd=fd)
+            step = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+        os.close(fd)
+        fd = step
+    return fd
+
+
+def open_own_directory(dir_fd, name):
+    """An fd of the directory `name` in dir_fd, or the status of what is there instead. A directory the submission
+    locked (chmod 000) is ours to unlock; a symlink is reported, never followed. Nothing of the submission runs now, so
+    what the lstat saw is what gets opened (O_NOFOLLOW makes sure of it anyway)."""
+    try:
+        st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except OSError:
+        return "missing"
+    if not stat.S_ISDIR(st.st_mode):
+        return "not_regular"
+    try:
+        if st.st_mode & 0o700 != 0o700:
+            os.chmod(name, 0o700, dir_fd=dir_fd)
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=dir_fd)
+    except OSError as e:
+        return "not_regular" if e.errno in (errno.ELOOP, errno.ENOTDIR) else "missing"
+
+
+def fetch_one(workdir, path, budget):
+    """{status, bytes?, content?} of one path under workdir, reading at most `budget` bytes of a regular file."""
+    *directories, leaf = path.split("/")
+    parent, name = os.path.split(workdir)
+    fds = [os.open(parent, os.O_RDONLY | os.O_DIRECTORY)]
+    try:
+        for name in [name] + directories:
+            step = open_own_directory(fds[-1], name)
+            if not isinstance(step, int):
+                return {"status": step}
+            fds.append(step)
+        try:
+            st = os.stat(leaf, dir_fd=fds[-1], follow_symlinks=False)
+        except OSError:
+            return {"status": "missing"}
+        if not stat.S_ISREG(st.st_mode):
+            return {"status": "not_regular"}
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+        try:
+            if not st.st_mode & stat.S_IRUSR:
+                os.chmod(leaf, 0o600, dir_fd=fds[-1])  # ours, and a regular file by the lstat above: nothing runs to swap it
+            fd = os.open(leaf, flags, dir_fd=fds[-1])
+        except OSError as e:
+            return {"status": "not_regular" if e.errno == errno.ELOOP else "missing"}
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return {"status": "not_regular"}
+            chunks = []
+            want = min(budget, st.st_size) + 1  # one byte past the cap says whether there was more
+            while want > 0:
+                chunk = os.read(fd, min(want, CHUNK))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                want -= len(chunk)
+            data = b"".join(chunks)
+        finally:
+            os.close(fd)
+        if len(data) > budget or st.st_size > budget:
+            return {"status": "truncated", "bytes": st.st_size, "content": data[:budget] if budget > 0 else None}
+        return {"status": "ok", "bytes": st.st_size, "content": data}
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def take_frame(server):

@@ -87,6 +87,9 @@ def load():
         os.close(SYNTAX)
     except OSError:  # started without a syntax report (the supervisor checked the source itself)
         pass
+    # The task's extra modules (request files) are importable as they are for an io program, but only after every
+    # standard module: -I keeps the directory off the path, and appending it never lets a file there shadow one.
+    sys.path.append(os.getcwd())
     exec(code, module.__dict__)
     return module.__dict__
 

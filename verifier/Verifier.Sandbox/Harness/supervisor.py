@@ -157,11 +157,16 @@ class Session:
         return reply
 
     def finish(self, message):
+        fetched = None
         if self.job is not None:
             self.job.finish()
+            fetched = self.job.fetched()  # after every process is gone, before the scrub wipes the files
             self.job = None
         problems = scrub() if message.get("scrub", True) else []
-        return {"op": "finished", "clean": not problems, "problems": problems}
+        reply = {"op": "finished", "clean": not problems, "problems": problems}
+        if fetched is not None:
+            reply["fetched"] = fetched
+        return reply
 
 
 def main():

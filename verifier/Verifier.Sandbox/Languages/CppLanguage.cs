@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Sandbox.Harness;
 
 namespace Verifier.Sandbox.Languages;
@@ -37,6 +38,16 @@ public sealed class CppLanguage : ISandboxLanguage
     /// <summary>cc1plus at -O2 on a large translation unit; the precompiled bits/stdc++.h alone maps about 140 MB.</summary>
     public int CompileMemoryMb => 768;
 
+    /// <summary>Every file any test kind writes or builds, the assert build's intermediates included.</summary>
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string>
+    {
+        "main.cpp", "main", "server", CppFunctionServer.Source, CppFunctionServer.Candidate,
+        "cpp_function_server.hpp", "cpp_function_codecs.hpp", "cpp_function_json.hpp",
+        "candidate.cpp", "test.cpp", "harness.c", "build.sh", "cpp_source_check.c", "source_check",
+        "candidate.ii", "candidate.s", "candidate.o", "harness.o", "test.o", "local.o",
+        "candidate_weak.txt", "tests_weak.txt", "exported.txt", "library.txt", "system.txt", "undefined.txt", "wanted.txt",
+    }.ToFrozenSet();
+
     public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -44,7 +55,7 @@ public sealed class CppLanguage : ISandboxLanguage
         {
             IoTests => new SandboxProgram(
                 new Dictionary<string, byte[]> { ["main.cpp"] = Encoding.UTF8.GetBytes(context.Code) },
-                new CommandCompileStep(["g++", "-std=gnu++17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "main", "main.cpp"]),
+                new CommandCompileStep(["g++", .. Flags(context.CompileOptions), "-o", "main", "main.cpp", .. ExtraSources(context)]),
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
                 Env),
             FunctionTests tests => new SandboxProgram(
@@ -53,7 +64,7 @@ public sealed class CppLanguage : ISandboxLanguage
                     [CppFunctionServer.Candidate] = Encoding.UTF8.GetBytes(context.Code),
                     [CppFunctionServer.Source] = Encoding.UTF8.GetBytes(CppFunctionServer.TranslationUnit(tests.EntryPoint)),
                 },
-                new CommandCompileStep(["g++", "-std=gnu++17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "server", CppFunctionServer.Source]),
+                new CommandCompileStep(["g++", .. Flags(context.CompileOptions), "-o", "server", CppFunctionServer.Source, .. ExtraSources(context)]),
                 new ProgramRunner(RunnerKind.Rpc, ["./server"]),
                 Env),
             AssertTests tests => new SandboxProgram(
@@ -72,4 +83,24 @@ public sealed class CppLanguage : ISandboxLanguage
         };
         return ValueTask.FromResult(PrepareResult.Ready(program));
     }
+
+    /// <summary>
+    /// The request's standard and level (checked against <see cref="CompileOptionRules"/>, so each is a known value
+    /// and never a flag of the caller's), ONLINE_JUDGE as judges define it, then the caller's defines, each one argv
+    /// entry (no shell), so a value can never become a second flag.
+    /// </summary>
+    private static string[] Flags(CompileOptions? options) =>
+    [
+        $"-std={options?.Standard ?? "gnu++17"}",
+        $"-{options?.Optimize ?? "O2"}",
+        "-pipe",
+        "-DONLINE_JUDGE",
+        .. (options?.Defines ?? []).Select(define => "-D" + define),
+    ];
+
+    /// <summary>The extra files that are C++ sources, compiled and linked with the program; headers are only included.</summary>
+    private static IEnumerable<string> ExtraSources(PrepareContext context) =>
+        context.ExtraFiles.Select(f => f.Path).Where(path => SourceSuffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal)));
+
+    private static readonly string[] SourceSuffixes = [".cpp", ".cc", ".cxx"];
 }

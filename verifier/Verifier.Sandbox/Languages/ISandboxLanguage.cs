@@ -9,6 +9,8 @@ namespace Verifier.Sandbox.Languages;
 /// </summary>
 public interface ISandboxLanguage
 {
+    private static readonly IReadOnlySet<string> NoReservedPaths = new HashSet<string>();
+
     /// <summary>The name requests use: <c>python</c>, <c>cpp</c>.</summary>
     string Name { get; }
 
@@ -34,6 +36,13 @@ public interface ISandboxLanguage
 
     /// <summary>Readies what the first submission would otherwise wait for (a compiler in the verifier); called once at start.</summary>
     Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The paths a request's extra files may not take (nor put under, nor put a directory at): the files this language
+    /// writes or builds in the working directory, whatever the test kind (<c>main.py</c>, <c>server.py</c>, <c>main</c>).
+    /// A file the language names after the submission's code (Java's public class) is caught after preparing instead.
+    /// </summary>
+    IReadOnlySet<string> ReservedPaths => NoReservedPaths;
 
     /// <summary>Turns code and tests into files and commands. Must not put expected outputs into the program.</summary>
     ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken);

@@ -58,7 +58,7 @@ internal sealed class LanguageRegistry
 
         All = [.. _languages.Values.OrderBy(l => l.Name, StringComparer.Ordinal)];
         Infos = [.. All.Select(l => new LanguageInfo(
-            l.Name, l.Version, [.. l.Language.TestKinds.Order().Select(k => k.ToWireName())], l.Image))];
+            l.Name, l.Version, [.. l.Language.TestKinds.Order().Select(k => k.ToWireName())], l.Image) { ReservedPaths = l.Language.ReservedPaths })];
     }
 
     public IReadOnlyList<RegisteredLanguage> All { get; }

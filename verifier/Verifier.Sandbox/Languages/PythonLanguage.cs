@@ -40,6 +40,8 @@ public sealed class PythonLanguage : ISandboxLanguage
 
     public int CompileMemoryMb => 0;
 
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string> { Main, Solution, Server }.ToFrozenSet();
+
     public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,9 +1,10 @@
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 
 namespace Verifier.Sandbox.Languages;
 
 /// <summary>What a language makes of a submission: the files of its private directory, one optional compile step, and how tests run.</summary>
-/// <param name="Files">File name (no directories) to content. Nothing here may hold expected outputs.</param>
+/// <param name="Files">Path relative to the working directory (directories on the way are created) to content. Nothing here may hold expected outputs.</param>
 /// <param name="Environment">The programs' whole environment: nothing else is inherited, so no secret can leak in.</param>
 public sealed record SandboxProgram(
     IReadOnlyDictionary<string, byte[]> Files,
@@ -44,7 +45,17 @@ public enum RunnerKind
 public sealed record ProgramRunner(RunnerKind Kind, IReadOnlyList<string> Argv, bool ReportsSyntax = false);
 
 /// <summary>The limits a language prepares a submission for, and whose submission it is (a compiler in the verifier shares itself fairly by tenant).</summary>
-public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb, string? IsolationKey = null);
+public sealed record PrepareContext(string Code, CodeTests Tests, int TimeMs, int MemoryMb, string? IsolationKey = null)
+{
+    /// <summary>
+    /// The request's extra files; the sandbox writes them beside the language's files, and a language may compile some
+    /// of them (C++ <c>io</c> and <c>function</c>: the <c>.cpp</c> ones; C#: the <c>.cs</c> ones).
+    /// </summary>
+    public IReadOnlyList<CodeFile> ExtraFiles { get; init; } = [];
+
+    /// <summary>The request's compile options, already checked against the language's allow-list; null: the defaults.</summary>
+    public CompileOptions? CompileOptions { get; init; }
+}
 
 /// <summary>A prepared program, or a compile error found before anything ran (e.g. by a compiler in the verifier).</summary>
 public sealed record PrepareResult

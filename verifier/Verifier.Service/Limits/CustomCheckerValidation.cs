@@ -64,32 +64,29 @@ internal static partial class CustomCheckerValidation
     }
 
     /// <summary>The wire files as the sandbox takes them: name to bytes. Only for a validated checker.</summary>
-    public static Dictionary<string, byte[]> Decode(IReadOnlyList<CheckerFileSpec>? files) =>
-        (files ?? []).ToDictionary(f => f.Path!, f => f.Encoding == "base64" ? Convert.FromBase64String(f.Content ?? "") : Encoding.UTF8.GetBytes(f.Content ?? ""), StringComparer.Ordinal);
+    public static Dictionary<string, byte[]> Decode(IReadOnlyList<CodeFileSpec>? files) =>
+        (files ?? []).ToDictionary(f => f.Path!, f => FilesValidation.Decode(f)!, StringComparer.Ordinal);
 
-    private static long ContentBytes(CheckerFileSpec? file, string path, ValidationErrors errors)
+    private static long ContentBytes(CodeFileSpec? file, string path, ValidationErrors errors)
     {
-        if (file?.Content is not { } content)
+        if (file?.Encoding is not (null or FileEncodings.Text or FileEncodings.Base64))
+        {
+            errors.Add($"{path}.encoding", $"text or base64, got '{file?.Encoding}'");
+            return 0;
+        }
+
+        if (file?.Content is null)
         {
             errors.Add($"{path}.content", "required");
             return 0;
         }
 
-        switch (file.Encoding)
+        if (FilesValidation.Decode(file) is { } content)
         {
-            case null or "text":
-                return Encoding.UTF8.GetByteCount(content);
-            case "base64":
-                var buffer = new byte[(content.Length / 4 * 3) + 3];
-                if (!Convert.TryFromBase64String(content, buffer, out var written))
-                {
-                    errors.Add($"{path}.content", "not base64");
-                }
-
-                return written;
-            default:
-                errors.Add($"{path}.encoding", $"text or base64, got '{file.Encoding}'");
-                return 0;
+            return content.Length;
         }
+
+        errors.Add($"{path}.content", "not base64");
+        return 0;
     }
 }

@@ -153,6 +153,7 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
 
         ValidateLimits(code.Limits, _sandbox, $"{at}.limits", errors);
 
+        FilesValidation.Validate(code, kinds is null ? null : catalog.ReservedPaths.GetValueOrDefault(code.Language!), _sandbox, at, errors);
         if (code.Tests is not { } tests)
         {
             errors.Add($"{at}.tests", "required");

@@ -10,6 +10,9 @@ internal interface ICodeScorer
     /// <summary>Language name to the test kinds it supports.</summary>
     IReadOnlyDictionary<string, IReadOnlySet<string>> Languages { get; }
 
+    /// <summary>Language name to the paths its extra files may not take (the language's own files).</summary>
+    IReadOnlyDictionary<string, IReadOnlySet<string>> ReservedPaths { get; }
+
     IReadOnlyList<LanguageDescription> Describe();
 
     /// <param name="isolationKey">Submissions with the same key may share a container (fast mode): one request of one tenant.</param>

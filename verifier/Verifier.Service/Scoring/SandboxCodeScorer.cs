@@ -4,6 +4,7 @@ using Verifier.Contracts;
 using Verifier.Core.Scoring;
 using Verifier.Core.Code;
 using Verifier.Core.Code.Checkers;
+using Verifier.Core.Code.Files;
 using Verifier.Core.Code.Grading;
 using Verifier.Sandbox;
 using Verifier.Service.Limits;
@@ -21,6 +22,9 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
         l => (IReadOnlySet<string>)new SortedSet<string>(l.TestKinds, StringComparer.Ordinal),
         StringComparer.Ordinal);
 
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ReservedPaths { get; } =
+        sandbox.Languages.ToFrozenDictionary(l => l.Name, l => l.ReservedPaths, StringComparer.Ordinal);
+
     public IReadOnlyList<LanguageDescription> Describe() =>
         [.. sandbox.Languages.Select(l => new LanguageDescription { Name = l.Name, Version = l.Version, TestKinds = l.TestKinds })];
 
@@ -31,12 +35,15 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             Language = spec.Language,
             Completion = completion,
             Tests = ToSandbox(spec.Tests),
-            Limits = spec.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb) : null,
+            Limits = spec.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb, limits.OutputKb, limits.StackMb) : null,
             Scoring = JudgingValidation.ModeOf(spec.Scoring),
             Weights = spec.Scoring == ScoringModes.Weighted ? [.. spec.Tests.Cases!.Select(c => c.Weight ?? 1)] : null,
             Subtasks = spec.Scoring == ScoringModes.Subtasks ? [.. spec.Tests.Subtasks!.Select(JudgingValidation.ToCore)] : null,
             RunAllTests = spec.RunAllTests ?? false,
             IsolationKey = isolationKey,
+            Files = [.. (spec.Files ?? []).Select(f => new CodeFile(f.Path!, FilesValidation.Decode(f)!))],
+            FetchFiles = spec.FetchFiles ?? [],
+            CompileOptions = spec.CompileOptions is { } compile ? new CompileOptions(compile.Standard, compile.Optimize, compile.Defines) : null,
         };
 
         var verdict = await sandbox.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -50,6 +57,13 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             CpuMs = verdict.CpuMs,
             WallMs = verdict.WallMs,
             Tests = TestOutcomes(verdict),
+            Files = spec.FetchFiles is null ? null : [.. verdict.Fetched.Select(f => new FetchedFileOutcome
+            {
+                Path = f.Path,
+                Status = f.Status.ToWireName(),
+                Bytes = f.Bytes,
+                Content = f.Content is null ? null : Convert.ToBase64String(f.Content),
+            })],
             Subtasks = verdict.Subtasks?.Select(s => new SubtaskOutcome
             {
                 Name = s.Name,

@@ -7,6 +7,8 @@ internal sealed class ScoringCatalog(ICodeScorer code, RewardCatalog rewards)
 {
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Languages { get; } = code.Languages;
 
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ReservedPaths { get; } = code.ReservedPaths;
+
     public IReadOnlySet<string> FormatTemplates { get; } = new SortedSet<string>(["r1"], StringComparer.Ordinal);
 
     public IReadOnlySet<string> RewardComponents { get; } = rewards.Names;

@@ -66,6 +66,12 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
 
     public int CompileMemoryMb => 0;
 
+    /// <summary>The assemblies Roslyn emits here and the harness's, for every test kind.</summary>
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string>
+    {
+        "main.dll", "main.runtimeconfig.json", "Submission.dll", "Tests.dll", "harness.dll", "harness.runtimeconfig.json",
+    }.ToFrozenSet();
+
     /// <summary>
     /// The runtime the programs run on: the verifier's own major.minor (the references come from it), any later patch.
     /// Invariant globalization keeps output culture-free and needs no ICU in the image.
@@ -103,7 +109,11 @@ public sealed class CSharpLanguage : ISandboxLanguage, IDisposable
             context.Code,
             (context.Tests as AssertTests)?.Code ?? "",
             (context.Tests as AssertTests)?.EntryPoint ?? "",
-            _options.MaxAssemblyKb);
+            _options.MaxAssemblyKb)
+        {
+            ExtraSources = [.. context.ExtraFiles.Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal))
+                .Select(f => new CSharpSource(f.Path, Encoding.UTF8.GetString(f.Content)))],
+        };
         // A slot that does not come free in time, or a worker that does not start, is an infrastructure error (null reward).
         using var slot = await _slots.EnterAsync(FairSlots.TenantOf(context.IsolationKey), cancellationToken).ConfigureAwait(false);
         var worker = await _workers.RentAsync(WorkerWait, cancellationToken).ConfigureAwait(false);

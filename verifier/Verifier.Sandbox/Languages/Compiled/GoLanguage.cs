@@ -42,6 +42,8 @@ public sealed partial class GoLanguage : ISandboxLanguage
 
     public IReadOnlyList<string> FenceTags { get; } = ["go", "golang"];
 
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string> { "main.go", "main", "main_test.go", "verifier_main_test.go", "main.test" }.ToFrozenSet();
+
     public IReadOnlySet<CodeTestKind> TestKinds { get; } = new[] { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
 
     public int CompileMemoryMb => 1024;

@@ -45,6 +45,9 @@ public sealed partial class JavaLanguage : ISandboxLanguage
 
     public IReadOnlyList<string> FenceTags { get; } = ["java"];
 
+    /// <summary>The launcher; the submission's own file takes its public class's name and is checked once that is known.</summary>
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string> { Launcher + ".java", Launcher + ".class" }.ToFrozenSet();
+
     public IReadOnlySet<CodeTestKind> TestKinds { get; } = new[] { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
 
     /// <summary>javac is itself a JVM: its heap is a quarter of this unless told otherwise.</summary>

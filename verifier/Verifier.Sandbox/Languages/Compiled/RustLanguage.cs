@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Sandbox.Harness;
 using Verifier.Sandbox.Languages.Scripts;
 
@@ -31,6 +32,8 @@ public sealed partial class RustLanguage : ISandboxLanguage
 
     public IReadOnlyList<string> FenceTags { get; } = ["rust", "rs"];
 
+    public IReadOnlySet<string> ReservedPaths { get; } = new HashSet<string> { "main.rs", "main", "harness.c", "harness.o" }.ToFrozenSet();
+
     public IReadOnlySet<CodeTestKind> TestKinds { get; } = new[] { CodeTestKind.Io, CodeTestKind.Assert }.ToFrozenSet();
 
     public int CompileMemoryMb => 1024;
@@ -42,7 +45,7 @@ public sealed partial class RustLanguage : ISandboxLanguage
         {
             return ValueTask.FromResult(PrepareResult.Ready(new SandboxProgram(
                 new Dictionary<string, byte[]> { ["main.rs"] = Encoding.UTF8.GetBytes(context.Code) },
-                new CommandCompileStep(["sh", "-c", $"exec {Rustc} -o main main.rs"]),
+                new CommandCompileStep(["sh", "-c", $"exec {RustcFor(context.CompileOptions?.Standard)} -o main main.rs"]),
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
                 Env)));
         }
@@ -69,6 +72,13 @@ public sealed partial class RustLanguage : ISandboxLanguage
             new ProgramRunner(RunnerKind.Process, ["./main"]),
             Env)));
     }
+
+    /// <summary>
+    /// rustc with the request's edition. The edition comes from <see cref="CompileOptionRules.RustEditions"/> (four
+    /// digits, checked before this runs), so it is safe inside the shell command.
+    /// </summary>
+    private static string RustcFor(string? edition) =>
+        edition is null ? Rustc : Rustc.Replace("--edition 2021", $"--edition {CompileOptionRules.RustEditions.Single(e => e == edition)}", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\bmacro_rules!|\b(?:global_asm|asm|llvm_asm)!|\b(?:link_section|export_name|no_mangle|link_name|naked)\b")]
     private static partial Regex ForbiddenInAssert();

@@ -63,6 +63,16 @@ public abstract class ScriptLanguage : ISandboxLanguage
     /// </summary>
     protected virtual IEnumerable<KeyValuePair<string, byte[]>> SupportFiles(bool library) => [];
 
+    /// <summary>The source, the function server and the support files of every test kind, and what the syntax check writes.</summary>
+    public IReadOnlySet<string> ReservedPaths => field ??= new[] { SourceFile, FunctionServer?.File }
+        .Concat(SupportFiles(true).Concat(SupportFiles(false)).Select(f => f.Key))
+        .Concat(BuildOutputs)
+        .OfType<string>()
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Files the syntax check writes beside the source (TypeScript's <c>main.js</c>).</summary>
+    protected virtual IEnumerable<string> BuildOutputs => [];
+
     public ValueTask<PrepareResult> PrepareAsync(PrepareContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

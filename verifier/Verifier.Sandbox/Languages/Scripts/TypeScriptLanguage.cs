@@ -29,6 +29,8 @@ public sealed class TypeScriptLanguage : ScriptLanguage
 
     protected override string SourceFile => "main.ts";
 
+    protected override IEnumerable<string> BuildOutputs => ["main.js"];
+
     protected override IReadOnlyList<string> SyntaxCheck { get; } = ["tsc", "-p", "tsconfig.json"];
 
     protected override IReadOnlyList<string> Run => JavaScriptLanguage.NodeRun;
