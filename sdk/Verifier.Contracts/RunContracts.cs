@@ -28,8 +28,17 @@ public sealed record RunItem
     /// <example>abc</example>
     public string? Stdin { get; init; }
 
-    /// <summary>CPU time and memory of the run, within the service's maxima; the compilation has its own budget.</summary>
+    /// <summary>CPU time, memory, output and stack of the run, within the service's maxima; the compilation has its own budget.</summary>
     public CodeLimits? Limits { get; init; }
+
+    /// <summary>Files placed in the working directory before the compilation, as for a code item's <c>files</c> (headers, data, more sources).</summary>
+    public IReadOnlyList<CodeFileSpec>? Files { get; init; }
+
+    /// <summary>Files the program wrote, returned in <see cref="RunResult.Files"/> (as a code item's <c>fetchFiles</c>). Example: <c>["out.txt"]</c>.</summary>
+    public IReadOnlyList<string>? FetchFiles { get; init; }
+
+    /// <summary>Compile settings from the language's allow-list, as for a code item's <c>compileOptions</c>.</summary>
+    public CompileOptionsSpec? CompileOptions { get; init; }
 }
 
 /// <summary>The response of <c>POST /v1/run</c>: one result per item, in request order.</summary>
@@ -65,6 +74,9 @@ public sealed record RunResult
 
     /// <summary>A sentence on a status other than <c>ok</c>.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The <c>fetchFiles</c>, in the order asked, as the run left them (null when none were asked for).</summary>
+    public IReadOnlyList<FetchedFileOutcome>? Files { get; init; }
 }
 
 /// <summary>One compile step.</summary>

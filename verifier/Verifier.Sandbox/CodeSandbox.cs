@@ -45,6 +45,9 @@ internal sealed partial class CodeSandbox(
             Tests = new IoTests([new IoCase(run.Stdin, "")]),
             Limits = run.Limits,
             IsolationKey = run.IsolationKey,
+            Files = run.Files,
+            FetchFiles = run.FetchFiles,
+            CompileOptions = run.CompileOptions,
         };
         return VerifyAsync(request, wholeOutput: true, cancellationToken);
     }

@@ -98,6 +98,46 @@ public sealed class RunTests(ServiceFixture fixture) : IClassFixture<ServiceFixt
     }
 
     [Fact]
+    public async Task Run_TakesFilesAndCompileOptions_AndFetchesWhatTheProgramWrote()
+    {
+        var cpp = new RunItem
+        {
+            Language = "cpp",
+            Code = "#include <cstdio>\n#include \"twice.h\"\nint main() {\n#ifdef ONLINE_JUDGE\n  std::FILE* f = std::fopen(\"out.txt\", \"w\"); std::fprintf(f, \"%d\", twice(21)); std::fclose(f);\n#endif\n  std::printf(\"%ld\\n\", __cplusplus);\n}",
+            Files = [new CodeFileSpec { Path = "twice.h", Content = "inline int twice(int x) { return 2 * x; }\n" }],
+            CompileOptions = new CompileOptionsSpec { Standard = "c++20", Defines = ["ONLINE_JUDGE"] },
+            FetchFiles = ["out.txt", "never.txt"],
+        };
+
+        var result = (await RunAsync(cpp))[0];
+
+        Assert.Equal(("ok", "202002\n"), (result.Status, result.Run!.Stdout));
+        Assert.Equal(["ok", "missing"], result.Files!.Select(f => f.Status));
+        Assert.Equal("42", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(result.Files![0].Content!)));
+    }
+
+    [Fact]
+    public async Task Run_RefusedFlagsAndBadPaths_Are400sNamingTheirFields()
+    {
+        var body = new RunRequest
+        {
+            Items =
+            [
+                new RunItem { Language = "cpp", Code = "int main() {}", CompileOptions = new CompileOptionsSpec { Defines = ["X -o /tmp/y"] } },
+                Python("print(1)") with { Files = [new CodeFileSpec { Path = "../escape.txt", Content = "x" }], FetchFiles = ["/etc/passwd"] },
+            ],
+        };
+
+        using var response = await _client.PostAsync("/v1/run", JsonContent.Create(body, VerifierJsonContext.Default.RunRequest));
+        var fields = Json.ErrorFields(await Json.ProblemAsync(response));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("items[0].compileOptions.defines[0]", fields);
+        Assert.Contains("items[1].files[0].path", fields);
+        Assert.Contains("items[1].fetchFiles[0]", fields);
+    }
+
+    [Fact]
     public async Task Run_MalformedItems_Are400sNamingTheirFields()
     {
         var body = new RunRequest

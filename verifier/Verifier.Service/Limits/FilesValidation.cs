@@ -16,20 +16,26 @@ internal static class FilesValidation
 {
     /// <param name="at">The code spec's path (<c>items[i].code</c>).</param>
     /// <param name="reserved">The language's own paths; null when the language is unknown (already an error).</param>
-    public static void Validate(CodeSpec code, IReadOnlySet<string>? reserved, SandboxOptions sandbox, string at, ValidationErrors errors)
+    public static void Validate(CodeSpec code, IReadOnlySet<string>? reserved, SandboxOptions sandbox, string at, ValidationErrors errors) =>
+        Validate(new Parts(code.Language, code.Tests?.Kind, code.Files, code.FetchFiles, code.CompileOptions, code.Limits), reserved, sandbox, at, errors);
+
+    /// <summary>The same checks for a raw run (<c>POST /v1/run</c>), whose program is built as an io program is.</summary>
+    public static void Validate(RunItem run, IReadOnlySet<string>? reserved, SandboxOptions sandbox, string at, ValidationErrors errors) =>
+        Validate(new Parts(run.Language, TestKinds.Io, run.Files, run.FetchFiles, run.CompileOptions, run.Limits), reserved, sandbox, at, errors);
+
+    private static void Validate(Parts parts, IReadOnlySet<string>? reserved, SandboxOptions sandbox, string at, ValidationErrors errors)
     {
-        ValidateFiles(code.Files, reserved, code.Language, sandbox, $"{at}.files", errors);
-        ValidateFetch(code.FetchFiles, sandbox, $"{at}.fetchFiles", errors);
-        if (code.CompileOptions is { } options && reserved is not null && code.Tests is { Kind: { } kind })
+        ValidateFiles(parts.Files, reserved, parts.Language ?? "", sandbox, $"{at}.files", errors);
+        ValidateFetch(parts.FetchFiles, sandbox, $"{at}.fetchFiles", errors);
+        if (parts.CompileOptions is { } options && reserved is not null && parts.Kind is { } kind)
         {
-            var core = new CompileOptions(options.Standard, options.Optimize, options.Defines);
-            foreach (var (field, message) in CompileOptionRules.Check(code.Language, KindOf(kind), core))
+            foreach (var (field, message) in CompileOptionRules.Check(parts.Language ?? "", KindOf(kind), ToCore(options)!))
             {
                 errors.Add(field is null ? $"{at}.compileOptions" : $"{at}.compileOptions.{field}", message);
             }
         }
 
-        if (code.Limits is { } limits)
+        if (parts.Limits is { } limits)
         {
             if (limits.OutputKb is < 1 || limits.OutputKb > sandbox.OutputLimitKb)
             {
@@ -43,6 +49,14 @@ internal static class FilesValidation
             }
         }
     }
+
+    /// <summary>What a code item and a raw run have in common here.</summary>
+    private sealed record Parts(
+        string? Language, string? Kind, IReadOnlyList<CodeFileSpec?>? Files, IReadOnlyList<string?>? FetchFiles, CompileOptionsSpec? CompileOptions, Verifier.Contracts.CodeLimits? Limits);
+
+    /// <summary>The wire's compile options as Core takes them.</summary>
+    public static CompileOptions? ToCore(CompileOptionsSpec? options) =>
+        options is null ? null : new CompileOptions(options.Standard, options.Optimize, options.Defines);
 
     /// <summary>The bytes of a validated file; null when its content is missing or not the base64 it claims to be.</summary>
     public static byte[]? Decode(CodeFileSpec file)

@@ -61,5 +61,6 @@ internal sealed class RunRequestValidator(IOptions<RequestLimits> limits, IOptio
         }
 
         RequestValidator.ValidateLimits(item.Limits, _sandbox, $"{at}.limits", errors);
+        FilesValidation.Validate(item, catalog.ReservedPaths.GetValueOrDefault(item.Language ?? ""), _sandbox, at, errors);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Sandbox;
+using Verifier.Service.Limits;
 using Verifier.Service.Shutdown;
 using CoreLimits = Verifier.Core.Code.CodeLimits;
 
@@ -39,11 +41,14 @@ internal sealed class RunBatch(ICodeSandbox sandbox, TenantCodeGates tenantCode,
                     Language = item.Language,
                     Code = item.Code,
                     Stdin = item.Stdin ?? "",
-                    Limits = item.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb) : null,
+                    Limits = item.Limits is { } limits ? SandboxCodeScorer.ToCore(limits) : null,
                     IsolationKey = isolationKey,
+                    Files = [.. (item.Files ?? []).Select(f => new CodeFile(f.Path!, FilesValidation.Decode(f)!))],
+                    FetchFiles = item.FetchFiles ?? [],
+                    CompileOptions = FilesValidation.ToCore(item.CompileOptions),
                 };
                 var verdict = await sandbox.RunAsync(run, deadline).ConfigureAwait(false);
-                return RunOutcomes.From(verdict, index, item.Id);
+                return RunOutcomes.From(verdict, index, item.Id) with { Files = item.FetchFiles is null ? null : SandboxCodeScorer.FetchedFiles(verdict) };
             }
             finally
             {

@@ -35,7 +35,7 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             Language = spec.Language,
             Completion = completion,
             Tests = ToSandbox(spec.Tests),
-            Limits = spec.Limits is { } limits ? new CoreLimits(limits.TimeMs, limits.MemoryMb, limits.OutputKb, limits.StackMb) : null,
+            Limits = spec.Limits is { } limits ? ToCore(limits) : null,
             Scoring = JudgingValidation.ModeOf(spec.Scoring),
             Weights = spec.Scoring == ScoringModes.Weighted ? [.. spec.Tests.Cases!.Select(c => c.Weight ?? 1)] : null,
             Subtasks = spec.Scoring == ScoringModes.Subtasks ? [.. spec.Tests.Subtasks!.Select(JudgingValidation.ToCore)] : null,
@@ -43,7 +43,7 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             IsolationKey = isolationKey,
             Files = [.. (spec.Files ?? []).Select(f => new CodeFile(f.Path!, FilesValidation.Decode(f)!))],
             FetchFiles = spec.FetchFiles ?? [],
-            CompileOptions = spec.CompileOptions is { } compile ? new CompileOptions(compile.Standard, compile.Optimize, compile.Defines) : null,
+            CompileOptions = FilesValidation.ToCore(spec.CompileOptions),
         };
 
         var verdict = await sandbox.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -57,13 +57,7 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             CpuMs = verdict.CpuMs,
             WallMs = verdict.WallMs,
             Tests = TestOutcomes(verdict),
-            Files = spec.FetchFiles is null ? null : [.. verdict.Fetched.Select(f => new FetchedFileOutcome
-            {
-                Path = f.Path,
-                Status = f.Status.ToWireName(),
-                Bytes = f.Bytes,
-                Content = f.Content is null ? null : Convert.ToBase64String(f.Content),
-            })],
+            Files = spec.FetchFiles is null ? null : FetchedFiles(verdict),
             Subtasks = verdict.Subtasks?.Select(s => new SubtaskOutcome
             {
                 Name = s.Name,
@@ -145,4 +139,16 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(checker), checker.Type, "unknown checker"),
     };
+
+    /// <summary>The verdict's fetched files on the wire, in the order asked (shared with <c>POST /v1/run</c>).</summary>
+    internal static IReadOnlyList<FetchedFileOutcome> FetchedFiles(CodeVerdict verdict) => [.. verdict.Fetched.Select(f => new FetchedFileOutcome
+    {
+        Path = f.Path,
+        Status = f.Status.ToWireName(),
+        Bytes = f.Bytes,
+        Content = f.Content is null ? null : Convert.ToBase64String(f.Content),
+    })];
+
+    /// <summary>A code item's or a run's limits as the sandbox takes them.</summary>
+    internal static CoreLimits ToCore(Verifier.Contracts.CodeLimits limits) => new(limits.TimeMs, limits.MemoryMb, limits.OutputKb, limits.StackMb);
 }
