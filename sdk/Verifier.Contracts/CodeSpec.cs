@@ -86,7 +86,8 @@ public sealed record CompileOptionsSpec
 {
     /// <summary>
     /// C++: <c>c++11</c>, <c>c++14</c>, <c>c++17</c>, <c>c++20</c>, <c>c++23</c> or their <c>gnu++</c> forms (default
-    /// <c>gnu++17</c>). Rust: the edition, <c>2015</c>, <c>2018</c> or <c>2021</c> (default). Example: <c>"c++20"</c>.
+    /// <c>gnu++17</c>). Rust: the edition, <c>2015</c>, <c>2018</c> or <c>2021</c> (default). Java: the release, <c>8</c>
+    /// to <c>17</c> (default). Go: the language version, <c>go1.13</c> to <c>go1.19</c> (default). Example: <c>"c++20"</c>.
     /// </summary>
     public string? Standard { get; init; }
 

@@ -5,7 +5,7 @@ using static Verifier.Sandbox.Tests.Infrastructure.Requests;
 
 namespace Verifier.Sandbox.Tests.Files;
 
-/// <summary>C++ compile options reach g++ as the values chosen, and anything off the allow-list never does.</summary>
+/// <summary>Compile options reach the compiler (g++, rustc, javac, go) as the values chosen, and anything off the allow-list never does.</summary>
 [Collection(SandboxCollection.Name)]
 public class CompileOptionsTests(SharedSandbox shared)
 {
@@ -87,6 +87,36 @@ public class CompileOptionsTests(SharedSandbox shared)
         var verdict = await _sandbox.VerifyAsync(request);
 
         Assert.Equal(expected, verdict.Verdict.ToWireName());
+    }
+
+    [Theory]
+    [InlineData(null, "accepted")]
+    [InlineData("11", "accepted")]
+    [InlineData("8", "compile_error")]
+    public async Task Java_TheChosenReleaseIsTheOneCompiled(string? release, string expected)
+    {
+        // `var` for locals exists from Java 10 on: javac --release 8 refuses it.
+        const string code = "public class Main {\n    public static void main(String[] args) {\n        var n = 1;\n        System.out.println(n);\n    }\n}\n";
+        var request = Make("java", code, Prints("1"), null, null, Key, false, CodeScoring.Binary) with { CompileOptions = new CompileOptions(release) };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.True(expected == verdict.Verdict.ToWireName(), $"{verdict.Verdict}: {verdict.Reason}");
+    }
+
+    [Theory]
+    [InlineData(null, "accepted")]
+    [InlineData("go1.18", "accepted")]
+    [InlineData("go1.17", "compile_error")]
+    public async Task Go_TheChosenLanguageVersionIsTheOneCompiled(string? version, string expected)
+    {
+        // Type parameters exist from go1.18 on.
+        const string code = "package main\n\nimport \"fmt\"\n\nfunc id[T any](x T) T { return x }\n\nfunc main() { fmt.Println(id(1)) }\n";
+        var request = Make("go", code, Prints("1"), null, null, Key, false, CodeScoring.Binary) with { CompileOptions = new CompileOptions(version) };
+
+        var verdict = await _sandbox.VerifyAsync(request);
+
+        Assert.True(expected == verdict.Verdict.ToWireName(), $"{verdict.Verdict}: {verdict.Reason}");
     }
 
     [Fact]

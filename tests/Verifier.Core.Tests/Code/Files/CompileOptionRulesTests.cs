@@ -38,10 +38,23 @@ public class CompileOptionRulesTests
 
     [Theory]
     [InlineData("python", CodeTestKind.Io)]
-    [InlineData("java", CodeTestKind.Io)]
+    [InlineData("csharp", CodeTestKind.Io)]
+    [InlineData("java", CodeTestKind.Assert)]
     [InlineData("cpp", CodeTestKind.Assert)]
     public void Check_WhereNoOptionsApply_RefusesThemAll(string language, CodeTestKind kind) =>
         Assert.Null(Assert.Single(CompileOptionRules.Check(language, kind, new CompileOptions("c++17"))).Field);
+
+    [Theory]
+    [InlineData("java", "8", "18")]
+    [InlineData("java", "17", "1.8")]
+    [InlineData("go", "go1.18", "go1.20")]
+    [InlineData("go", "go1.13", "1.18 -toolexec=x")]
+    public void Check_OfAJavaReleaseOrGoVersion_AcceptsTheKnownOnesOnly(string language, string known, string unknown)
+    {
+        Assert.Empty(CompileOptionRules.Check(language, CodeTestKind.Io, new CompileOptions(known)));
+        Assert.Equal("standard", Assert.Single(CompileOptionRules.Check(language, CodeTestKind.Io, new CompileOptions(unknown))).Field);
+        Assert.Equal("defines", Assert.Single(CompileOptionRules.Check(language, CodeTestKind.Io, new CompileOptions(Defines: ["X"]))).Field);
+    }
 
     [Fact]
     public void Check_OfARustEdition_AcceptsTheKnownOnesOnly()

@@ -4,9 +4,9 @@ namespace Verifier.Core.Code.Files;
 
 /// <summary>
 /// The per-language allow-lists for <see cref="CompileOptions"/>, shared by the service's validation (a 400 naming the
-/// field and the value) and the sandbox's. C++ takes a standard, a level and defines; Rust an edition (as its
-/// <c>standard</c>); every other language refuses them all, and so do <c>assert</c> tests, whose builds run under fixed
-/// flags.
+/// field and the value) and the sandbox's. C++ takes a standard, a level and defines; Rust an edition, Java a release
+/// and Go a language version (each as its <c>standard</c>); every other language refuses them all, and so do
+/// <c>assert</c> tests, whose builds run under fixed flags.
 /// </summary>
 public static partial class CompileOptionRules
 {
@@ -21,15 +21,23 @@ public static partial class CompileOptionRules
     /// <summary>rustc 1.63's editions (2021 is the default).</summary>
     public static IReadOnlyList<string> RustEditions { get; } = ["2015", "2018", "2021"];
 
+    /// <summary>The releases JDK 17's javac compiles for (<c>--release</c>; 17 is the default); the one JVM, 17, runs them all.</summary>
+    public static IReadOnlyList<string> JavaReleases { get; } = ["8", "9", "10", "11", "12", "13", "14", "15", "16", "17"];
+
+    /// <summary>The language versions Go 1.19's compiler holds code to (<c>-lang</c>; go1.19 is the default).</summary>
+    public static IReadOnlyList<string> GoVersions { get; } = ["go1.13", "go1.14", "go1.15", "go1.16", "go1.17", "go1.18", "go1.19"];
+
     /// <summary>What each language takes: its standards, its optimisation levels, whether it takes defines.</summary>
     private static readonly Dictionary<string, (IReadOnlyList<string> Standards, IReadOnlyList<string> Optimizations, bool Defines)> Rules = new(StringComparer.Ordinal)
     {
         ["cpp"] = (CppStandards, CppOptimizations, true),
         ["rust"] = (RustEditions, [], false),
+        ["java"] = (JavaReleases, [], false),
+        ["go"] = (GoVersions, [], false),
     };
 
     /// <summary>The languages that take compile options.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["cpp", "rust"];
+    public static IReadOnlyList<string> Languages { get; } = ["cpp", "rust", "java", "go"];
 
     /// <summary>
     /// Every problem with <paramref name="options"/> for <paramref name="language"/> (a registry name), each with its

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Sandbox.Languages.Scripts;
 
 namespace Verifier.Sandbox.Languages.Compiled;
@@ -55,7 +56,7 @@ public sealed partial class GoLanguage : ISandboxLanguage
         {
             IoTests => new SandboxProgram(
                 new Dictionary<string, byte[]> { ["main.go"] = Encoding.UTF8.GetBytes(context.Code) },
-                new CommandCompileStep(["sh", "-c", Build + "go build -o main main.go"]),
+                new CommandCompileStep(["sh", "-c", Build + $"go build{LanguageFlag(context.CompileOptions?.Standard)} -o main main.go"]),
                 new ProgramRunner(RunnerKind.Process, ["./main"]),
                 Env),
             AssertTests tests => AssertProgram(context.Code, tests.Code),
@@ -103,4 +104,8 @@ public sealed partial class GoLanguage : ISandboxLanguage
 
     [GeneratedRegex(@"^\s*package\s+(?<name>[A-Za-z_]\w*)", RegexOptions.Multiline)]
     private static partial Regex PackageClause();
+
+    /// <summary>The chosen language version, from the allow-list only (the shell sees nothing else of the request).</summary>
+    private static string LanguageFlag(string? version) =>
+        version is null ? "" : $" -gcflags=-lang={CompileOptionRules.GoVersions.Single(v => v == version)}";
 }

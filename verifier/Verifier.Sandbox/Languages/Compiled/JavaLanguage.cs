@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Verifier.Core.Code;
+using Verifier.Core.Code.Files;
 using Verifier.Sandbox.Harness;
 using Verifier.Sandbox.Languages.Scripts;
 
@@ -70,7 +71,8 @@ public sealed partial class JavaLanguage : ISandboxLanguage
             [sourceFile] = Encoding.UTF8.GetBytes(source),
             [Launcher + ".java"] = Encoding.UTF8.GetBytes(HarnessScripts.JavaLauncher),
         };
-        string[] compile = ["javac", .. JavacFlags.Select(f => "-J" + f), "-encoding", "UTF-8", "-nowarn", "-proc:none", "-cp", ClassPath, "-d", ".", sourceFile, Launcher + ".java"];
+        string[] release = context.CompileOptions?.Standard is { } chosen ? ["--release", CompileOptionRules.JavaReleases.Single(r => r == chosen)] : [];
+        string[] compile = ["javac", .. JavacFlags.Select(f => "-J" + f), "-encoding", "UTF-8", "-nowarn", "-proc:none", .. release, "-cp", ClassPath, "-d", ".", sourceFile, Launcher + ".java"];
         // The heap may grow to the whole limit, so a program that needs more memory is stopped by the container's limit
         // (memory_limit, as in every language) rather than by an OutOfMemoryError (a runtime error) at some fraction of it.
         var heapMb = context.MemoryMb;
