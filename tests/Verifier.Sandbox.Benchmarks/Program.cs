@@ -252,6 +252,11 @@ internal sealed class SandboxSession : IAsyncDisposable
             {
                 o.MaxConcurrentRuns = int.Parse(runs, CultureInfo.InvariantCulture);
             }
+
+            if (Environment.GetEnvironmentVariable("BENCH_CONTAINERS_PER_KEY") is { } perKey)
+            {
+                o.FastContainersPerKey = int.Parse(perKey, CultureInfo.InvariantCulture);
+            }
         });
         var session = new SandboxSession(services.BuildServiceProvider());
         foreach (var hosted in session._hosted)
