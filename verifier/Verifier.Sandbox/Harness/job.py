@@ -10,17 +10,14 @@ import struct
 import sys
 
 TMP_ROOTS = ("/tmp", "/dev/shm", "/dev/mqueue")
+IO_SYNTAX_FD = 3  # the Python launcher's syntax report (python_launcher.py)
 SERVER_SYNTAX_FD = 5  # a Python function server's syntax report (its calls use 3 and 4)
 
 
 class Job:
     def __init__(self, message, sequence):
         self.workdir = "/tmp/job%d" % sequence
-        self.files = {}
-        for name, content in message["files"].items():
-            if not plain_relative(name):
-                raise ValueError("bad file name %r" % name)
-            self.files[name] = base64.b64decode(content)
+        self.files = decode_files(message["files"])
         self.fetch = message.get("fetch")
         self.run_files = {}
         remove_tree(self.workdir)  # never reuse what another submission could have left under this name
@@ -57,26 +54,12 @@ class Job:
         root = os.open(self.workdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         try:
             for name, content in self.files.items():
-                *directories, leaf = name.split("/")
-                parent = own_directories(root, directories)
-                try:
-                    try:
-                        if stat.S_ISREG(os.stat(leaf, dir_fd=parent, follow_symlinks=False).st_mode):
-                            continue
-                        remove_entry(parent, leaf)
-                    except FileNotFoundError:
-                        pass
-                    fd = os.open(leaf, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=parent)
-                    with os.fdopen(fd, "wb") as f:
-                        f.write(content)
-                finally:
-                    os.close(parent)
+                place_file(root, name, content, keep_regular=True)
+            for name, content in self.run_files.items():
+                # Always fresh: the previous run (of the same program, e.g. a checker) may have changed, swapped or linked it.
+                place_file(root, name, content, keep_regular=False)
         finally:
             os.close(root)
-        for name, content in self.run_files.items():
-            # Always fresh: the previous run (of the same program, e.g. a checker) may have changed, swapped or linked it.
-            remove_tree(os.path.join(self.workdir, name))
-            write_new(os.path.join(self.workdir, name), content)
 
     def start_program(self, fds, cpu_ms):
         """Starts the submission's program (an io run, or its function server). What the submission's earlier tests
@@ -183,12 +166,10 @@ class Job:
         err_r, err_w = os.pipe2(os.O_CLOEXEC)
         fds = {0: in_r, 1: out_w, 2: err_w}
         ours = [in_r, out_w, err_w]
-        marker_r = syntax_r = None
-        if self.runner.get("reportsSyntax"):
-            # fd 3: where the launcher reports a syntax error, before any of the program runs (see python_launcher.py).
-            syntax_r, syntax_w = os.pipe2(os.O_CLOEXEC)
-            fds[3] = syntax_w
-            ours.append(syntax_w)
+        marker_r = None
+        syntax_r = self.syntax_report(fds, IO_SYNTAX_FD)
+        if syntax_r is not None:
+            ours.append(fds[IO_SYNTAX_FD])
         if message.get("marker") is not None:
             # fd 3 hands the harness a nonce it must echo on fd 4 after the tests pass; see cpp_assert_harness.c.
             nonce_r, nonce_w = os.pipe2(os.O_CLOEXEC)
@@ -214,10 +195,10 @@ class Job:
         stdout = watch.add_sink(out_r, limits["outputBytes"])
         stderr = watch.add_sink(err_r, limits["outputBytes"], keep=True)
         marker = watch.add_sink(marker_r, 256) if marker_r is not None else None
-        syntax = watch.add_sink(syntax_r, 4096) if syntax_r is not None else None
         facts = self.wait_one(watch, pid)
-        if syntax is not None and syntax.total:
-            facts["syntaxError"] = text(syntax.data(), 4000)
+        self.take_syntax_error(syntax_r, facts)
+        if syntax_r is not None:
+            os.close(syntax_r)
         data = stdout.data()
         facts["stdout"] = b64(data)
         facts["stdoutBytes"] = stdout.total
@@ -257,7 +238,8 @@ class Job:
 
     @staticmethod
     def take_syntax_error(fd, facts):
-        """Adds what the program reported on its syntax pipe (written before it exited, so it is there to read)."""
+        """Adds what the program reported on its syntax pipe: one write of at most 4,000 bytes (atomic, below PIPE_BUF)
+        before it exited or closed the pipe, so it is there to read once the run is over."""
         if fd is None:
             return
         os.set_blocking(fd, False)
@@ -570,19 +552,32 @@ def scrub():
 
 
 def decode_files(files):
+    """The job's or a run's files, name to bytes; a name must stay inside the job (the verifier checked more)."""
     decoded = {}
     for name, content in files.items():
-        if "/" in name or name in (".", "..") or not name:
+        if not plain_relative(name):
             raise ValueError("bad file name %r" % name)
         decoded[name] = base64.b64decode(content)
     return decoded
 
 
-def write_new(path, content):
-    """Creates the file, never through a symlink or over something already there (the caller removed it)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
+def place_file(root, name, content, keep_regular):
+    """Writes root/name: its directories are made ours on the way (never followed), whatever stands at the name is
+    removed first (kept when keep_regular and it is a regular file), and the file is created, never through a link."""
+    *directories, leaf = name.split("/")
+    parent = own_directories(root, directories)
+    try:
+        try:
+            if keep_regular and stat.S_ISREG(os.stat(leaf, dir_fd=parent, follow_symlinks=False).st_mode):
+                return
+        except FileNotFoundError:
+            pass
+        remove_entry(parent, leaf)
+        fd = os.open(leaf, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+    finally:
+        os.close(parent)
 
 
 def remove_tree(path):
