@@ -54,6 +54,10 @@ internal static class FilesValidation
     private sealed record Parts(
         string? Language, string? Kind, IReadOnlyList<CodeFileSpec?>? Files, IReadOnlyList<string?>? FetchFiles, CompileOptionsSpec? CompileOptions, Verifier.Contracts.CodeLimits? Limits);
 
+    /// <summary>Validated wire files as Core takes them.</summary>
+    public static IReadOnlyList<CodeFile> ToCore(IReadOnlyList<CodeFileSpec>? files) =>
+        [.. (files ?? []).Select(f => new CodeFile(f.Path!, Decode(f)!))];
+
     /// <summary>The wire's compile options as Core takes them.</summary>
     public static CompileOptions? ToCore(CompileOptionsSpec? options) =>
         options is null ? null : new CompileOptions(options.Standard, options.Optimize, options.Defines);

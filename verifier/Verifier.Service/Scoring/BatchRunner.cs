@@ -79,28 +79,13 @@ internal sealed class BatchRunner(ItemScorer scorer, TenantCodeGates tenantCode,
     /// deadline bounds the waiting, so a slow batch-mate can delay this item but never decide its reward.
     /// </summary>
     private async Task RunCodeItemAsync(
-        VerifyItem item, int index, string tenant, string isolationKey, Action<int, VerifyResult> complete, CancellationToken deadline)
-    {
-        var gate = tenantCode.For(tenant);
-        try
-        {
-            await gate.WaitAsync(deadline).ConfigureAwait(false);
-            try
-            {
-                complete(index, await scorer.ScoreAsync(item, index, isolationKey, deadline).ConfigureAwait(false));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            complete(index, Stopped(item, index));
-        }
-    }
+        VerifyItem item, int index, string tenant, string isolationKey, Action<int, VerifyResult> complete, CancellationToken deadline) =>
+        complete(index, await tenantCode.RunAsync(
+            tenant, () => scorer.ScoreAsync(item, index, isolationKey, deadline), () => Stopped(item, index), deadline).ConfigureAwait(false));
 
-    private VerifyResult Stopped(VerifyItem item, int index) => drain.Token.IsCancellationRequested
-        ? ScoringPolicy.Unscored(item, index, Verdicts.Cancelled, "the service is shutting down")
-        : ScoringPolicy.Unscored(item, index, Verdicts.Timeout, $"the request took longer than {_options.RequestTimeout.TotalSeconds:0.#} s");
+    private VerifyResult Stopped(VerifyItem item, int index)
+    {
+        var (verdict, reason) = TenantCodeGates.WhyStopped(drain, _options.RequestTimeout);
+        return ScoringPolicy.Unscored(item, index, verdict, reason);
+    }
 }

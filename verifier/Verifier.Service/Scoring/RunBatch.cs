@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Options;
 using Verifier.Contracts;
 using Verifier.Core.Code;
-using Verifier.Core.Code.Files;
 using Verifier.Sandbox;
 using Verifier.Service.Limits;
 using Verifier.Service.Shutdown;
-using CoreLimits = Verifier.Core.Code.CodeLimits;
 
 namespace Verifier.Service.Scoring;
 
@@ -23,43 +21,32 @@ internal sealed class RunBatch(ICodeSandbox sandbox, TenantCodeGates tenantCode,
         var isolationKey = $"{tenant}/{Guid.NewGuid():N}";
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, drain.Token);
         deadline.CancelAfter(_options.RequestTimeout);
-        var gate = tenantCode.For(tenant);
-        var results = await Task.WhenAll(items.Select((item, index) => RunOneAsync(item, index, isolationKey, gate, deadline.Token))).ConfigureAwait(false);
+        var results = await Task.WhenAll(items.Select((item, index) => tenantCode.RunAsync(
+            tenant, () => RunOneAsync(item, index, isolationKey, deadline.Token), () => Stopped(item, index), deadline.Token))).ConfigureAwait(false);
         clientAborted.ThrowIfCancellationRequested();
         return results;
     }
 
-    private async Task<RunResult> RunOneAsync(RunItem item, int index, string isolationKey, SemaphoreSlim gate, CancellationToken deadline)
+    private async Task<RunResult> RunOneAsync(RunItem item, int index, string isolationKey, CancellationToken deadline)
     {
-        try
+        var run = new CodeRun
         {
-            await gate.WaitAsync(deadline).ConfigureAwait(false);
-            try
-            {
-                var run = new CodeRun
-                {
-                    Language = item.Language,
-                    Code = item.Code,
-                    Stdin = item.Stdin ?? "",
-                    Limits = item.Limits is { } limits ? SandboxCodeScorer.ToCore(limits) : null,
-                    IsolationKey = isolationKey,
-                    Files = [.. (item.Files ?? []).Select(f => new CodeFile(f.Path!, FilesValidation.Decode(f)!))],
-                    FetchFiles = item.FetchFiles ?? [],
-                    CompileOptions = FilesValidation.ToCore(item.CompileOptions),
-                };
-                var verdict = await sandbox.RunAsync(run, deadline).ConfigureAwait(false);
-                return RunOutcomes.From(verdict, index, item.Id) with { Files = item.FetchFiles is null ? null : SandboxCodeScorer.FetchedFiles(verdict) };
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            return drain.Token.IsCancellationRequested
-                ? RunOutcomes.Unrun(index, item.Id, Verdicts.Cancelled, "the service is shutting down")
-                : RunOutcomes.Unrun(index, item.Id, Verdicts.Timeout, $"the request took longer than {_options.RequestTimeout.TotalSeconds:0.#} s");
-        }
+            Language = item.Language,
+            Code = item.Code,
+            Stdin = item.Stdin ?? "",
+            Limits = item.Limits is { } limits ? SandboxCodeScorer.ToCore(limits) : null,
+            IsolationKey = isolationKey,
+            Files = FilesValidation.ToCore(item.Files),
+            FetchFiles = item.FetchFiles ?? [],
+            CompileOptions = FilesValidation.ToCore(item.CompileOptions),
+        };
+        var verdict = await sandbox.RunAsync(run, deadline).ConfigureAwait(false);
+        return RunOutcomes.From(verdict, index, item.Id) with { Files = item.FetchFiles is null ? null : SandboxCodeScorer.FetchedFiles(verdict) };
+    }
+
+    private RunResult Stopped(RunItem item, int index)
+    {
+        var (status, reason) = TenantCodeGates.WhyStopped(drain, _options.RequestTimeout);
+        return RunOutcomes.Unrun(index, item.Id, status, reason);
     }
 }

@@ -41,7 +41,7 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             Subtasks = spec.Scoring == ScoringModes.Subtasks ? [.. spec.Tests.Subtasks!.Select(JudgingValidation.ToCore)] : null,
             RunAllTests = spec.RunAllTests ?? false,
             IsolationKey = isolationKey,
-            Files = [.. (spec.Files ?? []).Select(f => new CodeFile(f.Path!, FilesValidation.Decode(f)!))],
+            Files = FilesValidation.ToCore(spec.Files),
             FetchFiles = spec.FetchFiles ?? [],
             CompileOptions = FilesValidation.ToCore(spec.CompileOptions),
         };
