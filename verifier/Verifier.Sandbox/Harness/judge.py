@@ -1,11 +1,18 @@
 # The judge of Python assert tests, concatenated into the supervisor and run in a helper forked from it (so it is
 # non-dumpable too): the caller's check(candidate) runs here, outside the submission's process.
-import ast
 import builtins
-import json
 import os
 import struct
 import sys
+
+
+def parser():
+    """The ast module, imported on the first assert submission by the supervisor itself (before the judge's fork, so
+    a reused container imports it once): most containers never judge asserts, and in strict mode every container's
+    start pays for what the supervisor imports."""
+    global ast
+    import ast
+    return ast
 
 
 def judge(code, entry, req_fd, resp_fd, result_fd, limits):
@@ -18,7 +25,7 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
     buffer = [b""]
 
     def exchange(request):
-        data = json.dumps(request, separators=(",", ":")).encode()
+        data = json.dumps(request).encode()
         try:
             write_all(req_fd, struct.pack(">I", len(data)) + data)
         except BrokenPipeError:

@@ -2,51 +2,12 @@
 # It runs inside the submission's own process, so nothing here is trusted: whatever it says is only data that the
 # judge (the verifier for `function` tests, the supervisor's judge for `assert` tests) compares with what it expects.
 # The tagged codec is concatenated in front of this file.
-import _json
 import os
 import struct
 import sys
 import types
 
 REQUESTS, ANSWERS, SYNTAX = 3, 4, 5
-
-
-class FrameJson:
-    """json.loads and json.dumps as the C accelerator does them, without importing the json package: its import
-    (re, enum, functools) costs about 16 ms, more than half of what this process's start adds to a bare interpreter,
-    on every assert and function submission. Same settings as json's defaults."""
-
-    strict = True
-    object_hook = None
-    object_pairs_hook = None
-    parse_float = float
-    parse_int = int
-    parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
-
-    def __init__(self):
-        self._scan = _json.make_scanner(self)
-
-    def loads(self, data):
-        text = data.decode("utf-8")
-        try:
-            value, end = self._scan(text, 0)
-        except StopIteration:
-            raise ValueError("not a JSON value") from None
-        if end != len(text):
-            raise ValueError("extra data after the JSON value")
-        return value
-
-    @staticmethod
-    def dumps(value, allow_nan=True, default=None):
-        encode = _json.make_encoder({}, default or FrameJson.refuse, _json.encode_basestring_ascii, None, ":", ",", False, False, allow_nan)
-        return "".join(encode(value, 0))
-
-    @staticmethod
-    def refuse(value):
-        raise TypeError("Object of type %s is not JSON serializable" % type(value).__name__)
-
-
-json = FrameJson()
 
 
 def read_exact(n):

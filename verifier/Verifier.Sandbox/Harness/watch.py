@@ -1,6 +1,6 @@
 # Watching a run: a selector loop over the run's pipes and pidfds that enforces the CPU (whole container), wall,
 # memory (the programs' anonymous and shmem memory) and output limits, and reads every pipe with a cap, never unbounded.
-import base64
+import binascii  # not base64: it imports re
 import os
 import selectors
 import time
@@ -199,6 +199,6 @@ def text(data, cap):
 
 
 def b64(data):
-    return base64.b64encode(data).decode()
+    return binascii.b2a_base64(data, newline=False).decode()
 
 
