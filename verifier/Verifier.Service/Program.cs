@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Verifier.Contracts;
 using Verifier.Service.Apis;
 using Verifier.Service.Auth;
+using Verifier.Service.Compat;
 using Verifier.Service.Scoring;
 using Verifier.Service.Shutdown;
 using Verifier.Service.Telemetry;
@@ -16,11 +17,15 @@ builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddGracefulShutdown();
 builder.Services.AddVerifierTelemetry(builder.Configuration);
+builder.Services.AddCompat(builder.Logging);
 
 var app = builder.Build();
 
+// First: a key in the path (/compat/{key}/...) is taken out before routing, logs or traces see the path.
+app.Use(PathKeys.TakeKeyAsync);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -30,6 +35,7 @@ app.MapHealthApi();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapVerifyApi();
 app.MapRunApi();
+app.MapCompatApis();
 
 app.Run();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Verifier.TestSupport;
@@ -27,40 +26,5 @@ public sealed class LogHygieneTests
         Assert.NotEmpty(capture.Lines);
         Assert.DoesNotContain(capture.Lines, l => l.Contains(ServiceHost.ApiKey, StringComparison.Ordinal));
         Assert.DoesNotContain(capture.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-            {
-                owner.Lines.Enqueue($"{category} scope: {state}");
-                return null;
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                owner.Lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {exception}");
-                if (state is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    foreach (var (key, value) in values)
-                    {
-                        owner.Lines.Enqueue($"{category} {key}={value}");
-                    }
-                }
-            }
-        }
     }
 }

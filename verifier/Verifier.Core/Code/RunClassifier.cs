@@ -62,4 +62,17 @@ public static class SignalNames
 
     public static string Name(int signal) =>
         signal > 0 && signal < Names.Length ? Names[signal] : $"signal {signal.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The number of a name <see cref="Name"/> gives, or null for another name.</summary>
+    public static int? Number(string name)
+    {
+        var index = Array.IndexOf(Names, name);
+        if (index > 0)
+        {
+            return index;
+        }
+
+        return name.StartsWith("signal ", StringComparison.Ordinal)
+            && int.TryParse(name.AsSpan(7), System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Verifier.Service.Compat;
 
 namespace Verifier.Service.Auth;
 
@@ -17,6 +18,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // A /compat/{key}/ route is authenticated by its path key alone: a client that puts the key in the URL
+        // sends no header, and a wrong key in a URL must not pass because a header happens to be right.
+        if (PathKeys.Of(Context) is { } pathKey)
+        {
+            return Task.FromResult(Authenticate(pathKey));
+        }
+
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
@@ -28,20 +36,32 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("the Authorization header is not a bearer token"));
         }
 
-        var tenant = keys.FindTenant(header.AsSpan(Prefix.Length).Trim());
+        return Task.FromResult(Authenticate(header.AsSpan(Prefix.Length).Trim()));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<CompatExtensions.CompatEndpoint>() is not null)
+        {
+            // Clients of the compat routes read FastAPI's error shape.
+            await FastApiErrors.Unauthorized("a valid API key is required: Authorization: Bearer <key>, or /compat/<key>/ in the path").ExecuteAsync(Context);
+            return;
+        }
+
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await base.HandleChallengeAsync(properties);
+    }
+
+    private AuthenticateResult Authenticate(ReadOnlySpan<char> key)
+    {
+        var tenant = keys.FindTenant(key);
         if (tenant is null)
         {
             // The key itself is never logged, only that one was refused.
-            return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
+            return AuthenticateResult.Fail("unknown API key");
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, tenant)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-    }
-
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.Headers.WWWAuthenticate = "Bearer";
-        return base.HandleChallengeAsync(properties);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -9,6 +9,11 @@ internal sealed class CleanupAfterResult(IResult inner, Action cleanup) : IResul
 {
     public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
 
+    public IResult Inner => inner;
+
+    /// <summary>The same cleanup after another result (this one is then never executed, so the cleanup still runs once).</summary>
+    public CleanupAfterResult WithInner(IResult replacement) => new(replacement, cleanup);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         try

@@ -54,6 +54,10 @@ internal sealed class ProblemHttpResultWithHeaders(Microsoft.AspNetCore.Http.Htt
 {
     public int? StatusCode => inner.StatusCode;
 
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Inner => inner;
+
+    public int RetryAfterSeconds => retryAfterSeconds;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
