@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Iterator, List
+from typing import Iterator, List, Tuple
 
 import pytest
 
@@ -43,13 +43,18 @@ def client_for(sleeps: Sleeps):
 
 
 @pytest.fixture(scope="session")
-def live() -> VerifierClient:
-    """The real service named by VERIFIER_URL and VERIFIER_API_KEY. Without them the integration tests skip, unless
-    VERIFIER_REQUIRE_SERVICE=1 (as the .NET test that starts the service sets), where a skip would hide a failure."""
+def live_service() -> Tuple[str, str]:
+    """The real service's URL and key, from VERIFIER_URL and VERIFIER_API_KEY. Without them the integration tests skip,
+    unless VERIFIER_REQUIRE_SERVICE=1 (as the .NET test that starts the service sets), where a skip would hide a failure."""
     url, key = os.environ.get("VERIFIER_URL"), os.environ.get("VERIFIER_API_KEY")
     if not url or not key:
         message = "integration tests need VERIFIER_URL and VERIFIER_API_KEY (a running verifier service)"
         if os.environ.get("VERIFIER_REQUIRE_SERVICE") == "1":
             pytest.fail(message + ", and VERIFIER_REQUIRE_SERVICE=1 forbids skipping them")
         pytest.skip(message)
-    return VerifierClient(url, key)
+    return url, key
+
+
+@pytest.fixture(scope="session")
+def live(live_service: Tuple[str, str]) -> VerifierClient:
+    return VerifierClient(*live_service)

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, AsyncIterator, Callable, List, Mapping, Optional, Sequence, Union
 
 from .batching import chunks, merge
-from .client import GIVEN_BACK, RUN_PATH, VERIFY_PATH, VerifierClient, _at
+from .client import GIVEN_BACK, RUN_PATH, VERIFY_PATH, VerifierClient, _at, env_settings
 from .options import ClientOptions
 from .results import Language, RunResult, VerifyResult
 
@@ -42,8 +42,8 @@ class AsyncVerifierClient:
 
     @classmethod
     def from_env(cls, options: Optional[ClientOptions] = None) -> "AsyncVerifierClient":
-        sync = VerifierClient.from_env(options)
-        return cls(sync.base_urls, sync._transport._api_key, sync.options)
+        url, key = env_settings()
+        return cls(url, key, options)
 
     @property
     def sync(self) -> VerifierClient:

@@ -8,7 +8,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .batching import chunks, merge, ordered_results
 from .options import ClientOptions
@@ -50,10 +50,7 @@ class VerifierClient:
     @classmethod
     def from_env(cls, options: Optional[ClientOptions] = None) -> "VerifierClient":
         """VERIFIER_URL (one URL or several, comma-separated) and VERIFIER_API_KEY."""
-        url = os.environ.get("VERIFIER_URL")
-        key = os.environ.get("VERIFIER_API_KEY")
-        if not url or not key:
-            raise ValueError("set VERIFIER_URL and VERIFIER_API_KEY")
+        url, key = env_settings()
         return cls(url, key, options)
 
     @property
@@ -109,6 +106,14 @@ class VerifierClient:
     def _send_once(self, path: str, batch: List[Item], parse: Callable[[Mapping[str, Any]], Any]) -> List[Any]:
         document = self._transport.post_json(path, {"items": list(batch)}, str(uuid.uuid4()))
         return ordered_results(document, len(batch), parse, path)
+
+
+def env_settings() -> Tuple[str, str]:
+    url = os.environ.get("VERIFIER_URL")
+    key = os.environ.get("VERIFIER_API_KEY")
+    if not url or not key:
+        raise ValueError("set VERIFIER_URL (one or more comma-separated base URLs) and VERIFIER_API_KEY")
+    return url, key
 
 
 def _at(offset: int, results: List[Any]) -> List[Any]:
