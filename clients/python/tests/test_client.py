@@ -28,7 +28,8 @@ def test_large_inputs_go_in_batches_and_come_back_in_input_order(fake, client_fo
 
     results = client_for(fake.url, batch_size=2).verify(items(5))
 
-    assert [len(r.body["items"]) for r in fake.requests] == [2, 2, 1]
+    # Batches go out side by side, so they may arrive in any order.
+    assert sorted(len(r.body["items"]) for r in fake.requests) == [1, 2, 2]
     assert [r.id for r in results] == ["q0", "q1", "q2", "q3", "q4"]
     assert [r.index for r in results] == [0, 1, 2, 3, 4]
     assert [r.reward for r in results] == [0.0, 1.0, 2.0, 3.0, 4.0]
