@@ -16,7 +16,7 @@ class Answer:
     status: int = 200
     body: Any = None  # a JSON value, or bytes as they are
     headers: Dict[str, str] = field(default_factory=dict)
-    # For NDJSON: lines written one by one; `cut` ends the connection after that many bytes of the body.
+    # For NDJSON: lines written one by one. `cut` ends the connection after that many bytes of the body.
     lines: Optional[List[Any]] = None
     cut: Optional[int] = None
 
@@ -89,7 +89,8 @@ class FakeService:
         handler.send_header("Content-Type", content_type)
         for name, value in answer.headers.items():
             handler.send_header(name, value)
-        if answer.cut is None:
+        if answer.cut is None or answer.lines is None:
+            # A cut JSON body still announces its full length, as a real response cut mid-way would.
             handler.send_header("Content-Length", str(len(payload)))
         handler.end_headers()
         handler.wfile.write(payload if answer.cut is None else payload[:answer.cut])

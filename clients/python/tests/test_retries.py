@@ -36,6 +36,22 @@ def test_retry_after_as_an_http_date_is_honoured(fake, client_for, sleeps):
     assert len(sleeps.delays) == 1 and 25 <= sleeps.delays[0] <= 30
 
 
+def test_a_response_cut_mid_body_is_retried_under_the_same_key(fake, client_for):
+    fake.script("/v1/verify", Answer(body={"results": [{"index": 0, "reward": 0.0, "verdict": "wrong"}]}, cut=20), verify_results)
+
+    assert [r.reward for r in client_for(fake.url).verify([ITEM])] == [1.0]
+    assert fake.requests[0].headers["idempotency-key"] == fake.requests[1].headers["idempotency-key"]
+
+
+def test_a_2xx_that_is_not_json_is_an_error_not_a_reward(fake, client_for):
+    from verifier_client import VerifierResponseError
+
+    fake.script("/v1/verify", Answer(body=b"<html>proxy page</html>"))
+
+    with pytest.raises(VerifierResponseError):
+        client_for(fake.url).verify([ITEM])
+
+
 def test_each_logical_request_has_its_own_key(fake, client_for):
     fake.script("/v1/verify", verify_results, verify_results)
     client = client_for(fake.url)
