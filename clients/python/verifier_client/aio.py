@@ -94,7 +94,8 @@ class AsyncVerifierClient:
                 reader.result()
 
     async def aclose(self) -> None:
-        await asyncio.get_running_loop().run_in_executor(None, self._pool.shutdown)
+        # Not waiting: a stream reader left behind by an early exit ends at its next line, not when we say so.
+        self._pool.shutdown(wait=False)
 
     async def __aenter__(self) -> "AsyncVerifierClient":
         return self
