@@ -160,3 +160,14 @@ def test_async_stream_and_errors_reach_the_awaiting_side(fake, sleeps):
     streamed, error = asyncio.run(main())
     assert streamed == [(1, 1.0), (0, 0.0)]
     assert type(error).__name__ == "VerifierRequestError" and error.errors == {"items[0]": ["nothing to score"]}
+
+
+def test_leaving_an_async_stream_early_returns_promptly(fake, sleeps):
+    fake.script("/v1/verify/stream", Answer(lines=[{"index": i, "reward": 1.0, "verdict": "correct"} for i in range(3)]))
+
+    async def main():
+        async with AsyncVerifierClient(fake.url, "test-key", sleep=sleeps) as client:
+            async for result in client.verify_stream(items(3)):
+                return result.index
+
+    assert asyncio.run(asyncio.wait_for(main(), timeout=10)) == 0
