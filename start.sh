@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: brings up the local verifier stack (Docker engine, images, the service on
 # http://127.0.0.1:8080) and shows it working: grades a sample file through the service and in-process, and
-# runs the Python example client against it.
+# checks the Python client (clients/python) against it.
 #
 #   ./start.sh            bring the stack up and run the demo (the stack keeps running)
 #   ./start.sh train      bring the stack up and train the GRPO demo against it (metrics and plots in runs/)
@@ -79,8 +79,8 @@ demo() {
     exit 1
   fi
   head -n 5 "$state/graded-local.jsonl"
-  echo "== Python example client (standard library only)"
-  python3 examples/python/verifier_client.py --url "$url" --api-key "$key"
+  echo "== Python client (clients/python, standard library only)"
+  python3 examples/python/check_service.py --url "$url" --api-key "$key"
 }
 
 train() {

@@ -1,0 +1,1 @@
+"""Reward functions for trainers: TRL (``rewards.trl``) and verl (``rewards.verl``)."""

@@ -1,0 +1,1 @@
+"""HTTP plumbing: retries, backoff, replicas. Not part of the public API."""
