@@ -30,8 +30,8 @@ internal sealed partial class AppsAdapter(string name, string language) : IDatas
             throw new DatasetRowException(Field, "expected an object with 'inputs' and 'outputs'");
         }
 
-        var inputs = RowFields.Array(RowFields.Required(spec, "inputs"), $"{Field}.inputs");
-        var outputs = RowFields.Array(RowFields.Required(spec, "outputs"), $"{Field}.outputs");
+        var inputs = RowFields.Array(RowFields.Required(spec, "inputs", $"{Field}.inputs"), $"{Field}.inputs");
+        var outputs = RowFields.Array(RowFields.Required(spec, "outputs", $"{Field}.outputs"), $"{Field}.outputs");
         if (inputs.Count != outputs.Count)
         {
             throw new DatasetRowException(Field, $"{inputs.Count} inputs but {outputs.Count} outputs");

@@ -68,8 +68,8 @@ public sealed class CodeContestsAdapter(string language, CodeContestsTestSets se
             throw new DatasetRowException(field, "expected {input: [...], output: [...]}");
         }
 
-        var inputs = RowFields.Array(RowFields.Required(tests, "input"), $"{field}.input");
-        var outputs = RowFields.Array(RowFields.Required(tests, "output"), $"{field}.output");
+        var inputs = RowFields.Array(RowFields.Required(tests, "input", $"{field}.input"), $"{field}.input");
+        var outputs = RowFields.Array(RowFields.Required(tests, "output", $"{field}.output"), $"{field}.output");
         if (inputs.Count != outputs.Count)
         {
             throw new DatasetRowException(field, $"{inputs.Count} inputs but {outputs.Count} outputs");

@@ -59,7 +59,7 @@ internal sealed class LiveCodeBenchAdapter(string language) : IDatasetAdapter
             : throw new DatasetRowException($"{field}.testtype", "expected \"stdin\" or \"functional\"");
 
     private static string Text(JsonElement testCase, string name, string field) =>
-        RowFields.Required(testCase, name) is { ValueKind: JsonValueKind.String } text
+        RowFields.Required(testCase, name, $"{field}.{name}") is { ValueKind: JsonValueKind.String } text
             ? text.GetString()!
             : throw new DatasetRowException($"{field}.{name}", "expected a string");
 

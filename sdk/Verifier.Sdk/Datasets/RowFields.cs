@@ -21,6 +21,10 @@ internal static class RowFields
     public static JsonElement Required(JsonElement row, string field) =>
         Optional(row, field) ?? throw new DatasetRowException(field, "missing");
 
+    /// <summary>A field of a nested object; <paramref name="path"/> names it in errors (<c>public_tests.output</c>).</summary>
+    public static JsonElement Required(JsonElement parent, string field, string path) =>
+        Optional(parent, field) ?? throw new DatasetRowException(path, "missing");
+
     /// <summary>A string field that must hold something other than whitespace.</summary>
     public static string RequiredText(JsonElement row, string field)
     {
