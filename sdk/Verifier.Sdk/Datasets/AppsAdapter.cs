@@ -47,7 +47,7 @@ internal sealed partial class AppsAdapter(string name, string language) : IDatas
             ? CodeTests.Io([.. inputs.Select((input, i) => TestCase.Io(
                 RowFields.Text(input, $"{Field}.inputs[{i}]"), RowFields.Text(outputs[i], $"{Field}.outputs[{i}]")))])
             : CodeTests.Function(function.Trim(), [.. inputs.Select((input, i) => TestCase.Call(
-                input.ValueKind == JsonValueKind.Array ? input : throw new DatasetRowException($"{Field}.inputs[{i}]", "expected the list of arguments"),
+                input.ValueKind == JsonValueKind.Array ? input.Clone() : throw new DatasetRowException($"{Field}.inputs[{i}]", "expected the list of arguments"),
                 Unwrapped(outputs[i])))]);
 
         return new CodeSpec
@@ -58,8 +58,9 @@ internal sealed partial class AppsAdapter(string name, string language) : IDatas
         };
     }
 
+    /// <summary>Cloned, as are the arguments: the spec outlives the caller's document.</summary>
     private static JsonElement Unwrapped(JsonElement output) =>
-        output.ValueKind == JsonValueKind.Array && output.GetArrayLength() == 1 ? output[0] : output;
+        (output.ValueKind == JsonValueKind.Array && output.GetArrayLength() == 1 ? output[0] : output).Clone();
 
     /// <summary>A number in the field, or the number before the unit the pattern names; null for anything else.</summary>
     private static double? Quantity(JsonElement row, string field, Regex unit) => RowFields.Optional(row, field) switch
