@@ -8,6 +8,17 @@ public static class DatasetAdapters
         ["apps", "taco", "codecontests", "livecodebench", "humaneval", "humaneval+", "mbpp", "mbpp+", "multipl-e"];
 
     /// <summary>
+    /// Every row field some adapter reads. A completion stored under one of these names would be read as part of the
+    /// tests, so a caller that adds the completion to the row must give it another name.
+    /// </summary>
+    public static IReadOnlySet<string> FieldsRead { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "input_output", "time_limit", "memory_limit", "public_tests", "private_tests", "generated_tests", "memory_limit_bytes",
+        "public_test_cases", "private_test_cases", "metadata", "prompt", "test", "entry_point", "test_list", "test_imports",
+        "test_setup_code", "code", "language", "tests",
+    };
+
+    /// <summary>
     /// The adapter for <paramref name="name"/>. <paramref name="language"/> is the language the completions are written
     /// in, for the datasets whose tests do not fix one (APPS, TACO, CodeContests, LiveCodeBench); HumanEval and MBPP
     /// test Python only, and a MultiPL-E row's own language wins over it.

@@ -80,12 +80,30 @@ public sealed class GradeCodeCommandTests(LiveService service) : IClassFixture<L
         Assert.Equal([true, false], rows.Select(r => (bool?)r["correct"]));
     }
 
+    [Fact]
+    public async Task GradeCode_LiveCodeBench_FunctionalTestsCallTheSolutionMethod()
+    {
+        var tests = JsonSerializer.Serialize("""[{"input": "[2,7,11,15]\n9", "output": "[0, 1]", "testtype": "functional"}, {"input": "[3,2,4]\n6", "output": "[1, 2]", "testtype": "functional"}]""");
+        var metadata = JsonSerializer.Serialize("""{"func_name": "twoSum"}""");
+        var right = Python("class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i");
+        var wrong = Python("class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]");
+        var input = Write(
+            $$"""{"question_id": "1", "public_test_cases": {{tests}}, "private_test_cases": "[]", "metadata": {{metadata}}, "completion": {{JsonSerializer.Serialize(right)}}}""",
+            $$"""{"question_id": "1", "public_test_cases": {{tests}}, "private_test_cases": "[]", "metadata": {{metadata}}, "completion": {{JsonSerializer.Serialize(wrong)}}}""");
+
+        var (_, _, stderr, rows) = await GradeCodeAsync("livecodebench", input);
+
+        Assert.True(rows.Count == 2, stderr);
+        Assert.Equal([true, false], rows.Select(r => (bool?)r["correct"]));
+    }
+
     [Theory]
     [InlineData(new[] { "--format", "apps", "--input", "x", "--output", "y" }, "--remote is required")]
     [InlineData(new[] { "--input", "x", "--output", "y", "--remote", "http://h" }, "--format is required")]
     [InlineData(new[] { "--format", "leetcode", "--input", "x", "--output", "y", "--remote", "http://h" }, "unknown dataset 'leetcode'")]
     [InlineData(new[] { "--format", "humaneval", "--language", "cpp", "--input", "x", "--output", "y", "--remote", "http://h", "--api-key", "k" }, "humaneval's tests are Python")]
     [InlineData(new[] { "--format", "apps", "--input", "x", "--output", "y", "--remote", "http://h" }, "--remote needs --api-key")]
+    [InlineData(new[] { "--format", "humaneval", "--completion-field", "prompt", "--input", "x", "--output", "y", "--remote", "http://h", "--api-key", "k" }, "'prompt' is a field the tests are read from")]
     public void Arguments_Mistakes_AreNamed(string[] args, string message)
     {
         Environment.SetEnvironmentVariable("VERIFIER_API_KEY", null);

@@ -70,6 +70,8 @@ internal static class GradeCodeArguments
             (_, null, _) => "--input is required",
             (_, _, null) => "--output is required",
             _ when !DatasetAdapters.Names.Contains(format.ToLowerInvariant()) => $"--format: unknown dataset '{format}'; one of {string.Join(", ", DatasetAdapters.Names)}",
+            _ when DatasetAdapters.FieldsRead.Contains(completionField) =>
+                $"--completion-field: '{completionField}' is a field the tests are read from; the completion must have a field of its own",
             _ when remote.Count == 0 => "--remote is required: code runs in the verifier's sandbox, never in this process",
             _ when string.IsNullOrEmpty(apiKey) => "--remote needs --api-key (or VERIFIER_API_KEY)",
             _ => "",
