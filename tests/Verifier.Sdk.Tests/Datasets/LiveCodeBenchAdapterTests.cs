@@ -39,6 +39,17 @@ public class LiveCodeBenchAdapterTests
         Assert.Equal(["[0,1]", "[0,1]", "true"], spec.Tests.Cases!.Select(c => JsonSerializer.Serialize(c.Expected)));
     }
 
+    [Fact]
+    public void ToCodeSpec_PrivateTestsAsPythonWroteThem_AreRead()
+    {
+        // base64.b64encode(zlib.compress(pickle.dumps(json.dumps([{"input": "1 2\n", "output": "3\n", "testtype": "stdin"}])))), Python 3.11.
+        const string stored = "eJxrYJlqxwABPVbR1UqZeQWlJUpWCkqGCkYxeUo6Ckr5pSVQIWOIQElqcUlJZUEqSKi4JCUzT6k2dooeALEqFJ0=";
+
+        var spec = Spec("livecodebench", $$"""{"private_test_cases": "{{stored}}", "metadata": "{}"}""");
+
+        Assert.Equal([("1 2\n", "3\n")], spec.Tests.Cases!.Select(c => (c.Stdin, c.Stdout)));
+    }
+
     [Theory]
     [InlineData("""{"public_test_cases": "[]", "private_test_cases": "[]"}""", "no tests")]
     [InlineData("""{"public_test_cases": "[{\"input\": \"1\", \"output\": \"1\", \"testtype\": \"stdin\"}, {\"input\": \"1\", \"output\": \"1\", \"testtype\": \"functional\"}]", "metadata": "{\"func_name\": \"f\"}"}""", "mixes stdin and functional")]
