@@ -52,7 +52,7 @@ public sealed class GradeCodeCommandTests(LiveService service) : IClassFixture<L
         const string test = "\n\nMETADATA = {}\n\n\ndef check(candidate):\n    for xs in [[1, 2], [-6, 11, -6, 1]]:\n        assert math.fabs(poly(xs, candidate(xs))) < 1e-4\n";
         const string canonical = "    begin, end = -1., 1.\n    while poly(xs, begin) * poly(xs, end) > 0:\n        begin *= 2.0\n        end *= 2.0\n    while end - begin > 1e-10:\n        center = (begin + end) / 2.0\n        if poly(xs, center) * poly(xs, begin) > 0:\n            begin = center\n        else:\n            end = center\n    return begin\n";
         // A policy's shortcut: answer anything, and make poly say it is a zero.
-        const string cheat = "def poly(xs, x):\n    return 0.0\n\ndef find_zero(xs):\n    return 12345.0\n";
+        const string cheat = "import math\n\ndef poly(xs, x):\n    return 0.0\n\ndef find_zero(xs):\n    return 12345.0\n";
         var input = Write(
             HumanEvalRow("HumanEval/32", prompt, test, Python(prompt + canonical)),
             HumanEvalRow("HumanEval/32", prompt, test, Python(cheat)));
