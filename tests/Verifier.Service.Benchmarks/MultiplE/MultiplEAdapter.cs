@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Verifier.Core.Code;
+using Verifier.Sdk.Datasets;
 
 namespace Verifier.Service.Benchmarks.MultiplE;
 
@@ -22,22 +23,8 @@ internal sealed record AdaptedProblem(string Language, string EntryPoint, string
 /// </summary>
 internal static partial class MultiplEAdapter
 {
-    /// <summary>The files' language codes and the service's language names.</summary>
-    public static IReadOnlyDictionary<string, string> Languages { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["cpp"] = "cpp",
-        ["cs"] = "csharp",
-        ["java"] = "java",
-        ["js"] = "javascript",
-        ["ts"] = "typescript",
-        ["go"] = "go",
-        ["rs"] = "rust",
-        ["sh"] = "bash",
-        ["rb"] = "ruby",
-        ["php"] = "php",
-        ["lua"] = "lua",
-        ["pl"] = "perl",
-    };
+    /// <summary>The files' language codes and the service's language names (the SDK's, shared with its dataset adapter).</summary>
+    public static IReadOnlyDictionary<string, string> Languages => MultiplETests.Languages;
 
     /// <summary>The fence tags each language answers to in the service (its <c>FenceTags</c>); the first one is used to fence changed code.</summary>
     private static readonly Dictionary<string, string[]> FenceTags = new(StringComparer.Ordinal)
@@ -59,7 +46,7 @@ internal static partial class MultiplEAdapter
     public static AdaptedProblem Adapt(MultiplEProblem problem)
     {
         var language = Languages[problem.FileLanguage];
-        var entryPoint = EntryPoint(problem.Prompt);
+        var entryPoint = MultiplETests.EntryPoint(problem.Prompt);
         var rules = new List<string>();
         var tags = FenceTags[language];
 
@@ -75,7 +62,6 @@ internal static partial class MultiplEAdapter
             rules.Add("block");
         }
 
-        var tests = problem.Tests;
         if (code is not null)
         {
             code = language switch
@@ -89,40 +75,11 @@ internal static partial class MultiplEAdapter
             };
         }
 
-        tests = language switch
-        {
-            "cpp" => CppTests(problem.Prompt, tests),
-            "csharp" => CSharpTests(problem.Prompt, tests),
-            _ => WithoutLeadingBrace(tests),
-        };
+        // The tests' side of the join is the SDK's (the cpp-declaration and cs-program rules and the leading brace).
+        var tests = MultiplETests.ForLanguage(language, problem.Prompt, problem.Tests);
 
         var completion = code is null || code == extracted ? problem.Solution : $"```{tags[0]}\n{code}\n```\n";
         return new AdaptedProblem(language, entryPoint, completion, tests, rules);
-    }
-
-    /// <summary>
-    /// The name of the function the prompt leaves open: the last code line (not a comment) that defines a function with
-    /// a keyword (<c>def</c>, <c>sub</c>, <c>fn</c>, <c>func</c>, <c>function</c>; Perl's prompts go on past the header
-    /// with <c>my ($x) = @_;</c>), else the name called on the prompt's last code line (C++, Java, C#, Bash headers).
-    /// </summary>
-    internal static string EntryPoint(string prompt)
-    {
-        var code = prompt.Split('\n').Where(l => l.Trim() is { Length: > 0 } t && !CommentPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal))).ToList();
-        var match = code.AsEnumerable().Reverse().Select(l => DefinitionKeyword().Match(l)).FirstOrDefault(m => m.Success)
-            ?? (code.Count > 0 ? CallLike().Match(code[^1]) : Match.Empty);
-        return match.Success ? match.Groups["name"].Value : throw new FormatException($"no function header in the prompt: {prompt}");
-    }
-
-    private static readonly string[] CommentPrefixes = ["#", "//", "/*", "*", "--"];
-
-    /// <summary>
-    /// Rule for every language whose test code opens with a line that is only a closing brace (C++, Rust, Bash, Java,
-    /// C#): that brace closes the prompt's open function, which a complete solution has already closed itself.
-    /// </summary>
-    private static string WithoutLeadingBrace(string tests)
-    {
-        var newline = tests.IndexOf('\n', StringComparison.Ordinal);
-        return newline >= 0 && tests[..newline].Trim() == "}" ? tests[(newline + 1)..] : tests;
     }
 
     /// <summary>
@@ -253,36 +210,6 @@ internal static partial class MultiplEAdapter
     private static HashSet<string> GoImports(string code) =>
         [.. GoImportDeclaration().Matches(code).SelectMany(d => GoImportPath().Matches(d.Value)).Select(p => p.Groups["path"].Value)];
 
-    /// <summary>
-    /// C++: the verifier compiles the test code as its own translation unit (so nothing the candidate defines changes
-    /// how the tests compile), and that unit must declare what it calls. Rule "cpp-declaration": the tests get the
-    /// prompt with its open function's <c>{</c> turned into <c>;</c> (its includes and the entry point's declaration,
-    /// the contract the tests were written against), and lose their leading <c>}</c>.
-    /// </summary>
-    private static string CppTests(string prompt, string tests)
-    {
-        var header = prompt.TrimEnd();
-        if (!header.EndsWith('{'))
-        {
-            throw new FormatException("a C++ prompt that does not end with its function's opening brace");
-        }
-
-        return $"{header[..^1].TrimEnd()};\n{WithoutLeadingBrace(tests)}";
-    }
-
-    /// <summary>
-    /// C#: the verifier compiles the test code as a program of its own against the submission (a library), with the
-    /// entry point's class imported so the tests call it by its bare name. MultiPL-E's test code is
-    /// <c>}</c> (closing the function), the tests' <c>Main</c>, then the <c>}</c> closing the prompt's class. Rule
-    /// "cs-program": the tests get the prompt's <c>using</c> directives (they use <c>Debug</c>, <c>List</c>, ...) and a
-    /// class of their own in place of the leading <c>}</c>, which their last <c>}</c> closes.
-    /// </summary>
-    private static string CSharpTests(string prompt, string tests)
-    {
-        var usings = prompt.Split('\n').Where(l => l.StartsWith("using ", StringComparison.Ordinal));
-        return $"{string.Join('\n', usings)}\nclass MultiplETests {{\n{WithoutLeadingBrace(tests)}";
-    }
-
     /// <summary>Whether <paramref name="code"/> defines <paramref name="name"/> (the language's function definition syntax).</summary>
     private static bool Defines(string language, string code, string name)
     {
@@ -331,12 +258,6 @@ internal static partial class MultiplEAdapter
 
     [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})\s*(?<tag>[^\s`{]*)")]
     private static partial Regex FenceOpen();
-
-    [GeneratedRegex(@"\b(?:def|sub|fn|func|function)\s+(?<name>\w+)")]
-    private static partial Regex DefinitionKeyword();
-
-    [GeneratedRegex(@"(?<name>\w+)\s*\(")]
-    private static partial Regex CallLike();
 
     [GeneratedRegex(@"(?m)^[ \t]*(?:(?:public|protected|private|final|synchronized|strictfp)\s+)*static\s+(?:(?:public|protected|private|final|synchronized)\s+)*void\s+main\s*\(")]
     private static partial Regex JavaMain();

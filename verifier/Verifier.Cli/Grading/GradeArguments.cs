@@ -47,18 +47,7 @@ internal static class GradeArguments
 
                     break;
                 case "--remote":
-                    if (!TryValue(args, ref i, flag, out var urls, out error)) return false;
-                    foreach (var url in urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                        {
-                            error = $"--remote: '{url}' is not an http(s) URL";
-                            return false;
-                        }
-
-                        remote.Add(uri);
-                    }
-
+                    if (!TryValue(args, ref i, flag, out var urls, out error) || !TryAddRemote(urls, remote, out error)) return false;
                     break;
                 default:
                     error = $"unknown option '{flag}'";
@@ -86,7 +75,25 @@ internal static class GradeArguments
         return true;
     }
 
-    private static bool TryValue(IReadOnlyList<string> args, ref int i, string flag, out string value, out string error)
+    /// <summary>Adds each of a comma-separated list of http(s) URLs, as <c>--remote</c> takes them.</summary>
+    internal static bool TryAddRemote(string urls, List<Uri> remote, out string error)
+    {
+        error = "";
+        foreach (var url in urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                error = $"--remote: '{url}' is not an http(s) URL";
+                return false;
+            }
+
+            remote.Add(uri);
+        }
+
+        return true;
+    }
+
+    internal static bool TryValue(IReadOnlyList<string> args, ref int i, string flag, out string value, out string error)
     {
         value = "";
         error = "";

@@ -46,7 +46,7 @@ internal sealed class GradeCommand(GradeOptions options, TextWriter console, Tex
             var results = await grader.GradeAsync(batch, cancellationToken).ConfigureAwait(false);
             foreach (var result in results)
             {
-                summary.Add(result);
+                summary.Add(result.Correct);
                 await output.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Row)).ConfigureAwait(false);
             }
 
@@ -86,10 +86,10 @@ internal sealed class GradeSummary
 
     public long Skipped { get; set; }
 
-    public void Add(GradeResult result)
+    public void Add(bool? correct)
     {
         Rows++;
-        switch (result.Correct)
+        switch (correct)
         {
             case true: Correct++; break;
             case false: Wrong++; break;

@@ -2,11 +2,14 @@ using System.Text.Json;
 
 namespace Verifier.Cli.Grading;
 
+/// <summary>Turns one non-blank line into a row, or says why it cannot.</summary>
+internal delegate bool LineParser<TRow>(string text, long line, out TRow row, out string error);
+
 /// <summary>
-/// Reads grading rows from JSONL. A bad line is reported with its line number and skipped, never dropped
-/// silently; blank lines are ignored.
+/// Reads rows from JSONL. A bad line is reported with its line number and skipped, never dropped silently; blank
+/// lines are ignored.
 /// </summary>
-internal sealed class JsonlReader(TextReader reader, Action<long, string> reportBadLine)
+internal class JsonlReader<TRow>(TextReader reader, LineParser<TRow> parse, Action<long, string> reportBadLine)
 {
     /// <summary>Longest line accepted; a completion longer than this is almost certainly a broken file.</summary>
     public const int MaxLineChars = 16 * 1024 * 1024;
@@ -15,9 +18,9 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
 
     public long LinesRead => _line;
 
-    public async Task<List<GradeRow>> ReadBatchAsync(int max, CancellationToken cancellationToken)
+    public async Task<List<TRow>> ReadBatchAsync(int max, CancellationToken cancellationToken)
     {
-        var batch = new List<GradeRow>(max);
+        var batch = new List<TRow>(max);
         while (batch.Count < max)
         {
             var text = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
@@ -32,7 +35,11 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
                 continue;
             }
 
-            if (TryParse(text, _line, out var row, out var error))
+            if (text.Length > MaxLineChars)
+            {
+                reportBadLine(_line, $"line is longer than {MaxLineChars} characters");
+            }
+            else if (parse(text, _line, out var row, out var error))
             {
                 batch.Add(row);
             }
@@ -44,16 +51,16 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
 
         return batch;
     }
+}
 
+/// <summary><c>grade</c>'s rows: <c>{"gold", "completion", "id"?}</c>.</summary>
+internal sealed class JsonlReader(TextReader reader, Action<long, string> reportBadLine)
+    : JsonlReader<GradeRow>(reader, TryParse, reportBadLine)
+{
+    /// <summary>One line of <c>grade</c>'s input; the reader has already bounded its length.</summary>
     internal static bool TryParse(string text, long line, out GradeRow row, out string error)
     {
         row = null!;
-        if (text.Length > MaxLineChars)
-        {
-            error = $"line is longer than {MaxLineChars} characters";
-            return false;
-        }
-
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
