@@ -201,9 +201,17 @@ def test_livecodebench_rows_mixing_test_types_are_refused():
 
 def test_humaneval_rows_become_assert_tests_on_the_entry_point():
     spec = humaneval_spec(HUMANEVAL)
-    assert spec == {"language": "python", "tests": {"kind": "assert", "entryPoint": "add", "code": HUMANEVAL["test"]}}
+    assert spec == {"language": "python", "tests": {"kind": "assert", "entryPoint": "add",
+                                                    "code": HUMANEVAL["prompt"] + "\n\n" + HUMANEVAL["test"]}}
     with pytest.raises(UnsupportedRowError):
         humaneval_spec(dict(HUMANEVAL, test="assert add(1, 2) == 3"))
+
+
+def test_humaneval_helpers_the_checks_call_come_from_the_prompt_not_the_submission():
+    row = {"prompt": "def poly(xs, x):\n    return sum(c * x ** i for i, c in enumerate(xs))\n\n\ndef find_zero(xs):\n    \"\"\"doc\"\"\"\n",
+           "test": "def check(candidate):\n    assert abs(poly([1, 2], candidate([1, 2]))) < 1e-4\n", "entry_point": "find_zero"}
+    code = humaneval_spec(row)["tests"]["code"]
+    assert code.index("def poly(") < code.index("def check(")
 
 
 def test_mbpp_asserts_run_inside_check_with_the_function_bound_to_candidate():

@@ -15,14 +15,21 @@ from .spec import UnsupportedRowError, assert_tests, code_spec
 
 
 def humaneval_spec(row: Mapping[str, Any]) -> Dict[str, Any]:
-    """HumanEval / HumanEval+: ``test`` defines ``check(candidate)``; ``entry_point`` names the function."""
+    """HumanEval / HumanEval+: ``test`` defines ``check(candidate)``; ``entry_point`` names the function.
+
+    The prompt goes in front of the tests: some checks call the prompt's helpers (``poly`` in HumanEval/32,
+    ``encode_cyclic`` in /38), and a name the test code does not define is looked up in the submission, which could
+    then define ``poly`` to return 0 and pass with any answer. The prompt's stub of the entry point is harmless there:
+    the checks call ``candidate``.
+    """
     entry_point = row.get("entry_point")
     test = row.get("test") or ""
     if not entry_point:
         raise UnsupportedRowError("a HumanEval row without entry_point")
     if not re.search(r"^def check\(", test, re.M):
         raise UnsupportedRowError("a HumanEval row whose test does not define check(candidate)")
-    return code_spec("python", assert_tests(entry_point, test))
+    prompt = row.get("prompt") or ""
+    return code_spec("python", assert_tests(entry_point, f"{prompt}\n\n{test}" if prompt.strip() else test))
 
 
 def mbpp_spec(row: Mapping[str, Any]) -> Dict[str, Any]:
