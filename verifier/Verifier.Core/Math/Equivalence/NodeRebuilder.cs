@@ -5,6 +5,27 @@ namespace Verifier.Core.Math.Equivalence;
 /// <summary>Copies of trees with one child replaced (trees are immutable).</summary>
 internal static class NodeRebuilder
 {
+    /// <summary>A copy with every node that <paramref name="replace"/> maps (to non-null) replaced, bottom-up elsewhere.</summary>
+    public static MathNode Map(MathNode node, Func<MathNode, MathNode?> replace)
+    {
+        if (replace(node) is { } replaced)
+        {
+            return replaced;
+        }
+
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var mapped = Map(children[i], replace);
+            if (!ReferenceEquals(mapped, children[i]))
+            {
+                node = ReplaceChild(node, i, mapped);
+            }
+        }
+
+        return node;
+    }
+
     public static MathNode ReplaceChild(MathNode node, int index, MathNode child)
     {
         IReadOnlyList<MathNode> With(IReadOnlyList<MathNode> list)

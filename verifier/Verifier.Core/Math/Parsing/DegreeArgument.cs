@@ -9,23 +9,7 @@ namespace Verifier.Core.Math.Parsing;
 /// </summary>
 internal static class DegreeArgument
 {
-    public static MathNode InRadians(MathNode node)
-    {
-        if (node is DegreeNode degree)
-        {
-            return new DivideNode(new MultiplyNode([InRadians(degree.Operand), new ConstantNode(ConstantKind.Pi)]), new NumberNode(180));
-        }
-
-        var children = node.Children;
-        for (var i = 0; i < children.Count; i++)
-        {
-            var converted = InRadians(children[i]);
-            if (!ReferenceEquals(converted, children[i]))
-            {
-                node = NodeRebuilder.ReplaceChild(node, i, converted);
-            }
-        }
-
-        return node;
-    }
+    public static MathNode InRadians(MathNode node) => NodeRebuilder.Map(node, n => n is DegreeNode degree
+        ? new DivideNode(new MultiplyNode([InRadians(degree.Operand), new ConstantNode(ConstantKind.Pi)]), new NumberNode(180))
+        : null);
 }
