@@ -32,6 +32,9 @@ internal static class CanonicalKey
 
         public StringBuilder Visit(TextNode node) => b.Append("text\"").Append(node.Text).Append('"');
 
+        public StringBuilder Visit(ClockTimeNode node) => b.Append("time(").Append(node.Hour).Append(':').Append(node.Minute)
+            .Append(node.HalfDayKnown ? ")" : "?)");
+
         public StringBuilder Visit(AddNode node) => b.Append("add(").Append(Sorted(node.Terms, ",")).Append(')');
 
         public StringBuilder Visit(NegateNode node) => Call("neg", [node.Operand]);

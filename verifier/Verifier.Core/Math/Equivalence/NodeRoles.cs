@@ -11,7 +11,7 @@ internal enum NodeRole
     /// <summary>An expression kept for structural comparison only (\sum, \int, unknown operators).</summary>
     OpaqueValue,
 
-    /// <summary>Not a single value: text, relations, lists, sets, intervals, matrices, assignments.</summary>
+    /// <summary>Not a single value: text, times of day, relations, lists, sets, intervals, matrices, assignments.</summary>
     Structure,
 }
 
@@ -36,6 +36,8 @@ internal sealed class NodeRoles : IMathNodeVisitor<NodeRole>
     public NodeRole Visit(ConstantNode node) => NodeRole.Value;
 
     public NodeRole Visit(TextNode node) => NodeRole.Structure;
+
+    public NodeRole Visit(ClockTimeNode node) => NodeRole.Structure;
 
     public NodeRole Visit(AddNode node) => NodeRole.Value;
 

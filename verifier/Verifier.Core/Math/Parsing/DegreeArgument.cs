@@ -1,5 +1,3 @@
-using Verifier.Core.Math.Equivalence;
-
 namespace Verifier.Core.Math.Parsing;
 
 /// <summary>

@@ -16,6 +16,8 @@ internal interface IMathNodeVisitor<out TResult>
 
     TResult Visit(TextNode node);
 
+    TResult Visit(ClockTimeNode node);
+
     TResult Visit(AddNode node);
 
     TResult Visit(NegateNode node);

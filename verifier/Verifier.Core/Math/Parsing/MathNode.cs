@@ -67,6 +67,23 @@ internal sealed class TextNode(string text) : MathNode
     public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
+/// <summary>
+/// A time of day (4:30 p.m., 16:30). <see cref="Hour"/> is 0-23 when the half of the day is known (a.m./p.m. written,
+/// or a 24-hour form such as 16:30 or 0:15); a bare 1:00-12:59 keeps its written hour and leaves it unknown.
+/// </summary>
+internal sealed class ClockTimeNode(int hour, int minute, bool halfDayKnown) : MathNode
+{
+    public int Hour { get; } = hour;
+
+    public int Minute { get; } = minute;
+
+    public bool HalfDayKnown { get; } = halfDayKnown;
+
+    public override IReadOnlyList<MathNode> Children => [];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
+}
+
 internal sealed class AddNode(IReadOnlyList<MathNode> terms) : MathNode
 {
     public IReadOnlyList<MathNode> Terms { get; } = terms;

@@ -1,8 +1,6 @@
-using Verifier.Core.Math.Parsing;
+namespace Verifier.Core.Math.Parsing;
 
-namespace Verifier.Core.Math.Equivalence;
-
-/// <summary>Copies of trees with one child replaced (trees are immutable).</summary>
+/// <summary>Walks of trees, and copies with parts replaced (trees are immutable).</summary>
 internal static class NodeRebuilder
 {
     /// <summary>A copy with every node that <paramref name="replace"/> maps (to non-null) replaced, bottom-up elsewhere.</summary>
@@ -26,6 +24,10 @@ internal static class NodeRebuilder
         return node;
     }
 
+    /// <summary>Whether <paramref name="predicate"/> holds for the node or any node below it.</summary>
+    public static bool Contains(MathNode node, Func<MathNode, bool> predicate) =>
+        predicate(node) || node.Children.Any(child => Contains(child, predicate));
+
     /// <summary>A copy of <paramref name="node"/> whose child number <paramref name="index"/> (in <see cref="MathNode.Children"/> order) is <paramref name="child"/>.</summary>
     public static MathNode ReplaceChild(MathNode node, int index, MathNode child) => node.Accept(new ChildReplacer(index, child));
 
@@ -46,6 +48,8 @@ internal static class NodeRebuilder
         public MathNode Visit(ConstantNode node) => node;
 
         public MathNode Visit(TextNode node) => node;
+
+        public MathNode Visit(ClockTimeNode node) => node;
 
         public MathNode Visit(AddNode node) => new AddNode(With(node.Terms));
 
