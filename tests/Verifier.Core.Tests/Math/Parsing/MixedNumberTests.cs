@@ -34,6 +34,8 @@ public sealed class MixedNumberTests
     [InlineData("\\frac12", "1 \\cdot \\frac12")] // an explicit operator is a product
     [InlineData("\\frac32", "1\\frac32")] // an improper fraction is not the fraction part of a mixed number
     [InlineData("\\frac32", "1 + 1/2")]
+    [InlineData("1", "(2)(1)/2")] // parenthesized numbers are factors, never a mixed number
+    [InlineData("1", "(2)\\frac12")]
     public void CompareAnswers_WhenNotAMixedNumber_KeepsTheWrittenOperation(string gold, string predicted)
     {
         Assert.True(Verifier.CompareAnswers(gold, predicted).Correct);

@@ -14,6 +14,7 @@ internal sealed partial class LatexParser
         var factorCount = 0;
         var divisions = 0;
         var mixedNumber = false;
+        var numeralsSoFar = true; // every factor so far was a bare numeral token: "(2)(1)/2" is a product, not 2½
         while (true)
         {
             _state.Budget.Tick(1 + factorCount / 64);
@@ -36,8 +37,10 @@ internal sealed partial class LatexParser
                     throw new ParseException("too many divisions in one term");
                 }
 
+                var divisorIsNumeral = _lexer.Peek().Kind == TokenKind.Number;
                 var right = ParseSignedFactor() ?? throw new ParseException("operator without right operand");
-                if (next.Kind == TokenKind.Divide && factorCount == 2 && result is MultiplyNode { Factors: [var whole, var numerator] } &&
+                if (next.Kind == TokenKind.Divide && factorCount == 2 && numeralsSoFar && divisorIsNumeral &&
+                    result is MultiplyNode { Factors: [var whole, var numerator] } &&
                     IsMixedNumber(whole, new DivideNode(numerator, right)))
                 {
                     // "1 1/2": two literals side by side never multiply; with a proper fraction they are a mixed number.
@@ -46,6 +49,8 @@ internal sealed partial class LatexParser
                     factorCount++;
                     continue;
                 }
+
+                numeralsSoFar = false;
 
                 // a/b/c is a/(b c): the tree stays shallow however long the chain.
                 result = next.Kind == TokenKind.Times ? Multiply(result, right)
@@ -92,6 +97,7 @@ internal sealed partial class LatexParser
                 throw new ParseException("a mixed number followed by a factor is ambiguous");
             }
 
+            var startsWithNumeral = next.Kind == TokenKind.Number;
             var factor = ParsePostfix();
             if (factor is null)
             {
@@ -102,7 +108,7 @@ internal sealed partial class LatexParser
             {
                 result = factor;
             }
-            else if (factorCount == 1 && IsMixedNumber(result, factor))
+            else if (factorCount == 1 && numeralsSoFar && IsMixedNumber(result, factor))
             {
                 result = new AddNode([result, factor]);
                 mixedNumber = true;
@@ -112,6 +118,7 @@ internal sealed partial class LatexParser
                 result = Multiply(result, factor);
             }
 
+            numeralsSoFar &= startsWithNumeral;
             factorCount++;
         }
 
