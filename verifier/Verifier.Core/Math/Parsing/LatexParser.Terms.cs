@@ -126,9 +126,10 @@ internal sealed partial class LatexParser
     }
 
     /// <summary>
-    /// The mixed-number rule: a positive whole literal directly followed (no operator, spaces allowed) by a proper
+    /// The mixed-number rule: a positive whole numeral directly followed (no operator, spaces allowed) by a proper
     /// fraction of positive whole literals, as the whole term: "137 \frac{1}{2}", "1\frac12", plain "1 1/2". An
-    /// explicit operator ("1 \cdot \frac12", "1 + 1/2") or an improper fraction ("1\frac32") keeps the product;
+    /// explicit operator ("1 \cdot \frac12", "1 + 1/2"), a parenthesized number ("(2)\frac12") or an improper fraction
+    /// ("1\frac32") keeps the product;
     /// a further factor after the fraction ("2\frac12 x") makes the term not understood rather than guessed.
     /// </summary>
     private static bool IsMixedNumber(MathNode whole, MathNode fraction) =>
