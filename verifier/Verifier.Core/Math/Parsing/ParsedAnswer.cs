@@ -6,7 +6,9 @@ namespace Verifier.Core.Math.Parsing;
 
 /// <summary>
 /// An answer string and its parse. When "1,000" could be a number or a list, both readings are kept and a
-/// match with either counts (the author wrote one string; both readings are honest interpretations of it).
+/// match with either counts (the author wrote one string; both readings are honest interpretations of it). The same
+/// holds for "16:30" (a ratio, or a time of day: <see cref="ClockTime"/>) and for an answer wholly in \text{} (the text,
+/// or its content when that is plain mathematics). A time with am/pm has the one reading.
 /// </summary>
 internal sealed class ParsedAnswer
 {
