@@ -33,6 +33,12 @@ public sealed record MathSpec
 
     /// <summary>Relative tolerance for numeric answers; omitted means exact comparison.</summary>
     public double? Tolerance { get; init; }
+
+    /// <summary>
+    /// One of <see cref="MathExtraction"/>: omitted or <c>completion</c> reads the answer from a full output,
+    /// <c>answer</c> takes the completion as the bare answer.
+    /// </summary>
+    public string? Extract { get; init; }
 }
 
 public sealed record FormatSpec

@@ -109,6 +109,28 @@ public sealed class GradeCommandTests : IDisposable
         Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Grade_WithExtractAnswer_TakesEachCompletionAsTheAnswer()
+    {
+        var input = Write("""
+            {"gold": "\\frac{1}{2}", "completion": "0.5"}
+            {"gold": "5", "completion": "The final answer is 5"}
+            """);
+
+        var (_, _, _, answers) = await GradeAsync(input, "--extract", "answer");
+        var (_, _, _, completions) = await GradeAsync(input); // the default finds no answer in a bare "0.5"
+
+        Assert.Equal([true, false], answers.Select(r => (bool?)r["correct"]));
+        Assert.Equal([false, true], completions.Select(r => (bool?)r["correct"]));
+    }
+
+    [Fact]
+    public void GradeArguments_WhenExtractIsUnknown_NamesTheFlag()
+    {
+        Assert.False(GradeArguments.TryParse(["--input", "a", "--output", "b", "--extract", "boxed"], out _, out var error));
+        Assert.Contains("--extract", error, StringComparison.Ordinal);
+    }
+
     private string Write(string content)
     {
         var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.jsonl");

@@ -8,6 +8,13 @@ internal static class SharedData
 {
     public static string? MathFolder()
     {
+        // A worktree outside the usual layout can point at the data instead.
+        if (Environment.GetEnvironmentVariable("VERIFIER_SHARED_DATA") is { Length: > 0 } configured)
+        {
+            var configuredFolder = Path.Combine(configured, "math");
+            return Directory.Exists(configuredFolder) ? configuredFolder : null;
+        }
+
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Verifier.sln")))
         {
@@ -23,7 +30,7 @@ internal static class SharedData
         return Directory.Exists(folder) ? folder : null;
     }
 
-    public static string SkipMessage => "Shared data not found at <repo>/../shared/data/math; the shipped sample covers the same paths.";
+    public static string SkipMessage => "Shared data not found at <repo>/../shared/data/math (or $VERIFIER_SHARED_DATA/math); the shipped sample covers the same paths.";
 
     public static string Sample(string fileName) => Path.Combine(AppContext.BaseDirectory, "Math", "Data", fileName);
 }

@@ -11,6 +11,9 @@ internal static class GradeArguments
 
         options:
           --format                 add R1's format reward (think, then answer) to the reward
+          --extract completion|answer
+                                   completion (default): read the answer from the completion (\boxed{}, ...);
+                                   answer: the completion is the bare answer (LaTeX or plain), nothing is extracted
           --remote URL[,URL...]    grade through verifier replicas instead of in-process
           --api-key KEY            bearer key for --remote (or VERIFIER_API_KEY)
           --batch-size N           rows per batch (default 1024)
@@ -24,6 +27,7 @@ internal static class GradeArguments
         string? input = null, output = null, apiKey = Environment.GetEnvironmentVariable("VERIFIER_API_KEY");
         var remote = new List<Uri>();
         var withFormat = false;
+        string? extract = null;
         var quiet = false;
         var batchSize = 1024;
 
@@ -36,6 +40,15 @@ internal static class GradeArguments
                 case "--output": if (!TryValue(args, ref i, flag, out output, out error)) return false; break;
                 case "--api-key": if (!TryValue(args, ref i, flag, out apiKey, out error)) return false; break;
                 case "--format": withFormat = true; break;
+                case "--extract":
+                    if (!TryValue(args, ref i, flag, out extract, out error)) return false;
+                    if (!Verifier.Contracts.MathExtraction.IsKnown(extract))
+                    {
+                        error = "--extract must be 'completion' or 'answer'";
+                        return false;
+                    }
+
+                    break;
                 case "--quiet": quiet = true; break;
                 case "--batch-size":
                     if (!TryValue(args, ref i, flag, out var size, out error)) return false;
@@ -69,7 +82,7 @@ internal static class GradeArguments
 
         options = new GradeOptions
         {
-            Input = input, Output = output, WithFormat = withFormat, Remote = remote, ApiKey = apiKey,
+            Input = input, Output = output, WithFormat = withFormat, Extract = extract, Remote = remote, ApiKey = apiKey,
             BatchSize = batchSize, Quiet = quiet,
         };
         return true;

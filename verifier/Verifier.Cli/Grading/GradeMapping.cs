@@ -8,10 +8,10 @@ namespace Verifier.Cli.Grading;
 /// </summary>
 internal static class GradeMapping
 {
-    public static VerifyItem ToItem(GradeRow row, bool withFormat) => new()
+    public static VerifyItem ToItem(GradeRow row, bool withFormat, string? extract = null) => new()
     {
         Completion = row.Completion,
-        Math = new MathSpec { Gold = row.Gold },
+        Math = new MathSpec { Gold = row.Gold, Extract = extract },
         Format = withFormat ? new FormatSpec() : null,
     };
 

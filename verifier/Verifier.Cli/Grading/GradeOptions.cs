@@ -9,6 +9,9 @@ internal sealed record GradeOptions
     /// <summary>Adds R1's format component to the reward, as the service does for <c>format: {template: "r1"}</c>.</summary>
     public bool WithFormat { get; init; }
 
+    /// <summary>A <c>Verifier.Contracts.MathExtraction</c> value: null reads the answer from the completion, "answer" takes the completion as the answer.</summary>
+    public string? Extract { get; init; }
+
     /// <summary>Verifier replicas for remote grading; empty grades in-process.</summary>
     public IReadOnlyList<Uri> Remote { get; init; } = [];
 

@@ -4,6 +4,6 @@ internal static class Graders
 {
     public static IGrader Create(GradeOptions options) =>
         options.Remote.Count == 0
-            ? new LocalGrader(options.WithFormat)
+            ? new LocalGrader(options.WithFormat, options.Extract)
             : new RemoteGrader(options);
 }

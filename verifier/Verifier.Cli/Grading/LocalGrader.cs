@@ -5,7 +5,7 @@ using Verifier.Core.Scoring;
 namespace Verifier.Cli.Grading;
 
 /// <summary>Grades in-process with the service's scoring policy and the math engine's defaults, on every core.</summary>
-internal sealed class LocalGrader(bool withFormat) : IGrader
+internal sealed class LocalGrader(bool withFormat, string? extract = null) : IGrader
 {
     private readonly ScoringPolicy _policy = new(new MathVerifier(), RewardCatalog.Empty);
 
@@ -20,7 +20,7 @@ internal sealed class LocalGrader(bool withFormat) : IGrader
     private GradeResult Grade(GradeRow row, int index)
     {
         // Math and format items never wait on anything: the policy completes synchronously for them.
-        var scoring = _policy.ScoreAsync(GradeMapping.ToItem(row, withFormat), index, code: null, CancellationToken.None);
+        var scoring = _policy.ScoreAsync(GradeMapping.ToItem(row, withFormat, extract), index, code: null, CancellationToken.None);
         return GradeMapping.ToRow(row, scoring.IsCompletedSuccessfully ? scoring.Result : scoring.AsTask().GetAwaiter().GetResult());
     }
 

@@ -10,6 +10,7 @@ internal sealed class RemoteGrader : IGrader
 {
     private readonly VerifierClient _client;
     private readonly bool _withFormat;
+    private readonly string? _extract;
 
     public RemoteGrader(GradeOptions options)
     {
@@ -21,11 +22,12 @@ internal sealed class RemoteGrader : IGrader
 
         _client = new VerifierClient(clientOptions);
         _withFormat = options.WithFormat;
+        _extract = options.Extract;
     }
 
     public async Task<IReadOnlyList<GradeResult>> GradeAsync(IReadOnlyList<GradeRow> rows, CancellationToken cancellationToken)
     {
-        var items = rows.Select(row => GradeMapping.ToItem(row, _withFormat)).ToList();
+        var items = rows.Select(row => GradeMapping.ToItem(row, _withFormat, _extract)).ToList();
         var results = await _client.VerifyManyAsync(items, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select((row, i) => GradeMapping.ToRow(row, results[i]))];
     }

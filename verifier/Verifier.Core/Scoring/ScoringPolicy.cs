@@ -68,7 +68,9 @@ public sealed class ScoringPolicy(MathVerifier math, RewardCatalog components)
     /// <summary>The answer is right (1), wrong or missing (0), or could not be decided (null).</summary>
     private Accuracy ScoreMath(MathSpec spec, string completion)
     {
-        var verdict = math.Verify(completion, spec.Gold, spec.Tolerance);
+        var verdict = spec.Extract == MathExtraction.Answer
+            ? math.CompareAnswers(spec.Gold, completion, spec.Tolerance)
+            : math.Verify(completion, spec.Gold, spec.Tolerance);
         return new Accuracy(
             verdict.Correct switch { true => 1.0, false => 0.0, null => null },
             verdict.Correct switch

@@ -136,6 +136,11 @@ internal sealed partial class RequestValidator(IOptions<RequestLimits> limits, I
         {
             errors.Add($"{at}.tolerance", "a relative tolerance from 0 (exact) to below 1");
         }
+
+        if (!MathExtraction.IsKnown(math.Extract))
+        {
+            errors.Add($"{at}.extract", $"'{MathExtraction.Completion}' (the default) or '{MathExtraction.Answer}'");
+        }
     }
 
     private void ValidateCode(CodeSpec code, string at, ValidationErrors errors)

@@ -3,19 +3,6 @@ using Verifier.Core.Math.Parsing;
 namespace Verifier.Core.Math.Equivalence;
 
 /// <summary>
-/// A list of assignments to distinct names ("p = 5, q = 2"): equal to another such list with the same names
-/// and values in any order, or to a plain tuple in the written order.
-/// </summary>
-internal sealed class AssignmentsNode(IReadOnlyList<string> names, IReadOnlyList<MathNode> values) : MathNode
-{
-    public IReadOnlyList<string> Names { get; } = names;
-
-    public IReadOnlyList<MathNode> Values { get; } = values;
-
-    public override IReadOnlyList<MathNode> Children => Values;
-}
-
-/// <summary>
 /// Rewrites a parsed answer into the value it states: "x = 5" is 5, "x = 5 + 5 + 1 = 11" is 11,
 /// "x \in [0, 1)" is the interval, "1 \pm \sqrt 2" is a two-element set, "a = 4, -8, -10" is a list.
 /// </summary>

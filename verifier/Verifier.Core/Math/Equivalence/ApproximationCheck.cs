@@ -13,7 +13,9 @@ namespace Verifier.Core.Math.Equivalence;
 /// agree with that answer to less than one unit in its last written digit, i.e. be the answer rounded down or up to that
 /// digit (<c>\frac{2}{3} \approx 0.666</c> and <c>0.667</c> do, <c>\frac{1}{3} \approx 0.5</c> and <c>2 \approx 1</c> do not); an approximation
 /// that is not a plain number must equal the answer. An answer that contradicts itself is a hedge between two values,
-/// and is wrong whatever the gold: otherwise <c>2 \approx 1</c> would be right for gold 2.
+/// and is wrong whatever the gold: otherwise <c>2 \approx 1</c> would be right for gold 2. An approximation with no exact
+/// part at all (<c>\approx 0.577</c>) never comes here: the parser reads it as the plain number, which the caller's
+/// tolerance judges (exact by default), so an answer cannot earn the looser last-digit rule by writing <c>\approx</c>.
 /// </summary>
 internal sealed class ApproximationCheck(CompareSettings settings, CheckBudget budget)
 {

@@ -5,7 +5,8 @@ namespace Verifier.Core.Math.Equivalence;
 
 /// <summary>
 /// A canonical string for a tree: sums and products sorted, sets sorted, numbers by value. Equal keys mean
-/// equal expressions (a cheap, certain shortcut before any evaluation); different keys mean nothing.
+/// equal expressions (a cheap, certain shortcut before any evaluation); different keys mean nothing. Every node
+/// kind writes its own tag and all of its fields: two different trees must never share a key.
 /// </summary>
 internal static class CanonicalKey
 {
@@ -16,168 +17,139 @@ internal static class CanonicalKey
             return cached;
         }
 
-        var builder = new StringBuilder();
-        Write(node, builder);
-        var key = builder.ToString();
+        var key = node.Accept(new KeyWriter(new StringBuilder())).ToString();
         node.CachedKey = key;
         return key;
     }
 
-    private static string Sorted(IEnumerable<MathNode> nodes, string separator)
+    private sealed class KeyWriter(StringBuilder b) : IMathNodeVisitor<StringBuilder>
     {
-        var keys = nodes.Select(Of).ToList();
-        keys.Sort(StringComparer.Ordinal);
-        return string.Join(separator, keys);
-    }
+        public StringBuilder Visit(NumberNode node) => b.Append(node.Value.ToString());
 
-    private static void Write(MathNode node, StringBuilder b)
-    {
-        switch (node)
+        public StringBuilder Visit(SymbolNode node) => b.Append('\'').Append(node.Name).Append('\'');
+
+        public StringBuilder Visit(ConstantNode node) => b.Append('#').Append(node.Kind.ToString());
+
+        public StringBuilder Visit(TextNode node) => b.Append("text\"").Append(node.Text).Append('"');
+
+        public StringBuilder Visit(ClockTimeNode node) => b.Append("time(").Append(node.Hour).Append(':').Append(node.Minute)
+            .Append(node.HalfDayKnown ? ")" : "?)");
+
+        public StringBuilder Visit(AddNode node) => b.Append("add(").Append(Sorted(node.Terms, ",")).Append(')');
+
+        public StringBuilder Visit(NegateNode node) => Call("neg", [node.Operand]);
+
+        public StringBuilder Visit(PlusMinusNode node) => Call("pm", [node.Operand]);
+
+        public StringBuilder Visit(MultiplyNode node) => b.Append("mul(").Append(Sorted(node.Factors, ",")).Append(')');
+
+        public StringBuilder Visit(DivideNode node) => Call("div", [node.Numerator, node.Denominator]);
+
+        public StringBuilder Visit(PowerNode node) => Call("pow", [node.Base, node.Exponent]);
+
+        public StringBuilder Visit(FunctionNode node) => node.Kind switch
         {
-            case NumberNode n:
-                b.Append(n.Value.ToString());
-                break;
-            case SymbolNode s:
-                b.Append('\'').Append(s.Name).Append('\'');
-                break;
-            case ConstantNode c:
-                b.Append('#').Append(c.Kind.ToString());
-                break;
-            case TextNode t:
-                b.Append("text\"").Append(t.Text).Append('"');
-                break;
-            case AddNode a:
-                b.Append("add(").Append(Sorted(a.Terms, ",")).Append(')');
-                break;
-            case NegateNode neg:
-                b.Append("neg(");
-                Write(neg.Operand, b);
-                b.Append(')');
-                break;
-            case PlusMinusNode pm:
-                b.Append("pm(");
-                Write(pm.Operand, b);
-                b.Append(')');
-                break;
-            case MultiplyNode m:
-                b.Append("mul(").Append(Sorted(m.Factors, ",")).Append(')');
-                break;
-            case FunctionNode { Kind: FunctionKind.Gcd or FunctionKind.Lcm or FunctionKind.Max or FunctionKind.Min } f:
-                b.Append(f.Kind.ToString()).Append('(').Append(Sorted(f.Arguments, ",")).Append(')');
-                break;
-            case FunctionNode f:
-                b.Append(f.Kind == FunctionKind.Opaque ? f.Name : f.Kind.ToString()).Append('(');
-                WriteList(f.Arguments, b);
-                b.Append(')');
-                break;
-            case SequenceNode { Kind: SequenceKind.Set } set:
-                b.Append("set{").Append(Sorted(set.Items, ";")).Append('}');
-                break;
-            case SequenceNode seq:
-                b.Append(seq.Kind.ToString()).Append('[');
-                WriteList(seq.Items, b);
-                b.Append(']');
-                break;
-            case SetOperationNode { Kind: SetOperationKind.Union or SetOperationKind.Intersection } op:
-                b.Append(op.Kind.ToString()).Append('{').Append(Sorted(op.Operands, ";")).Append('}');
-                break;
-            default:
-                WriteGeneric(node, b);
-                break;
-        }
-    }
+            // Symmetric in their arguments.
+            FunctionKind.Gcd or FunctionKind.Lcm or FunctionKind.Max or FunctionKind.Min =>
+                b.Append(node.Kind.ToString()).Append('(').Append(Sorted(node.Arguments, ",")).Append(')'),
+            FunctionKind.Opaque => Call("opaque:" + node.Name, node.Arguments),
+            _ => Call(node.Kind.ToString(), node.Arguments),
+        };
 
-    private static void WriteGeneric(MathNode node, StringBuilder b)
-    {
-        switch (node)
+        public StringBuilder Visit(PercentNode node) => Call("pct", [node.Operand]);
+
+        public StringBuilder Visit(DegreeNode node) => Call("deg", [node.Operand]);
+
+        public StringBuilder Visit(RelationNode node)
         {
-            case DivideNode d:
-                b.Append("div(");
-                Write(d.Numerator, b);
-                b.Append(',');
-                Write(d.Denominator, b);
-                b.Append(')');
-                break;
-            case PowerNode p:
-                b.Append("pow(");
-                Write(p.Base, b);
-                b.Append(',');
-                Write(p.Exponent, b);
-                b.Append(')');
-                break;
-            case PercentNode p:
-                b.Append("pct(");
-                Write(p.Operand, b);
-                b.Append(')');
-                break;
-            case DegreeNode d:
-                b.Append("deg(");
-                Write(d.Operand, b);
-                b.Append(')');
-                break;
-            case RelationNode r:
-                b.Append("rel(");
-                for (var i = 0; i < r.Operands.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        b.Append(' ').Append(r.Kinds[i - 1].ToString()).Append(' ');
-                    }
-
-                    Write(r.Operands[i], b);
-                }
-
-                b.Append(')');
-                break;
-            case IntervalNode i:
-                b.Append(i.LowerClosed ? '[' : '(');
-                Write(i.Lower, b);
-                b.Append(',');
-                Write(i.Upper, b);
-                b.Append(i.UpperClosed ? ']' : ')');
-                break;
-            case SetOperationNode op:
-                b.Append(op.Kind.ToString()).Append('(');
-                WriteList(op.Operands, b);
-                b.Append(')');
-                break;
-            case AssignmentsNode assignments:
-                b.Append("assign(");
-                for (var i = 0; i < assignments.Names.Count; i++)
-                {
-                    b.Append(assignments.Names[i]).Append('=');
-                    Write(assignments.Values[i], b);
-                    b.Append(';');
-                }
-
-                b.Append(')');
-                break;
-            case MatrixNode m:
-                b.Append("matrix[");
-                foreach (var row in m.Rows)
-                {
-                    WriteList(row, b);
-                    b.Append(';');
-                }
-
-                b.Append(']');
-                break;
-            default:
-                b.Append('?').Append(node.GetType().Name);
-                break;
-        }
-    }
-
-    private static void WriteList(IReadOnlyList<MathNode> nodes, StringBuilder b)
-    {
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            if (i > 0)
+            b.Append("rel(");
+            for (var i = 0; i < node.Operands.Count; i++)
             {
-                b.Append(',');
+                if (i > 0)
+                {
+                    b.Append(' ').Append(node.Kinds[i - 1].ToString()).Append(' ');
+                }
+
+                node.Operands[i].Accept(this);
             }
 
-            Write(nodes[i], b);
+            return b.Append(')');
+        }
+
+        public StringBuilder Visit(SequenceNode node) => node.Kind == SequenceKind.Set
+            ? b.Append("set{").Append(Sorted(node.Items, ";")).Append('}')
+            : Bracketed(node.Kind.ToString(), node.Items);
+
+        public StringBuilder Visit(IntervalNode node)
+        {
+            b.Append(node.LowerClosed ? '[' : '(');
+            node.Lower.Accept(this);
+            b.Append(',');
+            node.Upper.Accept(this);
+            return b.Append(node.UpperClosed ? ']' : ')');
+        }
+
+        public StringBuilder Visit(SetOperationNode node) => node.Kind is SetOperationKind.Union or SetOperationKind.Intersection
+            ? b.Append(node.Kind.ToString()).Append('{').Append(Sorted(node.Operands, ";")).Append('}')
+            : Call(node.Kind.ToString(), node.Operands);
+
+        public StringBuilder Visit(MatrixNode node)
+        {
+            b.Append("matrix[");
+            foreach (var row in node.Rows)
+            {
+                List(row).Append(';');
+            }
+
+            return b.Append(']');
+        }
+
+        public StringBuilder Visit(AssignmentsNode node)
+        {
+            b.Append("assign(");
+            for (var i = 0; i < node.Names.Count; i++)
+            {
+                b.Append(node.Names[i]).Append('=');
+                node.Values[i].Accept(this);
+                b.Append(';');
+            }
+
+            return b.Append(')');
+        }
+
+        private static string Sorted(IEnumerable<MathNode> nodes, string separator)
+        {
+            var keys = nodes.Select(Of).ToList();
+            keys.Sort(StringComparer.Ordinal);
+            return string.Join(separator, keys);
+        }
+
+        /// <summary>Children in written order, straight into the builder (only sorted children need keys of their own).</summary>
+        private StringBuilder List(IReadOnlyList<MathNode> nodes)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (i > 0)
+                {
+                    b.Append(',');
+                }
+
+                nodes[i].Accept(this);
+            }
+
+            return b;
+        }
+
+        private StringBuilder Bracketed(string name, IReadOnlyList<MathNode> items)
+        {
+            b.Append(name).Append('[');
+            return List(items).Append(']');
+        }
+
+        private StringBuilder Call(string name, IReadOnlyList<MathNode> arguments)
+        {
+            b.Append(name).Append('(');
+            return List(arguments).Append(')');
         }
     }
 }

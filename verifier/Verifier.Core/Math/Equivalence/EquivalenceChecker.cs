@@ -66,6 +66,13 @@ internal sealed class EquivalenceChecker
             return Equivalence.Equal;
         }
 
+        if (gold is ClockTimeNode || predicted is ClockTimeNode)
+        {
+            return gold is ClockTimeNode goldTime && predicted is ClockTimeNode predictedTime
+                ? ClockTimes.Compare(goldTime, predictedTime)
+                : Equivalence.Different;
+        }
+
         if (gold is TextNode || predicted is TextNode)
         {
             return CompareText(gold, predicted);

@@ -72,9 +72,7 @@ internal static class NodeQueries
     };
 
     /// <summary>True for plain values and expressions (what a scalar comparison handles).</summary>
-    public static bool IsScalar(MathNode node) => node is NumberNode or SymbolNode or ConstantNode or AddNode
-        or NegateNode or MultiplyNode or DivideNode or PowerNode or FunctionNode or PercentNode or DegreeNode
-        or PlusMinusNode;
+    public static bool IsScalar(MathNode node) => NodeRoles.Of(node) != NodeRole.Structure;
 
     public static bool IsInfinity(MathNode node, out bool negative)
     {
@@ -96,9 +94,8 @@ internal static class NodeQueries
     public static bool ContainsInfinity(MathNode node) =>
         Contains(node, n => n is ConstantNode { Kind: ConstantKind.Infinity });
 
-    public static bool ContainsOpaque(MathNode node) =>
-        Contains(node, n => n is FunctionNode { Kind: FunctionKind.Opaque } or TextNode or SequenceNode or RelationNode
-            or IntervalNode or MatrixNode or SetOperationNode);
+    /// <summary>Whether some part of the tree is not a value the evaluators can compute.</summary>
+    public static bool ContainsOpaque(MathNode node) => Contains(node, n => NodeRoles.Of(n) != NodeRole.Value);
 
     public static bool ContainsPlusMinus(MathNode node) => Contains(node, n => n is PlusMinusNode);
 }

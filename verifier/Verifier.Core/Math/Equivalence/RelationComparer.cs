@@ -7,7 +7,8 @@ namespace Verifier.Core.Math.Equivalence;
 /// <summary>
 /// Equations and inequalities: equivalent when (lhs - rhs) of one is a constant multiple of the other's
 /// (positive for inequalities, after turning &gt; into &lt;), so y = 2x + 3 equals 2x - y + 3 = 0 and
-/// -x &gt; -1 equals x &lt; 1.
+/// -x &gt; -1 equals x &lt; 1. Equations of functions (\sin x = \frac{42}{59}) are compared the same way, with the
+/// constant kept symbolic (<see cref="ProportionalAtSymbolicPoint"/>); anything undecided stays unknown, never equal.
 /// </summary>
 internal sealed class RelationComparer
 {
@@ -98,6 +99,11 @@ internal sealed class RelationComparer
             var exact = new ExactEvaluator(_budget, assignment);
             if (!exact.TryEvaluateReal(f, out var fv) || !exact.TryEvaluateReal(g, out var gv) || gv.IsZero)
             {
+                if (!positiveOnly && attempt == 0 && !exact.TryEvaluateReal(g, out _))
+                {
+                    return ProportionalAtSymbolicPoint(f, g, assignment);
+                }
+
                 continue;
             }
 
@@ -112,5 +118,25 @@ internal sealed class RelationComparer
         }
 
         return Equivalence.Unknown;
+    }
+
+    /// <summary>
+    /// For equations whose values are not rational at rational points (\sin x = \frac12 against 2\sin x = 1): the
+    /// would-be constant c = f(x0)/g(x0) is kept as an exact tree, and f·g(x0) = g·f(x0) is checked as an identity.
+    /// If f = c·g then that identity holds, so its failure proves "different"; if it holds, c = f(x0)/g(x0) is a
+    /// nonzero constant. Both constants must be certainly nonzero, or nothing is concluded. Inequalities do not
+    /// come here: they would also need the sign of c.
+    /// </summary>
+    private Equivalence ProportionalAtSymbolicPoint(MathNode f, MathNode g, IReadOnlyDictionary<string, BigRational> point)
+    {
+        var f0 = NodeRebuilder.Map(f, n => n is SymbolNode s && point.TryGetValue(s.Name, out var v) ? new NumberNode(v) : null);
+        var g0 = NodeRebuilder.Map(g, n => n is SymbolNode s && point.TryGetValue(s.Name, out var v) ? new NumberNode(v) : null);
+        var zero = new NumberNode(BigRational.Zero);
+        if (_scalars.CompareValues(f0, zero) != Equivalence.Different || _scalars.CompareValues(g0, zero) != Equivalence.Different)
+        {
+            return Equivalence.Unknown;
+        }
+
+        return _scalars.CompareValues(new MultiplyNode([f, g0]), new MultiplyNode([g, f0]));
     }
 }

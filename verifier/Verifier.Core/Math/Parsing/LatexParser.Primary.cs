@@ -194,6 +194,11 @@ internal sealed partial class LatexParser
             arguments = [ParseFunctionArgument()];
         }
 
+        if (kind is >= FunctionKind.Sin and <= FunctionKind.Cot && !inverse)
+        {
+            arguments = [.. arguments.Select(DegreeArgument.InRadians)];
+        }
+
         if (inverse)
         {
             kind = kind switch

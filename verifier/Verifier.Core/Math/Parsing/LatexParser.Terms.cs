@@ -13,6 +13,8 @@ internal sealed partial class LatexParser
         MathNode? result = null;
         var factorCount = 0;
         var divisions = 0;
+        var mixedNumber = false;
+        var numeralsSoFar = true; // every factor so far was a bare numeral token: "(2)(1)/2" is a product, not 2½
         while (true)
         {
             _state.Budget.Tick(1 + factorCount / 64);
@@ -35,7 +37,21 @@ internal sealed partial class LatexParser
                     throw new ParseException("too many divisions in one term");
                 }
 
+                var divisorIsNumeral = _lexer.Peek().Kind == TokenKind.Number;
                 var right = ParseSignedFactor() ?? throw new ParseException("operator without right operand");
+                if (next.Kind == TokenKind.Divide && factorCount == 2 && numeralsSoFar && divisorIsNumeral &&
+                    result is MultiplyNode { Factors: [var whole, var numerator] } &&
+                    IsMixedNumber(whole, new DivideNode(numerator, right)))
+                {
+                    // "1 1/2": two literals side by side never multiply; with a proper fraction they are a mixed number.
+                    result = new AddNode([whole, new DivideNode(numerator, right)]);
+                    mixedNumber = true;
+                    factorCount++;
+                    continue;
+                }
+
+                numeralsSoFar = false;
+
                 // a/b/c is a/(b c): the tree stays shallow however long the chain.
                 result = next.Kind == TokenKind.Times ? Multiply(result, right)
                     : result is DivideNode chained ? new DivideNode(chained.Numerator, Multiply(chained.Denominator, right))
@@ -75,6 +91,13 @@ internal sealed partial class LatexParser
                 break;
             }
 
+            if (mixedNumber)
+            {
+                // "2\frac{1}{2}x" is 2½·x to one reader and 2·½·x to another: neither reading is safe to reward.
+                throw new ParseException("a mixed number followed by a factor is ambiguous");
+            }
+
+            var startsWithNumeral = next.Kind == TokenKind.Number;
             var factor = ParsePostfix();
             if (factor is null)
             {
@@ -85,22 +108,30 @@ internal sealed partial class LatexParser
             {
                 result = factor;
             }
-            else if (factorCount == 1 && IsMixedNumber(result, factor))
+            else if (factorCount == 1 && numeralsSoFar && IsMixedNumber(result, factor))
             {
                 result = new AddNode([result, factor]);
+                mixedNumber = true;
             }
             else
             {
                 result = Multiply(result, factor);
             }
 
+            numeralsSoFar &= startsWithNumeral;
             factorCount++;
         }
 
         return result;
     }
 
-    /// <summary>"137 \frac{1}{2}": a whole number directly followed by a proper fraction of literals.</summary>
+    /// <summary>
+    /// The mixed-number rule: a positive whole numeral directly followed (no operator, spaces allowed) by a proper
+    /// fraction of positive whole literals, as the whole term: "137 \frac{1}{2}", "1\frac12", plain "1 1/2". An
+    /// explicit operator ("1 \cdot \frac12", "1 + 1/2"), a parenthesized number ("(2)\frac12") or an improper fraction
+    /// ("1\frac32") keeps the product;
+    /// a further factor after the fraction ("2\frac12 x") makes the term not understood rather than guessed.
+    /// </summary>
     private static bool IsMixedNumber(MathNode whole, MathNode fraction) =>
         whole is NumberNode { IsDecimal: false } w && w.Value.IsInteger && w.Value.Sign > 0 &&
         fraction is DivideNode { Numerator: NumberNode n, Denominator: NumberNode d } &&

@@ -148,6 +148,15 @@ internal sealed partial class LatexParser
             return first;
         }
 
+        if (first is null && _lexer.Peek().Relation == RelationKind.Approx)
+        {
+            // "\approx 0.577" on its own states only an approximate value: it is read as that value, and so held
+            // to the caller's tolerance like a bare 0.577 (exact by default), not to the looser last-digit rule
+            // that an approximation following an exact answer gets (ApproximationCheck).
+            _lexer.Next();
+            return ParseSetExpression() ?? throw new ParseException("\\approx without a value");
+        }
+
         var operands = new List<MathNode> { first ?? throw new ParseException("relation without left side") };
         var kinds = new List<RelationKind>();
         while (_lexer.Peek().Kind == TokenKind.Relation)

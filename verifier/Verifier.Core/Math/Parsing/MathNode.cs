@@ -8,6 +8,9 @@ internal abstract class MathNode
     /// <summary>Child nodes, for generic walks (free variables, depth, expansion).</summary>
     public abstract IReadOnlyList<MathNode> Children { get; }
 
+    /// <summary>Dispatches to the visitor's method for this kind (see <see cref="IMathNodeVisitor{TResult}"/>).</summary>
+    public abstract TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor);
+
     /// <summary>
     /// The canonical key, computed once: trees are immutable and a cached gold tree is compared many times.
     /// Racing threads compute the same string, so a plain field is safe.
@@ -23,6 +26,8 @@ internal sealed class NumberNode(BigRational value, bool isDecimal = false) : Ma
     public bool IsDecimal { get; } = isDecimal;
 
     public override IReadOnlyList<MathNode> Children => [];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>A variable or a name (x, x_1, \alpha, AB).</summary>
@@ -31,6 +36,8 @@ internal sealed class SymbolNode(string name) : MathNode
     public string Name { get; } = name;
 
     public override IReadOnlyList<MathNode> Children => [];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal enum ConstantKind
@@ -46,6 +53,8 @@ internal sealed class ConstantNode(ConstantKind kind) : MathNode
     public ConstantKind Kind { get; } = kind;
 
     public override IReadOnlyList<MathNode> Children => [];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>Free text (\text{Evelyn}, a choice letter); compared as normalized text.</summary>
@@ -54,6 +63,25 @@ internal sealed class TextNode(string text) : MathNode
     public string Text { get; } = text;
 
     public override IReadOnlyList<MathNode> Children => [];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
+}
+
+/// <summary>
+/// A time of day (4:30 p.m., 16:30). <see cref="Hour"/> is 0-23 when the half of the day is known (a.m./p.m. written,
+/// or a 24-hour form such as 16:30 or 0:15); a bare 1:00-12:59 keeps its written hour and leaves it unknown.
+/// </summary>
+internal sealed class ClockTimeNode(int hour, int minute, bool halfDayKnown) : MathNode
+{
+    public int Hour { get; } = hour;
+
+    public int Minute { get; } = minute;
+
+    public bool HalfDayKnown { get; } = halfDayKnown;
+
+    public override IReadOnlyList<MathNode> Children => [];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class AddNode(IReadOnlyList<MathNode> terms) : MathNode
@@ -61,6 +89,8 @@ internal sealed class AddNode(IReadOnlyList<MathNode> terms) : MathNode
     public IReadOnlyList<MathNode> Terms { get; } = terms;
 
     public override IReadOnlyList<MathNode> Children => Terms;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class NegateNode(MathNode operand) : MathNode
@@ -68,6 +98,8 @@ internal sealed class NegateNode(MathNode operand) : MathNode
     public MathNode Operand { get; } = operand;
 
     public override IReadOnlyList<MathNode> Children => [Operand];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>A term written with \pm: it stands for both +Operand and -Operand.</summary>
@@ -76,6 +108,8 @@ internal sealed class PlusMinusNode(MathNode operand) : MathNode
     public MathNode Operand { get; } = operand;
 
     public override IReadOnlyList<MathNode> Children => [Operand];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class MultiplyNode(IReadOnlyList<MathNode> factors) : MathNode
@@ -83,6 +117,8 @@ internal sealed class MultiplyNode(IReadOnlyList<MathNode> factors) : MathNode
     public IReadOnlyList<MathNode> Factors { get; } = factors;
 
     public override IReadOnlyList<MathNode> Children => Factors;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class DivideNode(MathNode numerator, MathNode denominator) : MathNode
@@ -92,6 +128,8 @@ internal sealed class DivideNode(MathNode numerator, MathNode denominator) : Mat
     public MathNode Denominator { get; } = denominator;
 
     public override IReadOnlyList<MathNode> Children => [Numerator, Denominator];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class PowerNode(MathNode baseNode, MathNode exponent) : MathNode
@@ -101,6 +139,8 @@ internal sealed class PowerNode(MathNode baseNode, MathNode exponent) : MathNode
     public MathNode Exponent { get; } = exponent;
 
     public override IReadOnlyList<MathNode> Children => [Base, Exponent];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal enum FunctionKind
@@ -148,6 +188,8 @@ internal sealed class FunctionNode(FunctionKind kind, IReadOnlyList<MathNode> ar
     public string? Name { get; } = name;
 
     public override IReadOnlyList<MathNode> Children => Arguments;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>x% : the value x/100, though "28%" also matches a bare 28.</summary>
@@ -156,6 +198,8 @@ internal sealed class PercentNode(MathNode operand) : MathNode
     public MathNode Operand { get; } = operand;
 
     public override IReadOnlyList<MathNode> Children => [Operand];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>x° : compared as the number x, or as x*pi/180 against a radian value.</summary>
@@ -164,6 +208,8 @@ internal sealed class DegreeNode(MathNode operand) : MathNode
     public MathNode Operand { get; } = operand;
 
     public override IReadOnlyList<MathNode> Children => [Operand];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal enum RelationKind
@@ -189,6 +235,8 @@ internal sealed class RelationNode(IReadOnlyList<MathNode> operands, IReadOnlyLi
     public IReadOnlyList<RelationKind> Kinds { get; } = kinds;
 
     public override IReadOnlyList<MathNode> Children => Operands;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal enum SequenceKind
@@ -216,6 +264,8 @@ internal sealed class SequenceNode(SequenceKind kind, IReadOnlyList<MathNode> it
     public IReadOnlyList<MathNode> Items { get; } = items;
 
     public override IReadOnlyList<MathNode> Children => Items;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class IntervalNode(MathNode lower, MathNode upper, bool lowerClosed, bool upperClosed) : MathNode
@@ -229,6 +279,8 @@ internal sealed class IntervalNode(MathNode lower, MathNode upper, bool lowerClo
     public bool UpperClosed { get; } = upperClosed;
 
     public override IReadOnlyList<MathNode> Children => [Lower, Upper];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal enum SetOperationKind
@@ -245,6 +297,8 @@ internal sealed class SetOperationNode(SetOperationKind kind, IReadOnlyList<Math
     public IReadOnlyList<MathNode> Operands { get; } = operands;
 
     public override IReadOnlyList<MathNode> Children => Operands;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal sealed class MatrixNode(IReadOnlyList<IReadOnlyList<MathNode>> rows) : MathNode
@@ -256,4 +310,21 @@ internal sealed class MatrixNode(IReadOnlyList<IReadOnlyList<MathNode>> rows) : 
     public int ColumnCount => Rows.Count == 0 ? 0 : Rows[0].Count;
 
     public override IReadOnlyList<MathNode> Children => [.. Rows.SelectMany(r => r)];
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
+}
+
+/// <summary>
+/// A list of assignments to distinct names ("p = 5, q = 2"): equal to another such list with the same names
+/// and values in any order, or to a plain tuple in the written order. Made by normalization, never by the parser.
+/// </summary>
+internal sealed class AssignmentsNode(IReadOnlyList<string> names, IReadOnlyList<MathNode> values) : MathNode
+{
+    public IReadOnlyList<string> Names { get; } = names;
+
+    public IReadOnlyList<MathNode> Values { get; } = values;
+
+    public override IReadOnlyList<MathNode> Children => Values;
+
+    public override TResult Accept<TResult>(IMathNodeVisitor<TResult> visitor) => visitor.Visit(this);
 }

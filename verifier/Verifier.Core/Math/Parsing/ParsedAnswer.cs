@@ -6,7 +6,9 @@ namespace Verifier.Core.Math.Parsing;
 
 /// <summary>
 /// An answer string and its parse. When "1,000" could be a number or a list, both readings are kept and a
-/// match with either counts (the author wrote one string; both readings are honest interpretations of it).
+/// match with either counts (the author wrote one string; both readings are honest interpretations of it). The same
+/// holds for "16:30" (a ratio, or a time of day: <see cref="ClockTime"/>) and for an answer wholly in \text{} (the text,
+/// or its content when that is plain mathematics). A time with am/pm has the one reading.
 /// </summary>
 internal sealed class ParsedAnswer
 {
@@ -48,28 +50,62 @@ internal sealed class ParsedAnswer
             return new ParsedAnswer(text, normalized, [], $"answer longer than {maxLength} characters");
         }
 
+        // "4:30 p.m." is a time of day and nothing else; "16:30" may also be the ratio it was always read as.
+        var isTime = ClockTime.TryRead(cleaned, out var time, out var marked);
+        if (isTime && marked)
+        {
+            return new ParsedAnswer(text, normalized, [time], null);
+        }
+
+        var readings = new List<MathNode>();
+        string? error = null;
         try
         {
             var primary = LatexParser.Parse(cleaned, budget, maxDepth, commaThousands: true, out var ambiguous);
-            if (!ambiguous)
+            readings.Add(primary);
+            if (ambiguous && TryParse(cleaned, budget, maxDepth, commaThousands: false) is { } alternative)
             {
-                return new ParsedAnswer(text, normalized, [primary], null);
+                readings.Add(alternative);
             }
 
-            try
+            if (primary is TextNode whollyText && TextContent(whollyText, budget, maxDepth) is { } content)
             {
-                var alternative = LatexParser.Parse(cleaned, budget, maxDepth, commaThousands: false, out _);
-                return new ParsedAnswer(text, normalized, [primary, alternative], null);
-            }
-            catch (ParseException)
-            {
-                return new ParsedAnswer(text, normalized, [primary], null);
+                readings.Add(content);
             }
         }
         catch (ParseException e)
         {
-            return new ParsedAnswer(text, normalized, [], e.Message);
+            error = e.Message;
         }
+
+        if (isTime)
+        {
+            readings.Add(time);
+        }
+
+        return new ParsedAnswer(text, normalized, readings, readings.Count > 0 ? null : error);
+    }
+
+    private static MathNode? TryParse(string text, CheckBudget budget, int maxDepth, bool commaThousands)
+    {
+        try
+        {
+            return LatexParser.Parse(text, budget, maxDepth, commaThousands, out _);
+        }
+        catch (ParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An answer written wholly in \text{} ("\text{12 dozen}", "\text{3/4}") also reads as its content, when that content
+    /// is mathematics with no names in it: "\text{June 5}" stays text, or it would equal the product J·u·n·e·5.
+    /// </summary>
+    private static MathNode? TextContent(TextNode text, CheckBudget budget, int maxDepth)
+    {
+        var content = TryParse(text.Text, budget, maxDepth, commaThousands: true);
+        return content is null or TextNode || NodeRebuilder.Contains(content, n => n is SymbolNode or TextNode) ? null : content;
     }
 
     /// <summary>Strips what surrounds an answer: math delimiters, a box, a trailing period.</summary>
