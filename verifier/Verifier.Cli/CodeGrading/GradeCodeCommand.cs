@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Verifier.Cli.Grading;
 using Verifier.Contracts;
 using Verifier.Sdk;
@@ -16,67 +13,20 @@ namespace Verifier.Cli.CodeGrading;
 /// </summary>
 internal sealed class GradeCodeCommand(GradeCodeOptions options, TextWriter console, TextWriter errors)
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(options.Input))
-        {
-            await errors.WriteLineAsync($"error: input file '{options.Input}' does not exist").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        var summary = new GradeSummary();
-        var clock = Stopwatch.StartNew();
-        var lastProgress = TimeSpan.Zero;
         var parser = new CodeRowParser(DatasetAdapters.Create(options.Format, options.Language), options.CompletionField);
-        void Skip(long line, string error)
-        {
-            summary.Skipped++;
-            errors.WriteLine($"{options.Input}:{line}: skipped: {error}");
-        }
-
-        using var input = new StreamReader(options.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        await using var output = new StreamWriter(options.Output, append: false, new UTF8Encoding(false));
         await using var client = CreateClient();
-        var reader = new JsonlReader<CodeRow>(input, parser.TryParse, Skip);
-
-        while (await reader.ReadBatchAsync(options.BatchSize, cancellationToken).ConfigureAwait(false) is { Count: > 0 } batch)
-        {
-            var results = await GradeAsync(client, batch, Skip, cancellationToken).ConfigureAwait(false);
-            foreach (var (row, result) in batch.Zip(results))
+        return await new GradingLoop(options.Input, options.Output, options.BatchSize, options.Quiet, console, errors).RunAsync(
+            (input, skip) => new JsonlReader<CodeRow>(input, parser.TryParse, skip),
+            async (batch, skip, cancel) =>
             {
-                if (result is null)
-                {
-                    continue; // The service refused the item; Skip has said why.
-                }
-
-                var line = CodeGradeResult.From(row, result);
-                summary.Add(line.Correct);
-                await output.WriteLineAsync(JsonSerializer.Serialize(line, CliJsonContext.CodeRow)).ConfigureAwait(false);
-            }
-
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (!options.Quiet && clock.Elapsed - lastProgress >= ProgressInterval)
-            {
-                lastProgress = clock.Elapsed;
-                await errors.WriteAsync($"\rgraded {summary.Rows:N0} rows, line {reader.LinesRead:N0}").ConfigureAwait(false);
-            }
-        }
-
-        if (!options.Quiet && lastProgress > TimeSpan.Zero)
-        {
-            await errors.WriteLineAsync().ConfigureAwait(false);
-        }
-
-        await console.WriteLineAsync(summary.Describe(clock.Elapsed)).ConfigureAwait(false);
-        if (summary.Skipped > 0)
-        {
-            await errors.WriteLineAsync($"error: {summary.Skipped} bad line(s) were skipped; see the messages above").ConfigureAwait(false);
-            return ExitCodes.BadLines;
-        }
-
-        return ExitCodes.Ok;
+                var results = await GradeAsync(client, batch, skip, cancel).ConfigureAwait(false);
+                return [.. batch.Zip(results, (row, result) => result is null ? null : CodeGradeResult.From(row, result))];
+            },
+            line => line.Correct,
+            CliJsonContext.CodeRow,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

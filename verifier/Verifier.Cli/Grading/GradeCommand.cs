@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
-
 namespace Verifier.Cli.Grading;
 
 /// <summary>
@@ -10,67 +6,15 @@ namespace Verifier.Cli.Grading;
 /// </summary>
 internal sealed class GradeCommand(GradeOptions options, TextWriter console, TextWriter errors)
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
-
     public async Task<int> RunAsync(Func<GradeOptions, IGrader> createGrader, CancellationToken cancellationToken)
     {
-        if (!File.Exists(options.Input))
-        {
-            await errors.WriteLineAsync($"error: input file '{options.Input}' does not exist").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        var summary = new GradeSummary();
-        var clock = Stopwatch.StartNew();
-        var lastProgress = TimeSpan.Zero;
-        var showProgress = !options.Quiet;
-
-        using var input = new StreamReader(options.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        await using var output = new StreamWriter(options.Output, append: false, new UTF8Encoding(false));
         await using var grader = createGrader(options);
-
-        var reader = new JsonlReader(input, (line, error) =>
-        {
-            summary.Skipped++;
-            errors.WriteLine($"{options.Input}:{line}: skipped: {error}");
-        });
-
-        while (true)
-        {
-            var batch = await reader.ReadBatchAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            var results = await grader.GradeAsync(batch, cancellationToken).ConfigureAwait(false);
-            foreach (var result in results)
-            {
-                summary.Add(result.Correct);
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Row)).ConfigureAwait(false);
-            }
-
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (showProgress && clock.Elapsed - lastProgress >= ProgressInterval)
-            {
-                lastProgress = clock.Elapsed;
-                await errors.WriteAsync($"\rgraded {summary.Rows:N0} rows, line {reader.LinesRead:N0} ({summary.Rows / clock.Elapsed.TotalSeconds:N0} rows/s)").ConfigureAwait(false);
-            }
-        }
-
-        if (showProgress && lastProgress > TimeSpan.Zero)
-        {
-            await errors.WriteLineAsync().ConfigureAwait(false);
-        }
-
-        await console.WriteLineAsync(summary.Describe(clock.Elapsed)).ConfigureAwait(false);
-        if (summary.Skipped > 0)
-        {
-            await errors.WriteLineAsync($"error: {summary.Skipped} bad line(s) were skipped; see the messages above").ConfigureAwait(false);
-            return ExitCodes.BadLines;
-        }
-
-        return ExitCodes.Ok;
+        return await new GradingLoop(options.Input, options.Output, options.BatchSize, options.Quiet, console, errors).RunAsync(
+            (input, skip) => new JsonlReader(input, skip),
+            async (batch, _, cancel) => await grader.GradeAsync(batch, cancel).ConfigureAwait(false),
+            result => result.Correct,
+            CliJsonContext.Row,
+            cancellationToken).ConfigureAwait(false);
     }
 }
 
