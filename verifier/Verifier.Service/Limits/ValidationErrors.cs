@@ -34,6 +34,23 @@ internal sealed class ValidationErrors
         Add(field, message);
     }
 
+    /// <summary>
+    /// Every error of <paramref name="other"/> under the field name <paramref name="rename"/> gives it (a compat route
+    /// naming a field as its own contract does), and its size flag with them.
+    /// </summary>
+    public void AddRenamed(ValidationErrors other, Func<string, string> rename)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(rename(field), message);
+            }
+        }
+
+        TooLarge |= other.TooLarge;
+    }
+
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

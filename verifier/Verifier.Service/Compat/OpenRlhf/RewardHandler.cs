@@ -11,7 +11,7 @@ namespace Verifier.Service.Compat.OpenRlhf;
 /// OpenRLHF's remote reward: each query's response (the query after its prompt) scored as a <c>/v1/verify</c> item
 /// of the route's task, every item checked by verify's own validator, all of them in one batch.
 /// </summary>
-internal sealed class RewardHandler(BatchRunner runner, IRequestValidator<VerifyRequest> validator, VerifierMetrics metrics)
+internal sealed partial class RewardHandler(BatchRunner runner, IRequestValidator<VerifyRequest> validator, VerifierMetrics metrics)
 {
     public static readonly PipelineSpec<RewardRequest> Spec = new("openrlhf", CompatJsonContext.Default.RewardRequest, r => r.Query?.Count ?? 0);
 
@@ -22,7 +22,7 @@ internal sealed class RewardHandler(BatchRunner runner, IRequestValidator<Verify
         var items = Items(request.Request, route, errors);
         if (!errors.Any)
         {
-            Rename(validator.Validate(new VerifyRequest { Items = items }), errors);
+            errors.AddRenamed(validator.Validate(new VerifyRequest { Items = items }), TheirName);
         }
 
         if (errors.Any)
@@ -100,25 +100,11 @@ internal sealed class RewardHandler(BatchRunner runner, IRequestValidator<Verify
     }
 
     /// <summary>Verify's field names to this contract's: <c>items[3].math.gold</c> is <c>labels[3]</c>.</summary>
-    private static void Rename(ValidationErrors verify, ValidationErrors errors)
-    {
-        foreach (var (field, messages) in verify.ToDictionary())
-        {
-            var renamed = System.Text.RegularExpressions.Regex.Replace(field, @"^items\[(\d+)\]\.(completion|math\.gold|code)", m =>
-                m.Groups[2].Value == "completion" ? $"query[{m.Groups[1].Value}]" : $"labels[{m.Groups[1].Value}]");
-            foreach (var message in messages)
-            {
-                if (verify.TooLarge)
-                {
-                    errors.AddTooLarge(renamed, message);
-                }
-                else
-                {
-                    errors.Add(renamed, message);
-                }
-            }
-        }
-    }
+    private static string TheirName(string field) => VerifyFieldNames().Replace(field, m =>
+        m.Groups[2].Value == "completion" ? $"query[{m.Groups[1].Value}]" : $"labels[{m.Groups[1].Value}]");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^items\[(\d+)\]\.(completion|math\.gold|code)")]
+    private static partial System.Text.RegularExpressions.Regex VerifyFieldNames();
 
     private static RewardResponse Response(VerifyResult[] results, OpenRlhfRoute route)
     {

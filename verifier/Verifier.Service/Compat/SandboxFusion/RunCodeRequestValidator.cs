@@ -70,22 +70,7 @@ internal sealed class RunCodeRequestValidator(IOptions<SandboxOptions> sandbox, 
         }
 
         var item = RunCodeTranslation.ToRunItem(request, sandbox.Value);
-        var ours = runs.Validate(new RunRequest { Items = [item] });
-        foreach (var (field, messages) in ours.ToDictionary())
-        {
-            foreach (var message in messages)
-            {
-                if (ours.TooLarge)
-                {
-                    errors.AddTooLarge(TheirName(field), message);
-                }
-                else
-                {
-                    errors.Add(TheirName(field), message);
-                }
-            }
-        }
-
+        errors.AddRenamed(runs.Validate(new RunRequest { Items = [item] }), TheirName);
         return errors;
     }
 
