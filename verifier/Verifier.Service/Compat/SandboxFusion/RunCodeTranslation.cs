@@ -41,14 +41,14 @@ internal static class RunCodeTranslation
 
     public static RunCodeResponse ToResponse(RunResult result, string language)
     {
-        if (result.Status is "infra_error" or "timeout" or "cancelled" or RunOutcomes.Error)
+        if (result.Status is Verdicts.InfraError or Verdicts.Timeout or Verdicts.Cancelled or Verdicts.Error)
         {
             return new RunCodeResponse { Status = SandboxFusionStatus.SandboxError, Message = result.Reason ?? result.Status, Files = [] };
         }
 
         var files = FetchedFiles(result, out var notFetched);
         var message = string.Join("; ", new[] { result.Status == RunOutcomes.Ok ? null : result.Reason, notFetched }.Where(m => !string.IsNullOrEmpty(m)));
-        if (result.Status == "compile_error")
+        if (result.Status == Verdicts.CompileError)
         {
             var failure = new CommandRunResult
             {
@@ -83,16 +83,16 @@ internal static class RunCodeTranslation
     /// </summary>
     private static CommandRunResult Step(ProgramOutcome run) => new()
     {
-        Status = run.Status == "time_limit" ? SandboxFusionStatus.TimeLimitExceeded : SandboxFusionStatus.Finished,
+        Status = run.Status == Verdicts.TimeLimit ? SandboxFusionStatus.TimeLimitExceeded : SandboxFusionStatus.Finished,
         ExecutionTime = Seconds(run.WallMs),
-        ReturnCode = run.Status == "time_limit" ? null : ReturnCode(run),
+        ReturnCode = run.Status == Verdicts.TimeLimit ? null : ReturnCode(run),
         Stdout = run.Stdout,
         Stderr = run.Stderr,
     };
 
     private static int ReturnCode(ProgramOutcome run) => run switch
     {
-        { Status: "memory_limit" or "output_limit" } => -9,
+        { Status: Verdicts.MemoryLimit or Verdicts.OutputLimit } => -9,
         { Signal: { } signal } => -(SignalNames.Number(signal) ?? 9),
         { ExitCode: { } code } => code,
         _ => -9,
