@@ -106,6 +106,21 @@ public sealed class OpenRlhfTests(ServiceFixture fixture) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task MissingPrompts_Are422_SoAWholeQueryIsNeverScored()
+    {
+        // The prompt shows a worked answer; scored whole, the query would pass on it without the model answering.
+        const string query = "Example: 2 + 2 = \\boxed{4}. Now: 2 + 2?\n<think>no idea</think><answer>pass</answer>";
+        var withoutPrompts = new JsonObject { ["query"] = new JsonArray(query), ["labels"] = new JsonArray("4") };
+        var nullPrompt = new JsonObject { ["query"] = new JsonArray(query), ["prompts"] = new JsonArray((JsonNode?)null), ["labels"] = new JsonArray("4") };
+        var (absent, absentBody, _) = await CompatClient.PostAsync(Host, "/openrlhf/math", withoutPrompts.ToJsonString(), ServiceHost.ApiKey);
+        var (nulled, nulledBody, _) = await CompatClient.PostAsync(Host, "/openrlhf/math", nullPrompt.ToJsonString(), ServiceHost.ApiKey);
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity), (absent, nulled));
+        Assert.Contains("prompts", CompatClient.InvalidFields(absentBody));
+        Assert.Contains("prompts[0]", CompatClient.InvalidFields(nulledBody));
+    }
+
+    [Fact]
     public async Task UnconfiguredRoute_Is404_AndNoKeyIs401()
     {
         var (unknownRoute, _, _) = await CompatClient.PostAsync(Host, "/openrlhf/nope", Body(["x"], [""], ["1"]), ServiceHost.ApiKey);

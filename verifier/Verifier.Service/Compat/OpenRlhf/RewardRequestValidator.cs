@@ -25,9 +25,19 @@ internal sealed class RewardRequestValidator(IOptions<RequestLimits> limits) : I
             errors.AddTooLarge("query", $"at most {limits.Value.MaxItems} queries");
         }
 
-        if (request.Prompts is { } prompts && prompts.Count != query.Count)
+        // Required: without its prompt a query cannot be cut to the model's response, and scoring the whole query
+        // would let an answer the prompt shows (a worked example) stand in for one the model never gave.
+        if (request.Prompts is not { } prompts)
+        {
+            errors.Add("prompts", "field required: the prompt of each query");
+        }
+        else if (prompts.Count != query.Count)
         {
             errors.Add("prompts", $"{prompts.Count} prompts for {query.Count} queries");
+        }
+        else if (prompts.IndexOf(null) is var missing and >= 0)
+        {
+            errors.Add($"prompts[{missing}]", "a string (empty when the query has no prompt)");
         }
 
         if (request.Labels is { } labels && labels.Count != query.Count)
