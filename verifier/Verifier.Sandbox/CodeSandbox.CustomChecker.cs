@@ -56,6 +56,14 @@ internal sealed partial class CodeSandbox
         using var lease = _options.Mode == SandboxMode.Fast && key is not null
             ? await _keyGates.EnterAsync($"{key}\n{language.Name}", cancellationToken).ConfigureAwait(false)
             : null;
+        // Placed like any submission; an engine lost under a checker leaves the item unknown (below), never charged.
+        if (fleet.Place(language, key, []) is not { } cell)
+        {
+            return Failed(outcome.Tests, outcome.Outputs.Keys.Min(), $"no sandbox engine for the checker: {fleet.NoEngineReason(language, [])}");
+        }
+
+        using var placed = cell.Enter();
+        var pool = cell.Pool;
         SandboxContainer container;
         try
         {

@@ -7,6 +7,7 @@ using Verifier.Core.Code.Grading;
 using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
 using Verifier.Sandbox.Execution;
+using Verifier.Sandbox.Fleet;
 using Verifier.Sandbox.Languages;
 using Verifier.Sandbox.Pool;
 
@@ -18,9 +19,7 @@ namespace Verifier.Sandbox;
 /// </summary>
 internal sealed partial class CodeSandbox(
     LanguageRegistry languages,
-    ContainerPool pool,
-    IContainerEngine engine,
-    ContainerRuntime runtime,
+    EngineFleet fleet,
     IOptions<SandboxOptions> options,
     SandboxMetrics metrics,
     TimeProvider time,
@@ -146,13 +145,48 @@ internal sealed partial class CodeSandbox(
         return await RunInContainerAsync(request, language, code, program, limits, wholeOutput, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs the submission on the engine placement picks. When that engine is gone under it (the run failed and the
+    /// engine does not answer), nothing the submission did is judged: it runs again from the start on another engine,
+    /// and only when no engine is left to take it is it an infra_error (null), never a verdict against the candidate.
+    /// </summary>
     private async Task<CodeVerdict> RunInContainerAsync(
         CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, bool wholeOutput, CancellationToken cancellationToken)
+    {
+        var lost = new List<EngineCell>();
+        while (true)
+        {
+            if (fleet.Place(language, request.IsolationKey, lost) is not { } cell)
+            {
+                return CodeVerdict.InfraError(language.Name, fleet.NoEngineReason(language, lost), code);
+            }
+
+            CodeVerdict? verdict;
+            using (cell.Enter())
+            {
+                verdict = await RunOnEngineAsync(cell, request, language, code, program, limits, wholeOutput, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (verdict is not null)
+            {
+                return verdict;
+            }
+
+            cell.CountRerun();
+            lost.Add(cell);
+            LogEngineLost(cell.Name, language.Name);
+        }
+    }
+
+    /// <summary>The submission's verdict from one engine, or null when that engine was lost under it.</summary>
+    private async Task<CodeVerdict?> RunOnEngineAsync(
+        EngineCell cell, CodeRequest request, RegisteredLanguage language, string code, SandboxProgram program, ResolvedLimits limits, bool wholeOutput, CancellationToken cancellationToken)
     {
         // The container fits the compiler as well as the program; the supervisor holds the program to its own limit.
         var memory = ContainerSpec.MemoryBytesFor(language, limits.MemoryMb);
         var scoring = ScoringPlan.For(request);
         var scrub = _options.Mode == SandboxMode.Fast && request.IsolationKey is not null;
+        var pool = cell.Pool;
         SandboxContainer container;
         SubmissionOutcome outcome;
         for (var attempt = 1; ; attempt++)
@@ -163,6 +197,11 @@ internal sealed partial class CodeSandbox(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                if (await EngineLostAsync(cell).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
                 LogInfraError(e, language.Name);
                 return CodeVerdict.InfraError(language.Name, $"no sandbox container: {e.Message}", code);
             }
@@ -172,7 +211,7 @@ internal sealed partial class CodeSandbox(
                 // Only a container that serves no other submission is shrunk: one engine update (~40 ms) there, where
                 // a reused one would pay two per submission (shrink, then grow back for the next compilation) and
                 // relies on the supervisor's count of the program's memory instead.
-                var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(container, limits) : null;
+                var shrink = !scrub && ContainerSpec.RunMemoryBytes(limits.MemoryMb) < memory ? ShrinkAfterCompile(cell.Engine, container, limits) : null;
                 outcome = await _runner.RunAsync(container, program, request.Tests, request.FetchFiles, limits, scoring, request.RunAllTests, scrub, shrink, wholeOutput, cancellationToken).ConfigureAwait(false);
                 break;
             }
@@ -189,8 +228,13 @@ internal sealed partial class CodeSandbox(
             }
             catch (Exception e)
             {
-                LogRunFailed(e, language.Name, container.ShortId, container.Channel.StderrTail);
                 await pool.AbandonAsync(container).ConfigureAwait(false);
+                if (await EngineLostAsync(cell).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                LogRunFailed(e, language.Name, container.ShortId, container.Channel.StderrTail);
                 return CodeVerdict.InfraError(language.Name, $"the sandbox failed: {e.Message}", code);
             }
         }
@@ -212,13 +256,17 @@ internal sealed partial class CodeSandbox(
         };
     }
 
+    /// <summary>With other engines to turn to: whether the run failed because its engine is gone (then it runs elsewhere).</summary>
+    private Task<bool> EngineLostAsync(EngineCell cell) =>
+        fleet.Cells.Count > 1 ? fleet.ConfirmLostAsync(cell) : Task.FromResult(false);
+
     /// <summary>
     /// The container was sized for the compiler; the program gets only its own limit (plus the supervisor's
     /// headroom), so memory the supervisor's watch does not see (page tables, kernel buffers) is bounded by the
     /// cgroup at the program's size, not the compiler's. A program whose files already hold more than that (a huge
     /// binary on the tmpfs) cannot be shrunk under it: that is the submission's memory_limit, not an engine failure.
     /// </summary>
-    private Func<CancellationToken, Task<CodeTestResult?>> ShrinkAfterCompile(SandboxContainer container, ResolvedLimits limits) => async cancellationToken =>
+    private static Func<CancellationToken, Task<CodeTestResult?>> ShrinkAfterCompile(IContainerEngine engine, SandboxContainer container, ResolvedLimits limits) => async cancellationToken =>
     {
         var bytes = ContainerSpec.RunMemoryBytes(limits.MemoryMb);
         try
@@ -252,60 +300,8 @@ internal sealed partial class CodeSandbox(
         CompileMs = compileMs,
     };
 
-    public async Task<SandboxHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
-    {
-        var (warm, _, _, live) = pool.Counts();
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await engine.PingAsync(timeout.Token).ConfigureAwait(false);
-            var images = new Dictionary<string, bool>();
-            foreach (var language in languages.All)
-            {
-                images[language.Image] = await engine.ImageExistsAsync(language.Image, timeout.Token).ConfigureAwait(false);
-            }
-
-            var (runtime, runtimeProblem) = await RuntimeAsync(timeout.Token).ConfigureAwait(false);
-            var missing = images.Where(i => !i.Value).Select(i => i.Key).ToList();
-            string?[] problems = [runtimeProblem, missing.Count == 0 ? null : $"missing images: {string.Join(", ", missing)} (run docker/build-images.sh)"];
-            var reason = string.Join("; ", problems.OfType<string>());
-            return new SandboxHealth
-            {
-                Healthy = reason.Length == 0,
-                EngineReachable = true,
-                Images = images,
-                Runtime = runtime,
-                WarmContainers = warm,
-                LiveContainers = live,
-                Reason = reason.Length == 0 ? null : reason,
-            };
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return new SandboxHealth
-            {
-                Healthy = false,
-                EngineReachable = false,
-                WarmContainers = warm,
-                LiveContainers = live,
-                Reason = $"the Docker engine at {engine.Endpoint} is not reachable: {e.Message}",
-            };
-        }
-    }
-
-    /// <summary>The runtime containers run under, or why there is none: an explicitly configured one the engine lacks.</summary>
-    private async Task<(string? Runtime, string? Problem)> RuntimeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await runtime.ResolveAsync(cancellationToken).ConfigureAwait(false), null);
-        }
-        catch (ContainerRuntimeMissingException e)
-        {
-            return (null, e.Message);
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox engine '{Engine}' was lost under a {Language} submission; running it again on another engine")]
+    private partial void LogEngineLost(string engine, string language);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox infrastructure failure for a {Language} submission")]
     private partial void LogInfraError(Exception exception, string language);

@@ -18,6 +18,18 @@ public sealed class SandboxOptions
     /// </summary>
     public string? TlsCertPath { get; set; }
 
+    /// <summary>
+    /// Several engines (a fleet) instead of the one <see cref="DockerEndpoint"/> names: each submission goes to the engine
+    /// with the most free capacity that serves its language, each engine keeps its own warm pool, and an engine that
+    /// stops answering is taken out of rotation (its submissions rerun on another) until it answers again. Empty: the
+    /// one engine of <see cref="DockerEndpoint"/>, <see cref="TlsCertPath"/>, <see cref="Runtime"/> and <see cref="Channel"/>.
+    /// </summary>
+    public List<EngineOptions> Engines { get; set; } = [];
+
+    /// <summary>How often each engine is pinged; one that does not answer within the interval is out of rotation until it does.</summary>
+    [Range(100, 600_000)]
+    public int EngineHealthIntervalMs { get; set; } = 2_000;
+
     /// <summary>The engine API version to speak (1.41 is Docker 20.10); empty to negotiate.</summary>
     public string? DockerApiVersion { get; set; } = "1.41";
 
@@ -221,6 +233,34 @@ public sealed class SandboxOptions
 
     /// <summary>Per-language settings keyed by language name (<c>python</c>, <c>cpp</c>); languages not listed use their defaults.</summary>
     public Dictionary<string, SandboxLanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The engines to use: <see cref="Engines"/>, or the one engine the single-engine settings describe.</summary>
+    internal IReadOnlyList<EngineOptions> EffectiveEngines => Engines.Count > 0
+        ? Engines
+        : [new EngineOptions { Name = SingleEngineName, Endpoint = DockerEndpoint, TlsCertPath = TlsCertPath, Runtime = Runtime, Channel = Channel }];
+
+    /// <summary>What the one engine of the single-engine settings is called in metrics and health.</summary>
+    internal const string SingleEngineName = "default";
+
+    /// <summary>The engine this copy of the options drives (see <see cref="ForEngine"/>).</summary>
+    internal string EngineName { get; private set; } = SingleEngineName;
+
+    /// <summary>
+    /// These options as one engine's pool sees them: its endpoint, certificates, runtime and channel, and its capacity as
+    /// the run slots. Everything else (limits, warm counts, MaxContainers) applies to each engine alike.
+    /// </summary>
+    internal SandboxOptions ForEngine(EngineOptions engine)
+    {
+        var copy = (SandboxOptions)MemberwiseClone();
+        copy.DockerEndpoint = engine.Endpoint;
+        copy.TlsCertPath = engine.TlsCertPath;
+        copy.Runtime = engine.Runtime;
+        copy.Channel = engine.Channel;
+        copy.MaxConcurrentRuns = engine.Capacity > 0 ? engine.Capacity : EffectiveMaxConcurrentRuns;
+        copy.Engines = [];
+        copy.EngineName = engine.Name;
+        return copy;
+    }
 
     internal int EffectiveMaxConcurrentRuns => MaxConcurrentRuns > 0 ? MaxConcurrentRuns : 2 * Environment.ProcessorCount;
 

@@ -31,31 +31,13 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
             errors.Add($"Sandbox:MaxContainers ({options.MaxContainers}) must exceed Sandbox:MaxConcurrentRuns ({options.EffectiveMaxConcurrentRuns})");
         }
 
-        if (!Uri.TryCreate(options.DockerEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
+        if (options.Engines.Count == 0)
         {
-            errors.Add($"Sandbox:DockerEndpoint '{options.DockerEndpoint}' is not a unix://, tcp:// or http(s):// address");
+            ValidateEngine(SingleEngineSettings, options.EffectiveEngines[0], errors);
         }
-
-        if (!string.IsNullOrEmpty(options.TlsCertPath))
+        else
         {
-            foreach (var file in EngineTls.Files)
-            {
-                if (!File.Exists(Path.Combine(options.TlsCertPath, file)))
-                {
-                    errors.Add($"Sandbox:TlsCertPath '{options.TlsCertPath}' has no {file}");
-                }
-            }
-
-            if (endpoint is not null && endpoint.Scheme is "unix" or "npipe")
-            {
-                errors.Add("Sandbox:TlsCertPath is for a tcp:// engine endpoint");
-            }
-        }
-
-        // A loopback tcp:// endpoint (a socket proxy in front of the local engine) may use the socket; a remote one cannot.
-        if (options.Channel == SupervisorTransportKind.Socket && endpoint is not null && endpoint.Scheme is not "unix" && !endpoint.IsLoopback)
-        {
-            errors.Add("Sandbox:Channel Socket needs the engine on this host (unix:// or a loopback Sandbox:DockerEndpoint); use Attach for a remote engine");
+            ValidateFleet(options, errors);
         }
 
         if (!string.IsNullOrEmpty(options.ChannelDirectory) && !Path.IsPathFullyQualified(options.ChannelDirectory))
@@ -73,11 +55,6 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
             errors.Add($"Sandbox:DockerApiVersion '{options.DockerApiVersion}' is not a version such as 1.41");
         }
 
-        if (options.Runtime is null || !RuntimeName().IsMatch(options.Runtime))
-        {
-            errors.Add($"Sandbox:Runtime '{options.Runtime}' is not auto or the name of a runtime registered with the engine, such as crun or runc");
-        }
-
         if (options.CSharp is not { CompileTimeMs: >= 100 and <= 600_000, MaxAssemblyKb: >= 64 and <= 262_144, MaxConcurrentCompilations: >= 0 and <= 1_024, MaxConcurrentCompilationsPerTenant: >= 0 and <= 1_024 })
         {
             errors.Add("Sandbox:CSharp needs CompileTimeMs in 100..600000, MaxAssemblyKb in 64..262144, and MaxConcurrentCompilations and MaxConcurrentCompilationsPerTenant in 0..1024");
@@ -93,6 +70,89 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>How the single-engine settings are named in messages: each by its own key, as before fleets.</summary>
+    private static readonly EngineSettingNames SingleEngineSettings = new(
+        "Sandbox:DockerEndpoint", "Sandbox:TlsCertPath", "Sandbox:Runtime", "Sandbox:Channel", "Sandbox:DockerEndpoint");
+
+    private static void ValidateFleet(SandboxOptions options, List<string> errors)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var endpoints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Engines.Count; i++)
+        {
+            var engine = options.Engines[i];
+            var entry = $"Sandbox:Engines:{i}";
+            if (engine.Name is null || !EngineName().IsMatch(engine.Name))
+            {
+                errors.Add($"{entry}:Name '{engine.Name}' must be 1-63 letters, digits, '.', '_' or '-'");
+            }
+            else if (!names.Add(engine.Name))
+            {
+                errors.Add($"{entry}:Name '{engine.Name}' names two engines");
+            }
+
+            var labelled = $"{entry} ('{engine.Name}')";
+            // Two entries for one engine would count its capacity twice, and each pool's start-up sweep would remove
+            // the other's containers (they share the instance name).
+            if (!string.IsNullOrEmpty(engine.Endpoint) && !endpoints.Add(engine.Endpoint.TrimEnd('/')))
+            {
+                errors.Add($"{labelled}:Endpoint '{engine.Endpoint}' is another entry's engine too");
+            }
+
+            if (engine.Capacity is < 0 or > 1_024)
+            {
+                errors.Add($"{labelled}:Capacity {engine.Capacity} must lie in 0..1024 (0: Sandbox:MaxConcurrentRuns)");
+            }
+            else if (options.MaxContainers <= (engine.Capacity > 0 ? engine.Capacity : options.EffectiveMaxConcurrentRuns))
+            {
+                errors.Add($"{labelled}:Capacity must be below Sandbox:MaxContainers ({options.MaxContainers}), which holds for each engine");
+            }
+
+            ValidateEngine(new EngineSettingNames($"{labelled}:Endpoint", $"{labelled}:TlsCertPath", $"{labelled}:Runtime", $"{labelled}:Channel", $"{labelled}:Endpoint"), engine, errors);
+        }
+    }
+
+    private static void ValidateEngine(EngineSettingNames setting, EngineOptions engine, List<string> errors)
+    {
+        if (!Uri.TryCreate(engine.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
+        {
+            errors.Add($"{setting.Endpoint} '{engine.Endpoint}' is not a unix://, tcp:// or http(s):// address");
+        }
+
+        if (!string.IsNullOrEmpty(engine.TlsCertPath))
+        {
+            foreach (var file in EngineTls.Files)
+            {
+                if (!File.Exists(Path.Combine(engine.TlsCertPath, file)))
+                {
+                    errors.Add($"{setting.TlsCertPath} '{engine.TlsCertPath}' has no {file}");
+                }
+            }
+
+            if (endpoint is not null && endpoint.Scheme is "unix" or "npipe")
+            {
+                errors.Add($"{setting.TlsCertPath} is for a tcp:// engine endpoint");
+            }
+        }
+
+        // A loopback tcp:// endpoint (a socket proxy in front of the local engine) may use the socket; a remote one cannot.
+        if (engine.Channel == SupervisorTransportKind.Socket && endpoint is not null && endpoint.Scheme is not "unix" && !endpoint.IsLoopback)
+        {
+            errors.Add($"{setting.Channel} Socket needs the engine on this host (unix:// or a loopback {setting.LoopbackEndpoint}); use Attach for a remote engine");
+        }
+
+        if (engine.Runtime is null || !RuntimeName().IsMatch(engine.Runtime))
+        {
+            errors.Add($"{setting.Runtime} '{engine.Runtime}' is not auto or the name of a runtime registered with the engine, such as crun, runc or runsc");
+        }
+    }
+
+    /// <summary>The configuration keys an engine's settings are named by in messages.</summary>
+    private sealed record EngineSettingNames(string Endpoint, string TlsCertPath, string Runtime, string Channel, string LoopbackEndpoint);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")]
+    private static partial Regex EngineName();
 
     // Docker's runtime names (dockerd --add-runtime NAME=PATH), "auto" among them; no spaces, no path.
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")]

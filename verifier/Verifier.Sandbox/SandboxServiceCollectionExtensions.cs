@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Fleet;
 using Verifier.Sandbox.Hosting;
 using Verifier.Sandbox.Languages;
 using Verifier.Sandbox.Languages.Compiled;
@@ -52,6 +53,7 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<IContainerEngine>(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
         services.TryAddSingleton<ContainerRuntime>();
         services.TryAddSingleton<ContainerPool>();
+        services.TryAddSingleton(EngineFleet.Create);
         services.TryAddSingleton<ICodeSandbox, CodeSandbox>();
         services.AddHostedService<SandboxHostedService>();
         return services;

@@ -17,6 +17,7 @@ public sealed class SandboxMetrics : IDisposable
     private readonly Histogram<double> _runDuration;
     private readonly Histogram<double> _acquireWait;
     private Func<(int Warm, int Idle, int Busy, int Live)>? _pool;
+    private Func<IEnumerable<Fleet.EngineCell>>? _engines;
 
     public SandboxMetrics(IMeterFactory? meterFactory = null)
     {
@@ -28,20 +29,32 @@ public sealed class SandboxMetrics : IDisposable
         _runDuration = _meter.CreateHistogram<double>("verifier.sandbox.run.duration", "ms", "Wall time of a submission, container wait included");
         _acquireWait = _meter.CreateHistogram<double>("verifier.sandbox.acquire.wait", "ms", "Time a submission waited for a run slot and a container");
         _meter.CreateObservableGauge("verifier.sandbox.containers", ObservePoolState, description: "Sandbox containers by state: warm, idle (fast mode), busy");
+        _meter.CreateObservableGauge("verifier.sandbox.engine.capacity", () => PerEngine(c => c.Capacity), description: "Runs each sandbox engine holds at once");
+        _meter.CreateObservableGauge("verifier.sandbox.engine.in_use", () => PerEngine(c => c.InFlight), description: "Submissions placed on each sandbox engine, waiting for a run slot included");
+        _meter.CreateObservableGauge("verifier.sandbox.engine.up", () => PerEngine(c => c.Up ? 1 : 0), description: "1 while a sandbox engine is in rotation, else 0");
+        _meter.CreateObservableCounter("verifier.sandbox.engine.failures", () => PerEngine(c => c.Failures), description: "Times each sandbox engine was taken out of rotation");
+        _meter.CreateObservableCounter("verifier.sandbox.engine.reruns", () => PerEngine(c => c.Reruns), description: "Submissions run again elsewhere because their engine failed under them");
     }
 
     internal void ObservePool(Func<(int Warm, int Idle, int Busy, int Live)> counts) => _pool = counts;
 
-    internal void ContainerStarted(string language, string runtime, double ms, bool ok)
+    internal void ObserveEngines(Func<IEnumerable<Fleet.EngineCell>> engines) => _engines = engines;
+
+    private IEnumerable<Measurement<T>> PerEngine<T>(Func<Fleet.EngineCell, T> value)
+        where T : struct =>
+        _engines is null ? [] : [.. _engines().Select(c => new Measurement<T>(value(c), new KeyValuePair<string, object?>("engine", c.Name)))];
+
+    internal void ContainerStarted(string engine, string language, string runtime, double ms, bool ok)
     {
         var outcome = new KeyValuePair<string, object?>("outcome", ok ? "ok" : "failed");
         var tag = new KeyValuePair<string, object?>("language", language);
         // The runtime changes a start's cost (crun ~100 ms of CPU less than runc here), so durations are compared per runtime.
         var runtimeTag = new KeyValuePair<string, object?>("runtime", runtime);
-        _starts.Add(1, tag, runtimeTag, outcome);
+        var engineTag = new KeyValuePair<string, object?>("engine", engine);
+        _starts.Add(1, tag, runtimeTag, outcome, engineTag);
         if (ok)
         {
-            _startDuration.Record(ms, tag, runtimeTag);
+            _startDuration.Record(ms, tag, runtimeTag, engineTag);
         }
     }
 

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Hosting;
+using Verifier.Sandbox.Fleet;
 using Verifier.Sandbox.Languages;
-using Verifier.Sandbox.Pool;
 
 namespace Verifier.Sandbox.Hosting;
 
 /// <summary>
-/// Starts the sandbox with the host: warms the languages' compilers, removes containers a crashed predecessor left, then keeps the warm pool filled;
+/// Starts the sandbox with the host: warms the languages' compilers, removes containers a crashed predecessor left, then keeps each engine's warm pool filled and watches the engines' health;
 /// on shutdown removes every container the sandbox created.
 /// </summary>
-internal sealed class SandboxHostedService(ContainerPool pool, LanguageRegistry languages) : IHostedService
+internal sealed class SandboxHostedService(EngineFleet fleet, LanguageRegistry languages) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,8 +19,8 @@ internal sealed class SandboxHostedService(ContainerPool pool, LanguageRegistry 
                 static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
-        return pool.EnsureStartedAsync(cancellationToken);
+        return fleet.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await pool.DisposeAsync().ConfigureAwait(false);
+    public async Task StopAsync(CancellationToken cancellationToken) => await fleet.DisposeAsync().ConfigureAwait(false);
 }

@@ -192,6 +192,42 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         _wake.Release();
     }
 
+    /// <summary>The languages this pool starts containers for, with its own warm counts.</summary>
+    public LanguageRegistry Languages => _languages;
+
+    /// <summary>Fast mode: whether an idle container of this isolation key and language waits here.</summary>
+    public bool HasIdle(RegisteredLanguage language, string isolationKey)
+    {
+        lock (_lock)
+        {
+            return _idle.ContainsKey((isolationKey, language.Name));
+        }
+    }
+
+    /// <summary>
+    /// Removes the warm and idle containers (their engine went away, and with it, likely, them): none is handed to a
+    /// submission after this. Removal runs in the background and only logs what it cannot reach.
+    /// </summary>
+    public void DropReady()
+    {
+        List<SandboxContainer> dropped;
+        lock (_lock)
+        {
+            dropped = [.. _warm.Values.SelectMany(q => q), .. _idle.Values.SelectMany(l => l)];
+            foreach (var queue in _warm.Values)
+            {
+                queue.Clear();
+            }
+
+            _idle.Clear();
+        }
+
+        foreach (var container in dropped)
+        {
+            _ = DestroyAsync(container);
+        }
+    }
+
     public (int Warm, int Idle, int Busy, int Live) Counts()
     {
         lock (_lock)
@@ -316,11 +352,11 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
             // Resolved once by ContainerRuntime, which keeps the answer; asked again only while it cannot be.
             var runtime = await _runtime.ResolveAsync(cancellationToken).ConfigureAwait(false);
             container = await SandboxContainer.StartAsync(_engine, _sockets, _options, runtime, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
-            _metrics.ContainerStarted(language.Name, runtime, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
+            _metrics.ContainerStarted(_options.EngineName, language.Name, runtime, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _metrics.ContainerStarted(language.Name, _runtime.Resolved ?? _runtime.Configured, _time.GetElapsedTime(started).TotalMilliseconds, ok: false);
+            _metrics.ContainerStarted(_options.EngineName, language.Name, _runtime.Resolved ?? _runtime.Configured, _time.GetElapsedTime(started).TotalMilliseconds, ok: false);
             throw;
         }
         finally
