@@ -32,6 +32,7 @@ public sealed class SandboxMetrics : IDisposable
         _meter.CreateObservableGauge("verifier.sandbox.engine.capacity", () => PerEngine(c => c.Capacity), description: "Runs each sandbox engine holds at once");
         _meter.CreateObservableGauge("verifier.sandbox.engine.in_use", () => PerEngine(c => c.InFlight), description: "Submissions placed on each sandbox engine, waiting for a run slot included");
         _meter.CreateObservableGauge("verifier.sandbox.engine.up", () => PerEngine(c => c.Up ? 1 : 0), description: "1 while a sandbox engine is in rotation, else 0");
+        _meter.CreateObservableCounter("verifier.sandbox.engine.placements", () => PerEngine(c => c.Placements), description: "Submissions placed on each sandbox engine");
         _meter.CreateObservableCounter("verifier.sandbox.engine.failures", () => PerEngine(c => c.Failures), description: "Times each sandbox engine was taken out of rotation");
         _meter.CreateObservableCounter("verifier.sandbox.engine.reruns", () => PerEngine(c => c.Reruns), description: "Submissions run again elsewhere because their engine failed under them");
     }

@@ -14,6 +14,7 @@ internal sealed class EngineCell(EngineOptions settings, IContainerEngine engine
     private int _inFlight;
     private long _failures;
     private long _reruns;
+    private long _placements;
     private volatile string? _downReason;
     private volatile IReadOnlySet<string> _missingImages = new HashSet<string>();
 
@@ -52,9 +53,13 @@ internal sealed class EngineCell(EngineOptions settings, IContainerEngine engine
     /// <summary>The languages it is configured for; empty means all.</summary>
     public IReadOnlySet<string> Languages => _languages;
 
+    /// <summary>Submissions placed here so far.</summary>
+    public long Placements => Interlocked.Read(ref _placements);
+
     /// <summary>Counts a submission as placed here until the lease is disposed.</summary>
     public IDisposable Enter()
     {
+        Interlocked.Increment(ref _placements);
         Interlocked.Increment(ref _inFlight);
         return new Lease(this);
     }
