@@ -82,8 +82,16 @@ internal sealed class SandboxCodeScorer(ICodeSandbox sandbox) : ICodeScorer
             ["warmContainers"] = health.WarmContainers,
             ["liveContainers"] = health.LiveContainers,
         };
+        if (health.Engines.Count > 1)
+        {
+            // A fleet is ready while one engine is; which ones are not is said here, not hidden.
+            data["engines"] = health.Engines.ToDictionary(e => e.Name, e => (object)(e.Healthy ? $"up, {e.InUse}/{e.Capacity} in use" : $"down: {e.Reason}"));
+        }
+
         return health.Healthy
-            ? HealthCheckResult.Healthy($"engine reachable, runtime {health.Runtime}, {health.Images.Count} image(s) present", data)
+            ? HealthCheckResult.Healthy(health.Reason is null
+                ? $"engine reachable, runtime {health.Runtime}, {health.Images.Count} image(s) present"
+                : $"ready on {health.Engines.Count(e => e.Healthy)} of {health.Engines.Count} engines; {health.Reason}", data)
             : HealthCheckResult.Unhealthy(health.Reason ?? "the sandbox is not ready", data: data);
     }
 
