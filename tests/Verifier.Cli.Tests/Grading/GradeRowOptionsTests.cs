@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Verifier.Cli.Grading;
+using Verifier.TestSupport;
 
 namespace Verifier.Cli.Tests.Grading;
 
@@ -89,6 +90,24 @@ public sealed class GradeRowOptionsTests : IDisposable
         ];
         Assert.All(expected, message => Assert.Contains($"{input}:{message}", stderr, StringComparison.Ordinal));
         Assert.Contains("skipped: 10", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_Remote_HonoursTheApisRowOptionsAsLocalGradingDoes()
+    {
+        using var host = ServiceHost.Start();
+        var input = Write(
+            """{"id": 1, "gold": "\\frac{1}{2}", "completion": "0.5", "extract": "answer"}""",
+            """{"id": 2, "gold": "\\frac{1}{2}", "completion": "0.5"}""",
+            """{"id": 3, "gold": "3.14159", "completion": "\\boxed{3.1416}", "tolerance": 0.001}""",
+            """{"id": 4, "gold": "3.14159", "completion": "\\boxed{3.1416}"}""");
+
+        var (_, _, _, local) = await GradeAsync(input);
+        var (code, _, stderr, remote) = await GradeAsync(input, "--remote", host.Address.ToString(), "--api-key", ServiceHost.ApiKey);
+
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Equal([true, false, true, false], remote.Select(r => (bool?)r["correct"]));
+        Assert.Equal(local.Select(r => r.ToJsonString()), remote.Select(r => r.ToJsonString()));
     }
 
     [Fact]
