@@ -8,12 +8,18 @@ internal static class GradeArguments
 
         Each input line is a JSON object with "gold", "completion" and optionally "id". Each output line has
         "line", "id", "correct" (true, false, or null when undecided), "reward", "extracted" and "reason".
+        A row may carry its own math options: "extract" and "tolerance" (as the API's math.extract and
+        math.tolerance), and, in-process only, "extractionRules" (boxed, finalAnswerIs, answerLabel, lastMath,
+        lastNumber), "absoluteTolerance", "allowSetRelationComparison" and "extractGold" (the gold is a worked
+        solution whose answer is read like the completion's).
 
         options:
           --format                 add R1's format reward (think, then answer) to the reward
           --extract completion|answer
                                    completion (default): read the answer from the completion (\boxed{}, ...);
                                    answer: the completion is the bare answer (LaTeX or plain), nothing is extracted
+          --dataset mathverify     the rows are Math-Verify test cases ("gold", "pred", "options"), each graded
+                                   under its own options as the benchmark harness grades it
           --remote URL[,URL...]    grade through verifier replicas instead of in-process
           --api-key KEY            bearer key for --remote (or VERIFIER_API_KEY)
           --batch-size N           rows per batch (default 1024)
@@ -27,7 +33,7 @@ internal static class GradeArguments
         string? input = null, output = null, apiKey = Environment.GetEnvironmentVariable("VERIFIER_API_KEY");
         var remote = new List<Uri>();
         var withFormat = false;
-        string? extract = null;
+        string? extract = null, dataset = null;
         var quiet = false;
         var batchSize = 1024;
 
@@ -45,6 +51,15 @@ internal static class GradeArguments
                     if (!Verifier.Contracts.MathExtraction.IsKnown(extract))
                     {
                         error = "--extract must be 'completion' or 'answer'";
+                        return false;
+                    }
+
+                    break;
+                case "--dataset":
+                    if (!TryValue(args, ref i, flag, out dataset, out error)) return false;
+                    if (dataset != MathVerifyRows.Dataset)
+                    {
+                        error = $"--dataset must be '{MathVerifyRows.Dataset}'";
                         return false;
                     }
 
@@ -80,9 +95,19 @@ internal static class GradeArguments
             return false;
         }
 
+        // Math-Verify's cases set the engine per case (rules, precision), which only in-process grading can do, and
+        // they say how both sides are read, so a command-line --extract would change what is being reproduced.
+        if (dataset is not null && (remote.Count > 0 || extract is not null))
+        {
+            error = remote.Count > 0
+                ? "--dataset mathverify grades in-process only: its cases set engine options the API does not have"
+                : "--dataset mathverify reads both sides as each case says; --extract does not apply";
+            return false;
+        }
+
         options = new GradeOptions
         {
-            Input = input, Output = output, WithFormat = withFormat, Extract = extract, Remote = remote, ApiKey = apiKey,
+            Input = input, Output = output, WithFormat = withFormat, Extract = extract, Dataset = dataset, Remote = remote, ApiKey = apiKey,
             BatchSize = batchSize, Quiet = quiet,
         };
         return true;

@@ -10,11 +10,37 @@ internal sealed class GradeCommand(GradeOptions options, TextWriter console, Tex
     {
         await using var grader = createGrader(options);
         return await new GradingLoop(options.Input, options.Output, options.BatchSize, options.Quiet, console, errors).RunAsync(
-            (input, skip) => new JsonlReader(input, skip),
+            (input, skip) => new JsonlReader<GradeRow>(input, RowParser(), skip),
             async (batch, _, cancel) => await grader.GradeAsync(batch, cancel).ConfigureAwait(false),
             result => result.Correct,
             CliJsonContext.Row,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    private LineParser<GradeRow> RowParser()
+    {
+        LineParser<GradeRow> parse = options.Dataset == MathVerifyRows.Dataset ? MathVerifyRows.TryParse : JsonlReader.TryParse;
+        if (options.Remote.Count == 0)
+        {
+            return parse;
+        }
+
+        // Refused by line rather than graded with the defaults: a remote grade must equal a local one.
+        return (string text, long line, out GradeRow row, out string error) =>
+        {
+            if (!parse(text, line, out row, out error))
+            {
+                return false;
+            }
+
+            if (row.Math?.FirstLocalOnlyField is { } field)
+            {
+                error = $"'{field}' is graded in-process only (the API has no such option); drop --remote to use it";
+                return false;
+            }
+
+            return true;
+        };
     }
 }
 

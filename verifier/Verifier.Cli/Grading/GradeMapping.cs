@@ -8,10 +8,11 @@ namespace Verifier.Cli.Grading;
 /// </summary>
 internal static class GradeMapping
 {
+    /// <param name="extract">The command line's <c>--extract</c>; a row's own <c>extract</c> overrides it.</param>
     public static VerifyItem ToItem(GradeRow row, bool withFormat, string? extract = null) => new()
     {
         Completion = row.Completion,
-        Math = new MathSpec { Gold = row.Gold, Extract = extract },
+        Math = new MathSpec { Gold = row.Gold, Extract = row.Math?.Extract ?? extract, Tolerance = row.Math?.Tolerance },
         Format = withFormat ? new FormatSpec() : null,
     };
 

@@ -12,6 +12,9 @@ internal sealed record GradeOptions
     /// <summary>A <c>Verifier.Contracts.MathExtraction</c> value: null reads the answer from the completion, "answer" takes the completion as the answer.</summary>
     public string? Extract { get; init; }
 
+    /// <summary>Null for <c>grade</c>'s own rows; <see cref="MathVerifyRows.Dataset"/> for Math-Verify's test cases.</summary>
+    public string? Dataset { get; init; }
+
     /// <summary>Verifier replicas for remote grading; empty grades in-process.</summary>
     public IReadOnlyList<Uri> Remote { get; init; } = [];
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Verifier.Cli.Grading;
 
-/// <summary>One valid input line: what to grade, and where it came from.</summary>
-internal sealed record GradeRow(long Line, JsonElement? Id, string Gold, string Completion);
+/// <summary>One valid input line: what to grade, where it came from, and the row's own math options if it has any.</summary>
+internal sealed record GradeRow(long Line, JsonElement? Id, string Gold, string Completion, MathRowOptions? Math = null);
 
 /// <summary>One output line. <see cref="Correct"/> and <see cref="Reward"/> are null when undecided.</summary>
 internal sealed record GradeResult

@@ -53,10 +53,11 @@ internal class JsonlReader<TRow>(TextReader reader, LineParser<TRow> parse, Acti
     }
 }
 
-/// <summary><c>grade</c>'s rows: <c>{"gold", "completion", "id"?}</c>.</summary>
+/// <summary><c>grade</c>'s rows: <c>{"gold", "completion", "id"?}</c> and the optional fields of <see cref="MathRowOptions"/>.</summary>
 internal sealed class JsonlReader(TextReader reader, Action<long, string> reportBadLine)
     : JsonlReader<GradeRow>(reader, TryParse, reportBadLine)
 {
+
     /// <summary>One line of <c>grade</c>'s input; the reader has already bounded its length.</summary>
     internal static bool TryParse(string text, long line, out GradeRow row, out string error)
     {
@@ -88,7 +89,12 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
                 id = idValue.Clone();
             }
 
-            row = new GradeRow(line, id, gold, completion);
+            if (!MathRowOptionsReader.TryRead(root, out var math, out error))
+            {
+                return false;
+            }
+
+            row = new GradeRow(line, id, gold, completion, math);
             return true;
         }
         catch (JsonException e)
@@ -99,7 +105,7 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
     }
 
     /// <summary>Accepts strings, and numbers as their literal text (a gold of <c>42</c> is common in JSONL).</summary>
-    private static bool TryGetText(JsonElement root, string name, out string value, out string error)
+    internal static bool TryGetText(JsonElement root, string name, out string value, out string error)
     {
         value = "";
         error = "";
