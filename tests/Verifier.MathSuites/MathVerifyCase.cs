@@ -5,8 +5,12 @@ using Verifier.Core.Math.Extraction;
 namespace Verifier.MathSuites;
 
 /// <summary>One gold/pred/expected case from Math-Verify's test suite, with the options it was run under.</summary>
-public sealed record MathVerifyCase(int Line, string Gold, string Predicted, bool Expected, string Category, string Source, bool UsesLatex, bool UsesExpr, int? Precision, bool AllowSetRelation)
+public sealed record MathVerifyCase(int Line, string Gold, string Predicted, bool Expected, string Category, string Source, string MatchTypes, int? Precision, bool AllowSetRelation)
 {
+    public bool UsesLatex => MatchTypes.Contains("latex", StringComparison.Ordinal);
+
+    public bool UsesExpr => MatchTypes.Contains("expr", StringComparison.Ordinal);
+
     public static IReadOnlyList<MathVerifyCase> Load(string path)
     {
         var cases = new List<MathVerifyCase>();
@@ -35,8 +39,7 @@ public sealed record MathVerifyCase(int Line, string Gold, string Predicted, boo
                 root.GetProperty("expected").GetBoolean(),
                 root.GetProperty("category").GetString() ?? string.Empty,
                 root.GetProperty("source").GetString() ?? string.Empty,
-                types.Contains("latex", StringComparison.Ordinal),
-                types.Contains("expr", StringComparison.Ordinal),
+                types,
                 precision,
                 allowSetRelation));
         }
@@ -51,21 +54,10 @@ public sealed record MathVerifyCase(int Line, string Gold, string Predicted, boo
     /// </summary>
     public MathVerifierOptions Options()
     {
-        var rules = new List<ExtractionRule> { ExtractionRule.Boxed, ExtractionRule.FinalAnswerIs, ExtractionRule.AnswerLabel };
-        if (UsesLatex)
-        {
-            rules.Add(ExtractionRule.LastMath);
-        }
-
-        if (UsesExpr)
-        {
-            rules.Add(ExtractionRule.LastNumber);
-        }
-
         return new MathVerifierOptions
         {
-            ExtractionRules = rules,
-            AbsoluteTolerance = Precision is { } digits ? System.Math.Pow(10, -digits) : null,
+            ExtractionRules = MathVerifyConfiguration.ExtractionRules(MatchTypes),
+            AbsoluteTolerance = MathVerifyConfiguration.AbsoluteTolerance(Precision),
             AllowSetRelationComparison = AllowSetRelation,
             GoldCacheSize = 0,
             TimeBudget = TimeSpan.FromSeconds(10),

@@ -20,6 +20,37 @@ using Verifier.Sandbox.Benchmarks;
 // runs issue 14's languages (io, 1 and 10 tests) in fast mode beside the same programs chrooted into their images (root).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --csharp [--out csharp.md]
 // measures C# compile-and-run latency, cold and warm, beside Python (see CSharpLatency).
+// --capacity [--language python] [--check-rollouts N] [--check-tests T]: the capacity model (see CapacityModel).
+if (args.Contains("--capacity"))
+{
+    int Count(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    var languageAt = Array.IndexOf(args, "--language");
+    var capacityReport = await CapacityModel.RunAsync(languageAt >= 0 && languageAt + 1 < args.Length ? args[languageAt + 1] : "python", Count("--check-rollouts", 128), Count("--check-tests", 10));
+    Console.WriteLine(capacityReport);
+    var capacityOut = Array.IndexOf(args, "--out");
+    if (capacityOut >= 0 && capacityOut + 1 < args.Length)
+    {
+        await File.WriteAllTextAsync(args[capacityOut + 1], capacityReport);
+    }
+
+    return 0;
+}
+
+// --fleet: 1, 2 and 3 engines on this machine (see FleetLoad); --fleet-submissions N, --fleet-repeats N.
+if (args.Contains("--fleet"))
+{
+    int Option(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    var fleetReport = await FleetLoad.RunAsync(Option("--fleet-submissions", 150), Option("--fleet-repeats", 2));
+    Console.WriteLine(fleetReport);
+    var fleetOut = Array.IndexOf(args, "--out");
+    if (fleetOut >= 0 && fleetOut + 1 < args.Length)
+    {
+        await File.WriteAllTextAsync(args[fleetOut + 1], fleetReport);
+    }
+
+    return 0;
+}
+
 if (args.Contains("--csharp-cold"))
 {
     return await CSharpLatency.ColdCompileAsync();

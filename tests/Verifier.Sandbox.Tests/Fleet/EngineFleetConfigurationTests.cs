@@ -95,6 +95,7 @@ public sealed class EngineFleetConfigurationTests
     public async Task An_engine_down_at_boot_or_without_its_runtime_is_out_of_rotation_by_name_and_the_others_serve()
     {
         var missing = "/tmp/verifier-no-engine-" + Guid.NewGuid().ToString("N")[..8] + ".sock";
+        await DockerEnvironment.EnsureReadyAsync();
         await using var bare = await ExtraEngine.StartAsync([]);
         await using var host = await SandboxHost.StartAsync(o =>
         {

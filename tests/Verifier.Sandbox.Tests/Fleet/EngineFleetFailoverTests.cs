@@ -22,6 +22,7 @@ public sealed class EngineFleetFailoverTests
     [Fact]
     public async Task An_engine_killed_mid_batch_loses_no_item_and_no_verdict()
     {
+        await DockerEnvironment.EnsureReadyAsync();
         string[] images = ["verifier-sandbox-python:1"];
         var engines = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ExtraEngine.StartAsync(images)));
         try

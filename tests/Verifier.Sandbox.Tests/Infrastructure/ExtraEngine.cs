@@ -28,21 +28,22 @@ internal sealed class ExtraEngine : IAsyncDisposable
     /// <summary>Starts the engine (extra dockerd arguments, e.g. a runtime to register) and loads <paramref name="images"/> into it.</summary>
     public static async Task<ExtraEngine> StartAsync(IReadOnlyList<string> images, params string[] dockerdArguments)
     {
-        await DockerEnvironment.EnsureReadyAsync();
         // Short: containerd's socket lives under the exec root, and a socket path must fit in 108 bytes.
         var marker = "vfe-" + Guid.NewGuid().ToString("N")[..8];
         var folder = Path.Combine("/tmp", marker);
         Directory.CreateDirectory(folder);
         var engine = new ExtraEngine(folder, marker);
-        var daemonGroup = Path.Combine(PidsHierarchy, marker + "-daemon");
-        Directory.CreateDirectory(daemonGroup);
+        // The daemon's cgroups: pids, to find every process of the engine, and cpuacct (where there is one) to bill its CPU.
+        var daemonGroups = DaemonHierarchies.Select(h => Path.Combine(h, marker + "-daemon")).ToList();
+        daemonGroups.ForEach(g => Directory.CreateDirectory(g));
         string[] arguments =
         [
             "--host", engine.Endpoint, "--data-root", $"{folder}/data", "--exec-root", $"{folder}/exec", "--pidfile", $"{folder}/docker.pid",
             "--bridge=none", "--iptables=false", "--ip-masq=false", $"--cgroup-parent=/{marker}", .. dockerdArguments,
         ];
         // The shell moves itself into the daemon's cgroup before it becomes dockerd, so containerd and the shims are born there.
-        var start = new ProcessStartInfo("sh", ["-c", $"echo $$ > {daemonGroup}/cgroup.procs && exec dockerd \"$@\" >{folder}/dockerd.log 2>&1", "sh", .. arguments]);
+        var join = string.Join(" && ", daemonGroups.Select(g => $"echo $$ > {g}/cgroup.procs"));
+        var start = new ProcessStartInfo("sh", ["-c", $"{join} && exec dockerd \"$@\" >{folder}/dockerd.log 2>&1", "sh", .. arguments]);
         using (Process.Start(start))
         {
         }
@@ -62,6 +63,28 @@ internal sealed class ExtraEngine : IAsyncDisposable
         }
 
         return engine;
+    }
+
+    /// <summary>
+    /// CPU time the whole engine has used, in ms: its daemons and shims, and every container (cgroup v1 cpuacct);
+    /// null where this host has no cpuacct hierarchy.
+    /// </summary>
+    public double? CpuMs()
+    {
+        const string hierarchy = "/sys/fs/cgroup/cpuacct";
+        if (!Directory.Exists(hierarchy))
+        {
+            return null;
+        }
+
+        double total = 0;
+        foreach (var group in new[] { _marker, _marker + "-daemon" })
+        {
+            var usage = Path.Combine(hierarchy, group, "cpuacct.usage");
+            total += File.Exists(usage) ? long.Parse(File.ReadAllText(usage).Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1e6 : 0;
+        }
+
+        return total;
     }
 
     /// <summary>Containers on this engine that carry <paramref name="instanceName"/>'s label.</summary>
@@ -124,7 +147,7 @@ internal sealed class ExtraEngine : IAsyncDisposable
             await ShellAsync($"umount -l '{mount}' || true");
         }
 
-        foreach (var group in Directory.EnumerateDirectories("/sys/fs/cgroup").SelectMany(h => new[] { Path.Combine(h, _marker), Path.Combine(h, _marker + "-daemon") }).Append(Path.Combine(PidsHierarchy, _marker + "-daemon")))
+        foreach (var group in Directory.EnumerateDirectories("/sys/fs/cgroup").SelectMany(h => new[] { Path.Combine(h, _marker), Path.Combine(h, _marker + "-daemon") }).Concat(DaemonHierarchies.Select(h => Path.Combine(h, _marker + "-daemon"))))
         {
             RemoveCgroup(group);
         }
@@ -139,8 +162,10 @@ internal sealed class ExtraEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Where the daemon's own cgroup goes: the v1 pids hierarchy where there is one, else the unified cgroup2 tree.</summary>
-    private static string PidsHierarchy => Directory.Exists("/sys/fs/cgroup/pids") ? "/sys/fs/cgroup/pids" : "/sys/fs/cgroup";
+    /// <summary>Where the daemon's own cgroups go: the v1 pids and cpuacct hierarchies where there are, else the unified cgroup2 tree.</summary>
+    private static IReadOnlyList<string> DaemonHierarchies => Directory.Exists("/sys/fs/cgroup/pids")
+        ? [.. new[] { "/sys/fs/cgroup/pids", "/sys/fs/cgroup/cpuacct" }.Where(Directory.Exists)]
+        : ["/sys/fs/cgroup"];
 
     private List<int> ProcessesInOurGroups()
     {

@@ -92,21 +92,10 @@ internal static class MathVerifyRows
             allowSetRelation = a.GetBoolean();
         }
 
-        var rules = new List<ExtractionRule> { ExtractionRule.Boxed, ExtractionRule.FinalAnswerIs, ExtractionRule.AnswerLabel };
-        if (types.Contains("latex", StringComparison.Ordinal))
-        {
-            rules.Add(ExtractionRule.LastMath);
-        }
-
-        if (types.Contains("expr", StringComparison.Ordinal))
-        {
-            rules.Add(ExtractionRule.LastNumber);
-        }
-
         options = new MathRowOptions
         {
-            ExtractionRules = rules,
-            AbsoluteTolerance = precision is { } d ? System.Math.Pow(10, -d) : null,
+            ExtractionRules = MathVerifyConfiguration.ExtractionRules(types),
+            AbsoluteTolerance = MathVerifyConfiguration.AbsoluteTolerance(precision),
             AllowSetRelationComparison = allowSetRelation,
             ExtractGold = true,
         };

@@ -12,7 +12,7 @@ namespace Verifier.Sandbox.Fleet;
 /// places each submission on the engine in rotation with the most free capacity that serves its language, watches
 /// every engine's health in the background, and takes one that stops answering out of rotation until it answers again.
 /// </summary>
-internal sealed partial class EngineFleet : IAsyncDisposable
+internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
 {
     /// <summary>The longest a health check or a confirmation that an engine is gone waits for the engine's answer.</summary>
     internal static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(3);
@@ -24,6 +24,7 @@ internal sealed partial class EngineFleet : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _monitor;
     private int _nextTie;
+    private int _disposed;
 
     public EngineFleet(IReadOnlyList<EngineCell> cells, IReadOnlyList<IDisposable> owned, SandboxOptions options, SandboxMetrics metrics, TimeProvider time, ILogger<EngineFleet> logger)
     {
@@ -138,9 +139,11 @@ internal sealed partial class EngineFleet : IAsyncDisposable
             return warm;
         }
 
-        var best = candidates.Max(c => c.Free);
-        var tied = candidates.Where(c => c.Free == best).ToList();
-        return tied[(int)((uint)Interlocked.Increment(ref _nextTie) % (uint)tied.Count)];
+        // One reading of each engine's load: it changes under us, and two readings could leave no engine tied for the best.
+        var free = candidates.Select(c => (Cell: c, Free: c.Free)).ToList();
+        var best = free.Max(c => c.Free);
+        var tied = free.Where(c => c.Free == best).ToList();
+        return tied[(int)((uint)Interlocked.Increment(ref _nextTie) % (uint)tied.Count)].Cell;
     }
 
     /// <summary>Why no engine can take a <paramref name="language"/> submission, for its infra_error.</summary>
@@ -283,8 +286,17 @@ internal sealed partial class EngineFleet : IAsyncDisposable
     private static (int Warm, int Idle, int Busy, int Live) Sum(IEnumerable<(int Warm, int Idle, int Busy, int Live)> counts) =>
         counts.Aggregate((0, 0, 0, 0), (a, c) => (a.Item1 + c.Warm, a.Item2 + c.Idle, a.Item3 + c.Busy, a.Item4 + c.Live));
 
+    /// <summary>For hosts that dispose synchronously; the pools' containers are removed all the same.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        // Twice in a host: the hosted service stops the fleet, then the container disposes it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_monitor is not null)
         {

@@ -71,7 +71,7 @@ class Cgroup:
     def cpu_ns(self):
         """CPU time of every process in the container, forked children included."""
         if self.cpu_fd is None:
-            return None
+            return proc_cpu_ns()
         if V1:
             return int(os.pread(self.cpu_fd, 64, 0))
         for line in os.pread(self.cpu_fd, 1024, 0).split(b"\n"):
@@ -82,7 +82,7 @@ class Cgroup:
     def memory_bytes(self):
         """Memory every process of the container holds: anonymous memory and shmem (see MEMORY_KEYS)."""
         if self.memory_fd is None:
-            return None
+            return proc_memory_bytes()
         total, found = 0, False
         for line in os.pread(self.memory_fd, 16384, 0).split(b"\n"):
             if line.startswith(MEMORY_KEYS):
@@ -108,6 +108,59 @@ class Cgroup:
                 return int(f.read())
         except OSError:
             return None
+
+
+# Without a cgroup to read (gVisor shows the container none: its kernel is not the host's), the same two counts come
+# from /proc. They are the container's processes but PID 1, as the cgroup's would be less the supervisor itself.
+CLOCK_TICK_NS = 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+TMPFS_MOUNTS = ("/tmp", "/dev/shm")
+
+
+def other_pids():
+    return [int(p) for p in os.listdir("/proc") if p.isdigit() and p != "1"]
+
+
+def proc_cpu_ns():
+    """CPU of every process but PID 1, live ones from /proc (their own and their reaped children's), plus what the
+    processes PID 1 reaped used: PID 1 reaps every orphan, so a process's time moves from one sum to the other whole."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    ticks = 0
+    for pid in other_pids():
+        try:
+            with open("/proc/%d/stat" % pid, "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue  # gone since the listing: reaped into RUSAGE_CHILDREN, or about to be
+        # After the command name (which may hold spaces and parentheses): state, then utime is the 12th field.
+        fields = stat[stat.rindex(b")") + 2:].split()
+        ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+    return int((usage.ru_utime + usage.ru_stime) * 1e9) + ticks * CLOCK_TICK_NS
+
+
+def proc_memory_bytes():
+    """Anonymous memory of every process but PID 1, plus the files on the container's tmpfs mounts (memory too)."""
+    total = 0
+    for pid in other_pids():
+        try:
+            with open("/proc/%d/status" % pid, "rb") as f:
+                status = f.read()
+        except OSError:
+            continue
+        rss = None
+        for line in status.split(b"\n"):
+            if line.startswith(b"RssAnon:"):
+                rss = int(line.split()[1])
+                break
+            if line.startswith(b"VmRSS:"):
+                rss = int(line.split()[1])  # a kernel without RssAnon: resident memory, files included
+        total += (rss or 0) * 1024
+    for mount in TMPFS_MOUNTS:
+        try:
+            fs = os.statvfs(mount)
+            total += (fs.f_blocks - fs.f_bfree) * fs.f_frsize
+        except OSError:
+            pass
+    return total
 
 
 # ---------------------------------------------------------------- processes

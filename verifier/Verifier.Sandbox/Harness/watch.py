@@ -1,6 +1,7 @@
 # Watching a run: a selector loop over the run's pipes and pidfds that enforces the CPU (whole container), wall,
 # memory (the programs' anonymous and shmem memory) and output limits, and reads every pipe with a cap, never unbounded.
 import binascii  # not base64: it imports re
+import errno
 import os
 import selectors
 import time
@@ -55,6 +56,7 @@ class Watch:
         self.stopped_for = None
         self.sinks = []
         self.writers = {}
+        self.polled = {}
 
     def add_sink(self, fd, cap, keep=True):
         os.set_blocking(fd, False)
@@ -72,7 +74,15 @@ class Watch:
         self.selector.register(fd, selectors.EVENT_WRITE, ("writer", fd))
 
     def add_pid(self, pid, name):
-        fd = os.pidfd_open(pid)
+        """The process's exit as a "pid" event: through a pidfd, or (a kernel without pidfd_open, as gVisor's) by
+        reaping on every tick; then None comes back instead of the fd."""
+        try:
+            fd = os.pidfd_open(pid)
+        except OSError as e:
+            if e.errno != errno.ENOSYS:
+                raise
+            self.polled[pid] = name
+            return None
         self.selector.register(fd, selectors.EVENT_READ, ("pid", name))
         return fd
 
@@ -108,6 +118,8 @@ class Watch:
                     self._write(payload)
                 else:
                     yield kind, payload
+            for event in self._polled_exits():
+                yield event
             if self.wall_deadline is not None and time.monotonic() >= self.wall_deadline:
                 self.stopped_for = "wall"
                 return
@@ -118,6 +130,13 @@ class Watch:
                 self.stopped_for = "memory"
                 return
             yield "tick", None
+
+    def _polled_exits(self):
+        if not self.polled:
+            return []
+        reaper.reap()
+        exited = [pid for pid in self.polled if pid in reaper.statuses]
+        return [("pid", self.polled.pop(pid)) for pid in exited]
 
     def over_memory(self):
         if self.memory is None:
@@ -145,6 +164,8 @@ class Watch:
             del self.writers[fd]
 
     def unregister(self, fd):
+        if fd is None:
+            return  # a polled process (add_pid): nothing registered
         try:
             self.selector.unregister(fd)
         except (KeyError, ValueError):
