@@ -3,26 +3,35 @@ using YamlDotNet.RepresentationModel;
 
 namespace Verifier.Service.Tests.Deploy;
 
-/// <summary>The documents under deploy/kubernetes, parsed, with a path lookup that fails by naming what is missing.</summary>
-internal sealed class KubernetesManifests
+/// <summary>
+/// The documents of deploy/kubernetes (or of one of its variants, a subfolder), parsed, with a path lookup that fails
+/// by naming what is missing.
+/// </summary>
+internal sealed class KubernetesManifests(string? variant = null)
 {
     public static string Folder => Path.Combine(RepoPaths.Root(), "deploy", "kubernetes");
 
-    public IReadOnlyList<(string File, YamlMappingNode Document)> Documents { get; } = [.. Load()];
+    public IReadOnlyList<(string File, YamlMappingNode Document)> Documents { get; } = [.. Load(variant is null ? Folder : Path.Combine(Folder, variant))];
 
     public YamlMappingNode Kind(string kind) =>
         Documents.Single(d => ValueAt(d.Document, "kind") == kind).Document;
 
-    private static IEnumerable<(string, YamlMappingNode)> Load()
+    private static IEnumerable<(string, YamlMappingNode)> Load(string folder)
     {
-        foreach (var file in Directory.GetFiles(Folder, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             var stream = new YamlStream();
             using var reader = new StreamReader(file);
             stream.Load(reader);
             foreach (var document in stream.Documents)
             {
-                yield return (Path.GetFileName(file), (YamlMappingNode)document.RootNode);
+                // A JSON patch is a list of operations, not an object: it is looked at by file name.
+                if (document.RootNode is not YamlMappingNode mapping)
+                {
+                    continue;
+                }
+
+                yield return (Path.GetFileName(file), mapping);
             }
         }
     }
@@ -39,7 +48,9 @@ internal sealed class KubernetesManifests
             if (bracket >= 0)
             {
                 var name = part[(bracket + 1)..^1];
-                node = ((YamlSequenceNode)node).Children.OfType<YamlMappingNode>().Single(item => ValueAt(item, "name") == name);
+                // Items without a name (a patch's deletion by mountPath) are passed over.
+                node = ((YamlSequenceNode)node).Children.OfType<YamlMappingNode>()
+                    .Single(item => item.Children.TryGetValue(new YamlScalarNode("name"), out var itemName) && (itemName as YamlScalarNode)?.Value == name);
             }
         }
 

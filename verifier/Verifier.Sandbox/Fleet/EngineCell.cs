@@ -86,6 +86,9 @@ internal sealed class EngineCell(EngineOptions settings, IContainerEngine engine
         ImagesKnown = true;
     }
 
+    /// <summary>Whether the last look found an image missing.</summary>
+    public bool MissesImages => _missingImages.Count > 0;
+
     /// <summary>Whether a health check has looked at its images yet.</summary>
     public bool ImagesKnown { get; private set; }
 

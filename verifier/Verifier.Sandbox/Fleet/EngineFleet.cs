@@ -217,7 +217,8 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             timeout.CancelAfter(PingTimeout);
             await cell.Runtime.ResolveAsync(timeout.Token).ConfigureAwait(false);
-            if (!cell.Up || !cell.ImagesKnown)
+            // Looked at again while any is missing: an engine that pulls its images after it came up serves them once they are there.
+            if (!cell.Up || !cell.ImagesKnown || cell.MissesImages)
             {
                 cell.SetMissingImages(await MissingImagesAsync(cell, timeout.Token).ConfigureAwait(false));
             }
