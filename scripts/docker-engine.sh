@@ -6,8 +6,8 @@
 # The engine runs with --bridge=none --iptables=false: sandbox containers get no network at all, and the
 # local stack uses host networking bound to 127.0.0.1, so no packet leaves loopback. Where crun is installed and
 # can run on this host's cgroups, it is registered as a runtime (--add-runtime crun=/usr/bin/crun), which the
-# sandbox's Sandbox:Runtime=auto then prefers to runc; where runsc (gVisor) is installed it is registered too, for
-# engines configured with Runtime=runsc (auto never picks it).
+# sandbox's Sandbox:Runtime=auto then prefers to runc. Where runsc (gVisor) is installed it is registered too, for
+# running the containment suites on it (the sandbox refuses Runtime=runsc until they pass; see its README, "gVisor").
 #
 # Environment: VERIFIER_STATE_DIR (default /tmp/verifier-stack) holds dockerd.pid and dockerd.log;
 # VERIFIER_SUDO is what runs dockerd as root (default: nothing when already root, else sudo).
@@ -53,7 +53,7 @@ crun_usable() {
   fi
 }
 
-# gVisor (runsc, Debian's package) as a second isolation tier: registered when installed, unless VERIFIER_RUNSC=0.
+# gVisor (runsc, Debian's package, installed by hand): registered when installed, unless VERIFIER_RUNSC=0.
 # Its arguments need a daemon config file (--add-runtime takes a path only): no network stack of its own (containers
 # have none anyway), and --host-uds=open so that the supervisor can connect to the verifier's socket, the one host
 # socket mounted into its container (Sandbox:Channel=Attach needs neither).

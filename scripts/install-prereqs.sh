@@ -2,7 +2,7 @@
 # Installs the Debian packages the stack and the tests need, only those that are missing:
 # the Docker engine, debootstrap (sandbox images without a registry), patchelf and gcc (TorchSharp's native
 # fix on Debian 12), python3 with pytest, setuptools, wheel, pip and venv (the Python client, its tests and its offline
-# install), crun (the sandbox's faster OCI runtime; see docker-engine.sh), runsc (gVisor, the second isolation tier).
+# install), crun (the sandbox's faster OCI runtime; see docker-engine.sh).
 # Safe to run again.
 set -euo pipefail
 
@@ -24,8 +24,6 @@ for module in pytest setuptools wheel pip ensurepip; do
 done
 command -v curl >/dev/null 2>&1 || need+=(curl)
 [ -x /usr/bin/crun ] || need+=(crun)
-# gVisor, the sandbox's second isolation tier (Runtime=runsc; the test suites run on it too).
-[ -x /usr/bin/runsc ] || need+=(runsc)
 # docker-compose v1 (Debian's) runs the local stack where the compose plugin is absent.
 if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
   need+=(docker-compose)

@@ -73,6 +73,12 @@ public sealed class SandboxOptions
     /// </summary>
     public string Runtime { get; set; } = "auto";
 
+    /// <summary>
+    /// Lets a runtime the sandbox refuses (one its containment suites fail on, such as runsc) be configured, to run
+    /// those suites on it. Never in production: the refusal says what a submission could do there.
+    /// </summary>
+    public bool AllowRuntimesFailingContainment { get; set; }
+
     /// <summary>Pre-started containers kept ready per language, so that no request waits for a container to start.</summary>
     [Range(0, 64)]
     public int WarmContainers { get; set; } = 2;

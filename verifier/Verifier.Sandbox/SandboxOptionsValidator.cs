@@ -33,7 +33,7 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
 
         if (options.Engines.Count == 0)
         {
-            ValidateEngine(SingleEngineSettings, options.EffectiveEngines[0], errors);
+            ValidateEngine(SingleEngineSettings, options.EffectiveEngines[0], options.AllowRuntimesFailingContainment, errors);
         }
         else
         {
@@ -109,11 +109,13 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
                 errors.Add($"{labelled}:Capacity must be below Sandbox:MaxContainers ({options.MaxContainers}), which holds for each engine");
             }
 
-            ValidateEngine(new EngineSettingNames($"{labelled}:Endpoint", $"{labelled}:TlsCertPath", $"{labelled}:Runtime", $"{labelled}:Channel", $"{labelled}:Endpoint"), engine, errors);
+            ValidateEngine(
+                new EngineSettingNames($"{labelled}:Endpoint", $"{labelled}:TlsCertPath", $"{labelled}:Runtime", $"{labelled}:Channel", $"{labelled}:Endpoint"),
+                engine, options.AllowRuntimesFailingContainment, errors);
         }
     }
 
-    private static void ValidateEngine(EngineSettingNames setting, EngineOptions engine, List<string> errors)
+    private static void ValidateEngine(EngineSettingNames setting, EngineOptions engine, bool allowUnsafeRuntime, List<string> errors)
     {
         if (!Uri.TryCreate(engine.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
         {
@@ -144,9 +146,24 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
 
         if (engine.Runtime is null || !RuntimeName().IsMatch(engine.Runtime))
         {
-            errors.Add($"{setting.Runtime} '{engine.Runtime}' is not auto or the name of a runtime registered with the engine, such as crun, runc or runsc");
+            errors.Add($"{setting.Runtime} '{engine.Runtime}' is not auto or the name of a runtime registered with the engine, such as crun or runc");
+        }
+        else if (!allowUnsafeRuntime && UnsafeRuntimes.TryGetValue(engine.Runtime, out var why))
+        {
+            errors.Add($"{setting.Runtime} '{engine.Runtime}' is refused: {why}");
         }
     }
+
+    /// <summary>
+    /// Runtimes the sandbox's containment suites fail on, with what fails: the supervisor's guarantees rest on the
+    /// kernel's rules, and a runtime that bends one of them would let a submission forge its verdict.
+    /// </summary>
+    private static readonly Dictionary<string, string> UnsafeRuntimes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["runsc"] = "under gVisor (runsc 2022-12, Debian 12's) a submission can open the supervisor's /proc/1/environ and /proc/1/fd " +
+            "(gVisor does not enforce PR_SET_DUMPABLE there), and through them reach the channel its verdict travels on; " +
+            "the sandbox's containment suites must pass on a runtime before it is allowed (verifier/Verifier.Sandbox/README.md, \"gVisor\")",
+    };
 
     /// <summary>The configuration keys an engine's settings are named by in messages.</summary>
     private sealed record EngineSettingNames(string Endpoint, string TlsCertPath, string Runtime, string Channel, string LoopbackEndpoint);

@@ -78,6 +78,25 @@ public sealed class EngineFleetConfigurationTests
     }
 
     [Fact]
+    public void GVisor_is_refused_with_what_a_submission_could_do_there_unless_the_suites_are_being_run_on_it()
+    {
+        var errors = BootErrors(new()
+        {
+            ["Sandbox:Engines:0:Name"] = "a",
+            ["Sandbox:Engines:0:Endpoint"] = "unix:///var/run/docker.sock",
+            ["Sandbox:Engines:1:Name"] = "g",
+            ["Sandbox:Engines:1:Endpoint"] = "unix:///run/gvisor.sock",
+            ["Sandbox:Engines:1:Runtime"] = "runsc",
+        });
+        Assert.Contains("Sandbox:Engines:1 ('g'):Runtime 'runsc' is refused: under gVisor", errors);
+        Assert.Contains("/proc/1/environ", errors);
+        Assert.Contains("Sandbox:Runtime 'runsc' is refused", BootErrors(new() { ["Sandbox:Runtime"] = "runsc" }));
+
+        using var allowed = Build(new() { ["Sandbox:Runtime"] = "runsc", ["Sandbox:AllowRuntimesFailingContainment"] = "true" });
+        allowed.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
     public void A_language_no_engine_knows_fails_the_boot_naming_the_entry()
     {
         var errors = BootErrors(new()

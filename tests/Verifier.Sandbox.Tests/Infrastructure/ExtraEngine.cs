@@ -94,6 +94,21 @@ internal sealed class ExtraEngine : IAsyncDisposable
         return await client.ListAsync(ContainerLabels.Instance, instanceName, CancellationToken.None);
     }
 
+    /// <summary>
+    /// The daemon stops answering (SIGSTOP), its containers running on: an engine that hangs. <see cref="ResumeDaemon"/>
+    /// lets it go on.
+    /// </summary>
+    public void PauseDaemon() => SignalDaemon("STOP");
+
+    public void ResumeDaemon() => SignalDaemon("CONT");
+
+    private void SignalDaemon(string signal)
+    {
+        var pid = int.Parse(File.ReadAllText($"{_folder}/docker.pid").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>The engine dies at once with everything it runs: every process in its cgroups gets SIGKILL.</summary>
     public async Task KillAsync()
     {

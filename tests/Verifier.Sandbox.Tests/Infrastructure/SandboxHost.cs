@@ -52,6 +52,8 @@ internal sealed class SandboxHost : IAsyncDisposable
         {
             o.DockerEndpoint = DockerEnvironment.Endpoint;
             o.Runtime = DockerEnvironment.Runtime ?? o.Runtime;
+            // A runtime named for a run of the suites is run whatever the sandbox thinks of it: finding out is the point.
+            o.AllowRuntimesFailingContainment = DockerEnvironment.Runtime is not null;
             o.InstanceName = instance;
             o.WarmContainers = 1;
             // Only the first three languages keep a warm container: every test host would otherwise start thirteen,

@@ -82,7 +82,14 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             var pool = new ContainerPool(
                 engine, wrapped, runtime, new LanguageRegistry(languages, wrapped), metrics, time,
                 loggers?.CreateLogger<ContainerPool>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ContainerPool>.Instance);
-            cells.Add(new EngineCell(settings, engine, runtime, pool, engineOptions.EffectiveMaxConcurrentRuns));
+            // Languages by their own names: an entry may list a fence tag (js, golang), which placement would not match.
+            var canonical = new EngineOptions
+            {
+                Name = settings.Name,
+                Endpoint = settings.Endpoint,
+                Languages = [.. settings.Languages.Select(l => registry.TryGet(l, out var language) ? language.Name : l)],
+            };
+            cells.Add(new EngineCell(canonical, engine, runtime, pool, engineOptions.EffectiveMaxConcurrentRuns));
         }
 
         return new EngineFleet(cells, owned, options, metrics, time, logger);
@@ -149,15 +156,16 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
     /// <summary>Why no engine can take a <paramref name="language"/> submission, for its infra_error.</summary>
     public string NoEngineReason(RegisteredLanguage language, IReadOnlyCollection<EngineCell> failed)
     {
-        var serving = Cells.Where(c => c.Serves(language) || c.Languages.Contains(language.Name)).ToList();
+        var serving = Cells.Where(c => c.Languages.Count == 0 || c.Languages.Contains(language.Name)).ToList();
         if (serving.Count == 0)
         {
-            return $"no sandbox engine serves {language.Name}";
+            return $"no sandbox engine is configured for {language.Name} (Sandbox:Engines:N:Languages)";
         }
 
+        var lacking = serving.Where(c => c.Up && !c.Serves(language)).Select(c => $"'{c.Name}' (it lacks the image {language.Image}: run docker/build-images.sh, or pull it)");
         var down = serving.Where(c => !c.Up).Select(c => $"'{c.Name}' ({c.DownReason})");
         var lost = failed.Select(c => $"'{c.Name}' (failed during the run)");
-        return $"no sandbox engine for {language.Name} is in rotation: {string.Join("; ", lost.Concat(down).Distinct())}";
+        return $"no sandbox engine can run {language.Name}: {string.Join("; ", lost.Concat(down).Concat(lacking).Distinct())}";
     }
 
     /// <summary>

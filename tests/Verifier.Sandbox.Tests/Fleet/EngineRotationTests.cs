@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Core.Code;
+using Verifier.Sandbox.Fleet;
+using Verifier.Sandbox.Tests.Infrastructure;
+using Xunit;
+
+namespace Verifier.Sandbox.Tests.Fleet;
+
+/// <summary>An engine that stops answering leaves the rotation and comes back into it when it answers again.</summary>
+public sealed class EngineRotationTests
+{
+    [Fact]
+    public async Task A_hung_engine_leaves_the_rotation_and_returns_when_it_answers()
+    {
+        await DockerEnvironment.EnsureReadyAsync();
+        await using var extra = await ExtraEngine.StartAsync(["verifier-sandbox-python:1"]);
+        await using var host = await SandboxHost.StartAsync(o =>
+        {
+            o.Engines =
+            [
+                new EngineOptions { Name = "main", Endpoint = DockerEnvironment.Endpoint, Runtime = DockerEnvironment.Runtime ?? "auto", Capacity = 2, Languages = ["python"] },
+                new EngineOptions { Name = "extra", Endpoint = extra.Endpoint, Capacity = 2, Languages = ["python"] },
+            ];
+            o.MaxConcurrentRuns = 2;
+            o.EngineHealthIntervalMs = 300;
+        });
+        var fleet = host.Services.GetRequiredService<EngineFleet>();
+        var hung = fleet.Cells[1];
+        Assert.True(hung.Up, hung.DownReason);
+
+        extra.PauseDaemon();
+        try
+        {
+            await Until(() => !hung.Up, "the hung engine never left the rotation");
+            Assert.Contains("did not answer", hung.DownReason);
+            var placed = hung.Placements;
+            var verdicts = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => host.Sandbox.VerifyAsync(
+                Requests.Python("print(int(input()) * 2)", Requests.Io(($"{i}\n", $"{2 * i}\n")), key: $"rotation/{i}"))));
+            Assert.All(verdicts, v => Assert.Equal(CodeVerdictKind.Accepted, v.Verdict));
+            Assert.Equal(placed, hung.Placements);
+        }
+        finally
+        {
+            extra.ResumeDaemon();
+        }
+
+        await Until(() => hung.Up, "the engine never came back into the rotation");
+        Assert.Null(hung.DownReason);
+        var before = hung.Placements;
+        // Two at once on two engines of two slots: placement spreads them (the freest engine, ties in turn).
+        var after = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => host.Sandbox.VerifyAsync(
+            Requests.Python("print(int(input()) * 2)", Requests.Io(($"{i}\n", $"{2 * i}\n")), key: $"back/{i}"))));
+        Assert.All(after, v => Assert.Equal(CodeVerdictKind.Accepted, v.Verdict));
+        Assert.True(hung.Placements > before, "nothing was placed on the engine after it came back");
+        Assert.Equal(1, hung.Failures);
+    }
+
+    private static async Task Until(Func<bool> condition, string failure)
+    {
+        for (var waited = 0; waited < 300 && !condition(); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(condition(), failure);
+    }
+}
