@@ -17,6 +17,9 @@ internal static class CapacityModel
     /// <summary>The share of a core's time a busy engine host turns into submissions (start-up, scheduling, the odd idle gap).</summary>
     private const double Utilisation = 0.85;
 
+    /// <summary>The CPU the last check used, everything counted.</summary>
+    private static double CheckCpuMs;
+
     public static async Task<string> RunAsync(string language, int checkRollouts, int checkTests)
     {
         await using var session = await SandboxSession.StartAsync(SandboxMode.Fast);
@@ -41,10 +44,12 @@ internal static class CapacityModel
                 $"| {rollouts} | {tests} | {seconds} | {coreSeconds:0.0} | {cores:0.0} | {Math.Ceiling(cores / 16):0} | {Math.Ceiling(cores / 64):0} |");
         }
 
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var (measured, predicted) = await CheckAsync(session, language, checkRollouts, checkTests, Cost(checkTests));
+        var predictedCpu = checkRollouts * Cost(checkTests) / 1000;
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"check: {checkRollouts} rollouts x {checkTests} tests on this machine's {Environment.ProcessorCount} cores: predicted {predicted:0.0} s, measured {measured:0.0} s (measured / predicted {measured / predicted:0.00})");
+            $"check: {checkRollouts} rollouts x {checkTests} tests at once on this machine's {Environment.ProcessorCount} cores (load average {load} before it): CPU predicted {predictedCpu:0.0} core-s, measured {CheckCpuMs / 1000:0.0} (x{CheckCpuMs / 1000 / predictedCpu:0.00}); wall predicted {predicted:0.0} s, measured {measured:0.0} s (x{measured / predicted:0.00}; the wall also pays for whatever else this machine runs)");
         return text.ToString();
     }
 
@@ -63,8 +68,10 @@ internal static class CapacityModel
         await CpuMeter.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         var groups = Enumerable.Range(0, rollouts).Select(i => Submitter(session, language, tests, $"step/{i / 16}")).ToList();
         var started = Stopwatch.GetTimestamp();
+        var cpuBefore = CpuMeter.NowMs();
         var results = await Task.WhenAll(groups.Select(submit => submit(CancellationToken.None)));
         var measured = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        CheckCpuMs = CpuMeter.NowMs() - cpuBefore;
         if (results.Any(ok => !ok))
         {
             throw new InvalidOperationException($"{results.Count(ok => !ok)} of the check's submissions were not accepted");

@@ -45,8 +45,8 @@ internal static class FleetLoad
             var text = new StringBuilder();
             text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} CPUs; one-test Python, {InFlight} in flight, capacity {CapacityPerEngine} per engine, fast mode, {submissions} measured submissions per row");
             text.AppendLine();
-            text.AppendLine("| engines | repeat | submissions/s | p50 ms | verifier CPU ms/sub | engines CPU ms/sub | less their idle CPU | engines idle CPU ms/s | per engine: placed (CPU ms/sub of its own) | failures |");
-            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            text.AppendLine("| engines | repeat | submissions/s | p50 ms | verifier CPU ms/sub | engines CPU ms/sub | less their idle CPU | engines idle CPU ms/s | containers started | per engine: placed (CPU ms/sub of its own) | failures |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             rows.ForEach(r => text.AppendLine(r));
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"placement: {PlacementNs():0} ns per decision (3 engines, 1e6 decisions)");
@@ -106,16 +106,18 @@ internal static class FleetLoad
             var idleSeconds = Stopwatch.GetElapsedTime(idleStarted).TotalSeconds;
             var idlePerSecond = engines.Select((e, i) => ((e.CpuMs() ?? 0) - idleBefore[i]) / idleSeconds).ToList();
             var placedBefore = fleet.Cells.Select(c => c.Placements).ToList();
+            var startsBefore = fleet.Cells.Sum(c => c.Pool.ContainersStarted);
             var engineCpuBefore = engines.Select(e => e.CpuMs() ?? 0).ToList();
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
             var measured = await Measurement.RunAsync("python", 1, InFlight, "fleet", submissions, TimeSpan.FromSeconds(120), SubmitAsync);
             var self = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - selfBefore;
             var engineCpu = engines.Select((e, i) => (e.CpuMs() ?? 0) - engineCpuBefore[i]).ToList();
             var idleCpu = idlePerSecond.Sum() * measured.Seconds;
+            var starts = fleet.Cells.Sum(c => c.Pool.ContainersStarted) - startsBefore;
             var placed = fleet.Cells.Select((c, i) => c.Placements - placedBefore[i]).ToList();
             var perEngine = string.Join(", ", placed.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"e{i}: {p} ({engineCpu[i] / Math.Max(1, p):0.0})")));
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {engines.Count} | {repeat + 1} | {measured.Throughput:0.0} | {measured.P50Ms:0.0} | {self / measured.Submissions:0.0} | {engineCpu.Sum() / measured.Submissions:0.0} | {(engineCpu.Sum() - idleCpu) / measured.Submissions:0.0} | {idlePerSecond.Sum():0.0} | {perEngine} | {measured.Failures} |");
+                $"| {engines.Count} | {repeat + 1} | {measured.Throughput:0.0} | {measured.P50Ms:0.0} | {self / measured.Submissions:0.0} | {engineCpu.Sum() / measured.Submissions:0.0} | {(engineCpu.Sum() - idleCpu) / measured.Submissions:0.0} | {idlePerSecond.Sum():0.0} | {starts} | {perEngine} | {measured.Failures} |");
         }
         finally
         {

@@ -10,7 +10,8 @@ namespace Verifier.Sandbox.Tests.Configuration;
 /// <summary>Options are bound from "Sandbox" and validated at start: a misconfiguration names the setting.</summary>
 public class SandboxOptionsTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    /// <summary>A container with the sandbox registered from these settings, as the service registers it (not started).</summary>
+    internal static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Code;
 using Verifier.Sandbox.Fleet;
+using Verifier.Sandbox.Tests.Configuration;
 using Verifier.Sandbox.Tests.Infrastructure;
 using Xunit;
 
@@ -16,18 +14,9 @@ namespace Verifier.Sandbox.Tests.Fleet;
 /// </summary>
 public sealed class EngineFleetConfigurationTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddCodeSandbox(configuration);
-        return services.BuildServiceProvider();
-    }
-
     private static string BootErrors(Dictionary<string, string?> settings)
     {
-        using var provider = Build(settings);
+        using var provider = SandboxOptionsTests.Build(settings);
         var error = Assert.Throws<OptionsValidationException>(() =>
         {
             provider.GetRequiredService<IStartupValidator>().Validate();
@@ -92,7 +81,7 @@ public sealed class EngineFleetConfigurationTests
         Assert.Contains("/proc/1/environ", errors);
         Assert.Contains("Sandbox:Runtime 'runsc' is refused", BootErrors(new() { ["Sandbox:Runtime"] = "runsc" }));
 
-        using var allowed = Build(new() { ["Sandbox:Runtime"] = "runsc", ["Sandbox:AllowRuntimesFailingContainment"] = "true" });
+        using var allowed = SandboxOptionsTests.Build(new() { ["Sandbox:Runtime"] = "runsc", ["Sandbox:AllowRuntimesFailingContainment"] = "true" });
         allowed.GetRequiredService<IStartupValidator>().Validate();
     }
 

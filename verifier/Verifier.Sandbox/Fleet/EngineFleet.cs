@@ -128,9 +128,11 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// The engine for a submission: of those in rotation that serve its language and are not in <paramref name="exclude"/>,
-    /// one whose pool holds an idle container of its isolation key (fast mode's reuse) while it has room, else the one
-    /// with the most free capacity; ties go round the engines. Null when none can take it.
+    /// The engine for a submission, among those in rotation that serve its language and are not in
+    /// <paramref name="exclude"/>: one whose pool holds an idle container of its isolation key (fast mode's reuse)
+    /// while it has room; else the key's home engine (rendezvous hashing of the key over the candidates) while it has
+    /// room, so that a request's items keep to one engine and reuse its containers instead of starting more on every
+    /// engine; else the one with the most free capacity, ties going round the engines. Null when none can take it.
     /// </summary>
     public EngineCell? Place(RegisteredLanguage language, string? isolationKey, IReadOnlyCollection<EngineCell> exclude)
     {
@@ -141,17 +143,31 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             return null;
         }
 
-        if (isolationKey is not null && candidates.FirstOrDefault(c => c.Free > 0 && c.Pool.HasIdle(language, isolationKey)) is { } warm)
-        {
-            return warm;
-        }
-
         // One reading of each engine's load: it changes under us, and two readings could leave no engine tied for the best.
         var free = candidates.Select(c => (Cell: c, Free: c.Free)).ToList();
+        if (isolationKey is not null)
+        {
+            if (free.FirstOrDefault(c => c.Free > 0 && c.Cell.Pool.HasIdle(language, isolationKey)).Cell is { } warm)
+            {
+                return warm;
+            }
+
+            var home = free.MaxBy(c => HomeScore(isolationKey, c.Cell.Name));
+            if (home.Free > 0)
+            {
+                return home.Cell;
+            }
+        }
+
         var best = free.Max(c => c.Free);
         var tied = free.Where(c => c.Free == best).ToList();
         return tied[(int)((uint)Interlocked.Increment(ref _nextTie) % (uint)tied.Count)].Cell;
     }
+
+    /// <summary>Rendezvous hashing: each key ranks the engines the same way on every replica, and losing one engine moves only its keys.</summary>
+    private static ulong HomeScore(string isolationKey, string engine) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(isolationKey + "\n" + engine)));
 
     /// <summary>Why no engine can take a <paramref name="language"/> submission, for its infra_error.</summary>
     public string NoEngineReason(RegisteredLanguage language, IReadOnlyCollection<EngineCell> failed)

@@ -120,16 +120,23 @@ def other_pids():
     return [int(p) for p in os.listdir("/proc") if p.isdigit() and p != "1"]
 
 
+def proc_file(pid, name):
+    """A /proc file of a process, or None once the process is gone."""
+    try:
+        with open("/proc/%d/%s" % (pid, name), "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def proc_cpu_ns():
     """CPU of every process but PID 1, live ones from /proc (their own and their reaped children's), plus what the
     processes PID 1 reaped used: PID 1 reaps every orphan, so a process's time moves from one sum to the other whole."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     ticks = 0
     for pid in other_pids():
-        try:
-            with open("/proc/%d/stat" % pid, "rb") as f:
-                stat = f.read()
-        except OSError:
+        stat = proc_file(pid, "stat")
+        if stat is None:
             continue  # gone since the listing: reaped into RUSAGE_CHILDREN, or about to be
         # After the command name (which may hold spaces and parentheses): state, then utime is the 12th field.
         fields = stat[stat.rindex(b")") + 2:].split()
@@ -141,10 +148,8 @@ def proc_memory_bytes():
     """Anonymous memory of every process but PID 1, plus the files on the container's tmpfs mounts (memory too)."""
     total = 0
     for pid in other_pids():
-        try:
-            with open("/proc/%d/status" % pid, "rb") as f:
-                status = f.read()
-        except OSError:
+        status = proc_file(pid, "status")
+        if status is None:
             continue
         rss = None
         for line in status.split(b"\n"):

@@ -59,6 +59,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
     private int _reserved;
     private readonly TaskCompletionSource _startsDrained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _busy;
+    private long _containersStarted;
     private bool _disposed;
 
     public ContainerPool(
@@ -191,6 +192,9 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
         await DestroyAsync(container).ConfigureAwait(false);
         _wake.Release();
     }
+
+    /// <summary>Containers this pool has started (warm ones and a submission's own).</summary>
+    public long ContainersStarted => Interlocked.Read(ref _containersStarted);
 
     /// <summary>The languages this pool starts containers for, with its own warm counts.</summary>
     public LanguageRegistry Languages => _languages;
@@ -353,6 +357,7 @@ internal sealed partial class ContainerPool : IAsyncDisposable, IDisposable
             var runtime = await _runtime.ResolveAsync(cancellationToken).ConfigureAwait(false);
             container = await SandboxContainer.StartAsync(_engine, _sockets, _options, runtime, language, memoryBytes, _time, cancellationToken).ConfigureAwait(false);
             _metrics.ContainerStarted(_options.EngineName, language.Name, runtime, _time.GetElapsedTime(started).TotalMilliseconds, ok: true);
+            Interlocked.Increment(ref _containersStarted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
