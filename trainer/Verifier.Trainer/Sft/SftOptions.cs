@@ -34,7 +34,7 @@ public sealed class SftOptions
     [Range(0.0, 1e6)]
     public double MaxGradNorm { get; set; } = 1.0;
 
-    /// <summary>Fraction of the examples (the last ones) kept out of training for the eval loss.</summary>
+    /// <summary>Fraction of the examples (a seeded random subset) kept out of training for the eval loss.</summary>
     [Range(0.0, 0.9)]
     public double HeldOutFraction { get; set; } = 0.1;
 

@@ -48,9 +48,12 @@ public sealed class SftTrainer : IDisposable
             throw new ArgumentException("No SFT examples to train on.");
         }
 
+        // The held-out rows are a seeded random subset, not the file's last lines: rejection sampling writes a
+        // prompt's rows together, and a tail split would hide whole prompts from training.
         var heldOut = usable.Length < 2 ? 0 : Math.Clamp((int)Math.Round(usable.Length * _options.HeldOutFraction), _options.HeldOutFraction > 0 ? 1 : 0, usable.Length - 1);
-        var trainExamples = usable[..^heldOut];
-        _heldOut = [.. usable[^heldOut..].Select(SftSequences.Padded)];
+        var split = Permutation(usable.Length, (ulong)setup.Config.Run.Seed ^ 0x5EEDUL).Select(i => usable[i]).ToArray();
+        var trainExamples = split[..^heldOut];
+        _heldOut = [.. split[^heldOut..].Select(SftSequences.Padded)];
         if (_options.Packing)
         {
             // Packed once, in a seeded order so rows mix prompts; the epochs then shuffle whole rows.
