@@ -57,7 +57,7 @@ public sealed class StageRunnerTests : IDisposable
 
         var lines = table.TrimEnd().Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.Equal("| 1-teacher-grpo | 0.813 | 61 s | x |", lines[2]);
-        Assert.Equal("| 2-rejection-sampling | - | 3 s | kept 9/10 |", lines[3]);
+        Assert.Equal("| 1-teacher-grpo | 0.813 | 61.4 s | x |", lines[2]);
+        Assert.Equal("| 2-rejection-sampling | - | 3.0 s | kept 9/10 |", lines[3]);
     }
 }

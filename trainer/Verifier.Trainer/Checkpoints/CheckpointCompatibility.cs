@@ -42,7 +42,7 @@ public static class CheckpointCompatibility
 
     /// <summary>A short description of a model's shape, for logs and messages.</summary>
     public static string Describe(GptOptions model, string tokenizer) =>
-        $"dim {model.Dim}, {model.Layers} layers, {model.Heads} heads, {model.Position} positions, {tokenizer} tokenizer";
+        $"dim {model.Dim}, layers {model.Layers}, heads {model.Heads}, {model.Position} positions, {tokenizer} tokenizer";
 
     private static void Compare<T>(List<string> differences, string name, T inCheckpoint, T inRun)
     {

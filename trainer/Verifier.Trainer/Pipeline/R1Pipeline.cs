@@ -55,7 +55,7 @@ public sealed class R1Pipeline(PipelineConfig config, IRewardSource rewards, str
         foreach (var r in results)
         {
             var pass = r.PassAt1 is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "-";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Stage} | {pass} | {r.Seconds:0} s | {r.Note} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Stage} | {pass} | {r.Seconds:0.0} s | {r.Note} |");
         }
 
         return text.ToString();
