@@ -18,6 +18,13 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void StepsToThreshold_CountsOnlyFullWindows()
+    {
+        // Step 1 alone is 0.95, but the first full 3-step window (0.95, 0.3, 0.3) is not; (0.3, 0.95, 0.95) at step 5 is.
+        Assert.Equal(5, CompareCommand.StepsToThreshold(Run(0.95, 0.3, 0.3, 0.95, 0.95), 0.7, window: 3));
+    }
+
+    [Fact]
     public void StepsToThreshold_WhenNeverReached_IsNull()
     {
         Assert.Null(CompareCommand.StepsToThreshold(Run(0.1, 0.9, 0.1, 0.9), 0.7, window: 2));

@@ -46,13 +46,15 @@ internal static class CompareCommand
         return 0;
     }
 
-    /// <summary>The first step whose trailing <paramref name="window"/>-step mean accuracy is at least <paramref name="threshold"/>.</summary>
+    /// <summary>
+    /// The first step whose trailing <paramref name="window"/>-step mean accuracy is at least <paramref name="threshold"/>.
+    /// Only full windows count: one lucky first step is not "reached".
+    /// </summary>
     internal static int? StepsToThreshold(IReadOnlyList<StepMetrics> history, double threshold, int window)
     {
-        for (var i = 0; i < history.Count; i++)
+        for (var i = window - 1; i < history.Count; i++)
         {
-            var from = Math.Max(0, i - window + 1);
-            if (history.Skip(from).Take(i - from + 1).Average(m => m.AccuracyMean ?? 0) >= threshold)
+            if (history.Skip(i - window + 1).Take(window).Average(m => m.AccuracyMean ?? 0) >= threshold)
             {
                 return history[i].Step;
             }

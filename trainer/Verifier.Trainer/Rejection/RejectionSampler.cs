@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Verifier.Trainer.Metrics;
 using Verifier.Trainer.Rewards;
@@ -14,6 +15,9 @@ namespace Verifier.Trainer.Rejection;
 /// </summary>
 public sealed class RejectionSampler(TrainingSetup setup, IRewardSource rewards, RejectionOptions options, TextWriter log, TimeProvider time)
 {
+    /// <summary>snake_case like metrics.jsonl, with tags and operators written as they are (&lt;think&gt;, +) for people reading the rows.</summary>
+    private static readonly JsonSerializerOptions RowJson = new(MetricsLog.Json) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Samples, scores, filters, writes <paramref name="outPath"/> (JSONL) and its summary next to it.</summary>
     public async Task<RejectionSummary> RunAsync(string outPath, CancellationToken cancellationToken = default)
     {
@@ -47,7 +51,7 @@ public sealed class RejectionSampler(TrainingSetup setup, IRewardSource rewards,
             {
                 foreach (var row in filter.Filter(samples))
                 {
-                    writer.WriteLine(JsonSerializer.Serialize(row, MetricsLog.Json));
+                    writer.WriteLine(JsonSerializer.Serialize(row, RowJson));
                 }
             }
         }
