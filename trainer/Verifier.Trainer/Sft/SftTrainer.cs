@@ -24,6 +24,8 @@ public sealed class SftTrainer : IDisposable
     private readonly Generator _generator;
     private readonly IReadOnlyList<SftSequence> _train;
     private readonly IReadOnlyList<SftSequence> _heldOut;
+    private long _epoch = -1;
+    private int[]? _epochOrder;
 
     public SftTrainer(TrainingSetup setup, IReadOnlyList<SftExample> examples, string outDir, TextWriter output, TimeProvider time)
     {
@@ -184,8 +186,12 @@ public sealed class SftTrainer : IDisposable
         for (var index = (long)(step - 1) * _options.BatchSize; rows.Count < _options.BatchSize; index++)
         {
             var epoch = index / _train.Count;
-            var order = Permutation(_train.Count, (ulong)_setup.Config.Run.Seed + ((ulong)epoch * 0x9E37_79B9UL));
-            rows.Add(_train[order[(int)(index % _train.Count)]]);
+            if (_epochOrder is null || _epoch != epoch)
+            {
+                (_epoch, _epochOrder) = (epoch, Permutation(_train.Count, (ulong)_setup.Config.Run.Seed + ((ulong)epoch * 0x9E37_79B9UL)));
+            }
+
+            rows.Add(_train[_epochOrder[(int)(index % _train.Count)]]);
         }
 
         return rows;
