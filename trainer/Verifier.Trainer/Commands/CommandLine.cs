@@ -20,7 +20,7 @@ public sealed class CommandLine
         ArgumentNullException.ThrowIfNull(flags);
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            throw new UsageException("Missing command: train, eval, sample or bench.");
+            throw new UsageException("Missing command: train, eval, sample, bench, rejection-sample, sft, pipeline or compare.");
         }
 
         var line = new CommandLine(args[0]);

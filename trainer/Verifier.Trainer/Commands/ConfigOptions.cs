@@ -36,13 +36,39 @@ internal static class ConfigOptions
             ?? throw new UsageException($"{path} is neither a checkpoint nor a run folder with checkpoints.");
     }
 
+    /// <summary>
+    /// The config for a command that starts from a checkpoint: the checkpoint's own unless --config is given, in
+    /// which case its model and tokenizer must match the checkpoint's (checked when the weights are loaded).
+    /// </summary>
+    public static TrainerConfig ForCheckpoint(string checkpoint, CommandLine line) =>
+        line.String("config") is null ? FromCheckpoint(checkpoint, line) : Load(line);
+
+    /// <summary>--task arithmetic|FILE.jsonl (or --task-file FILE) picks the prompts.</summary>
+    public static void ApplyTask(CommandLine line, TrainerConfig config)
+    {
+        var task = line.String("task");
+        if (task is not null && task != "arithmetic")
+        {
+            (config.Task.Name, config.Task.Path) = ("jsonl", task);
+        }
+        else if (task == "arithmetic")
+        {
+            (config.Task.Name, config.Task.Path) = ("arithmetic", null);
+        }
+
+        if (line.String("task-file") is { } file)
+        {
+            (config.Task.Name, config.Task.Path) = ("jsonl", file);
+        }
+    }
+
     public static void ApplyVerifier(CommandLine line, TrainerConfig config)
     {
         config.Verifier.Url = line.String("verifier") ?? config.Verifier.Url;
         config.Verifier.ApiKey = line.String("api-key") ?? config.Verifier.ApiKey ?? Environment.GetEnvironmentVariable("VERIFIER_API_KEY");
     }
 
-    private static void ApplyRunOverrides(CommandLine line, TrainerConfig config)
+    public static void ApplyRunOverrides(CommandLine line, TrainerConfig config)
     {
         config.Run.Device = line.String("device") ?? config.Run.Device;
         config.Run.Threads = line.Int("threads") ?? config.Run.Threads;

@@ -3,23 +3,15 @@ using Verifier.Trainer.Training;
 
 namespace Verifier.Trainer.Commands;
 
-/// <summary>train --task arithmetic|FILE.jsonl --verifier URL --api-key KEY --out DIR [--config FILE] [--steps N] [--resume].</summary>
+/// <summary>train --task arithmetic|FILE.jsonl --verifier URL --api-key KEY --out DIR [--config FILE] [--steps N] [--resume] [--init CHECKPOINT].</summary>
 internal static class TrainCommand
 {
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken cancellationToken)
     {
-        var config = ConfigOptions.Load(line);
-        var task = line.String("task");
-        if (task is not null && task != "arithmetic")
-        {
-            (config.Task.Name, config.Task.Path) = ("jsonl", task);
-        }
-
-        if (line.String("task-file") is { } file)
-        {
-            (config.Task.Name, config.Task.Path) = ("jsonl", file);
-        }
-
+        // --init without --config starts from the checkpoint's own config (model, tokenizer, task, GRPO settings).
+        var init = line.String("init") is { } initPath ? ConfigOptions.ResolveCheckpoint(initPath) : null;
+        var config = init is null ? ConfigOptions.Load(line) : ConfigOptions.ForCheckpoint(init, line);
+        ConfigOptions.ApplyTask(line, config);
         config.Run.Steps = line.Int("steps") ?? config.Run.Steps;
         ConfigOptions.ApplyVerifier(line, config);
         var outDir = line.Required("out", "(the folder for metrics, plots and checkpoints)");
@@ -29,6 +21,12 @@ internal static class TrainCommand
         var rewards = RewardSourceFactory.Create(config.Verifier);
         await using var disposeRewards = rewards.ConfigureAwait(false);
         using var setup = TrainingSetup.Create(config);
+        if (init is not null)
+        {
+            // Before the trainer is built, so its KL reference is the initial policy (R1's cold-started GRPO).
+            setup.LoadWeights(init);
+        }
+
         using var trainer = new GrpoTrainer(setup, rewards, outDir, output, TimeProvider.System);
         var history = await trainer.TrainAsync(resume, cancellationToken).ConfigureAwait(false);
         if (history.Count > 0)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Verifier.Trainer.Grpo;
 using Verifier.Trainer.Model;
 using Verifier.Trainer.Sampling;
+using Verifier.Trainer.Sft;
 using Verifier.Trainer.Tasks;
 
 namespace Verifier.Trainer.Configuration;
@@ -36,6 +37,9 @@ public sealed class TrainerConfig
     public RunConfig Run { get; set; } = new();
 
     public VerifierConfig Verifier { get; set; } = new();
+
+    /// <summary>Used by <c>sft</c> only.</summary>
+    public SftOptions Sft { get; set; } = new();
 
     /// <summary>Reads a config file; unknown keys are errors so that a typo is not silently ignored.</summary>
     public static TrainerConfig Load(string path)
@@ -70,6 +74,7 @@ public sealed class TrainerConfig
 
         Validator.ValidateObject(Run, new ValidationContext(Run), validateAllProperties: true);
         Validator.ValidateObject(Task, new ValidationContext(Task), validateAllProperties: true);
+        Sft.Validate();
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -51,6 +51,31 @@ public static class MetricsPlotter
         return written;
     }
 
+    /// <summary>
+    /// Several runs or quantities on one chart, each drawn as its moving average over <paramref name="window"/>
+    /// points (1: as measured): the SFT loss curves and the cold-start comparison use it.
+    /// </summary>
+    public static void RenderCurves(string path, string title, string xLabel, string yLabel, IReadOnlyList<(string Label, double[] X, double[] Y)> series, int window = 1)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var plot = new Plot();
+        foreach (var (label, x, y) in series.Where(s => s.X.Length > 0))
+        {
+            var line = plot.Add.ScatterLine(x, window > 1 ? MovingAverage(y, window) : y);
+            line.LegendText = label;
+            line.LineWidth = 2;
+        }
+
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        var temp = path + ".tmp.png";
+        plot.SavePng(temp, 800, 500);
+        File.Move(temp, path, overwrite: true);
+    }
+
     private static double[] MovingAverage(double[] values, int window)
     {
         var result = new double[values.Length];

@@ -53,6 +53,16 @@ public sealed class TrainingSetup : IDisposable
         return new TrainingSetup(config, device, threads, tokenizer, tasks, policy, guide);
     }
 
+    /// <summary>
+    /// Starts the policy from a checkpoint's weights (--init, --checkpoint), refusing one of another model size or
+    /// tokenizer with both shapes named.
+    /// </summary>
+    public void LoadWeights(string checkpoint)
+    {
+        Checkpoints.CheckpointCompatibility.EnsureMatches(checkpoint, Config, Tokenizer.VocabSize);
+        Checkpoints.CheckpointStore.LoadPolicy(checkpoint, Policy);
+    }
+
     public CompletionSampler Sampler(SamplingOptions? options = null) =>
         new(Policy, Tokenizer, options ?? Config.Sampling, Guide);
 
