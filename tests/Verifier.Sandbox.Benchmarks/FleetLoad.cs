@@ -61,15 +61,56 @@ internal static class FleetLoad
         }
     }
 
-    private static async Task<string> MeasureAsync(IReadOnlyList<ExtraEngine> engines, int submissions, int repeat)
+    /// <summary>
+    /// One engine with both runc and gVisor's runsc registered (where runsc is installed), the same submissions under each:
+    /// what the second kernel costs. runsc is refused for production (see the sandbox README, "gVisor"); measured anyway.
+    /// </summary>
+    public static async Task<string> RuntimesAsync(int submissions, int repeats)
+    {
+        if (!File.Exists("/usr/bin/runsc"))
+        {
+            return "runsc is not installed (apt-get install runsc): nothing to compare";
+        }
+
+        var config = Path.Combine(Path.GetTempPath(), $"runsc-daemon-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, "{\"runtimes\": {\"runsc\": {\"path\": \"/usr/bin/runsc\", \"runtimeArgs\": [\"--network=none\", \"--host-uds=open\"]}}}");
+        var engine = await ExtraEngine.StartAsync(["verifier-sandbox-python:1"], "--config-file", config);
+        try
+        {
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} CPUs; one-test Python, {InFlight} in flight, capacity {CapacityPerEngine}, fast mode, one engine, {submissions} measured submissions per row");
+            text.AppendLine();
+            text.AppendLine("| runtime | repeat | submissions/s | p50 ms | verifier CPU ms/sub | engine CPU ms/sub | less its idle CPU | engine idle CPU ms/s | containers started | placed (CPU ms/sub) | failures |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            for (var repeat = 0; repeat < repeats; repeat++)
+            {
+                foreach (var runtime in new[] { "runc", "runsc" })
+                {
+                    var row = await MeasureAsync([engine], submissions, repeat, runtime);
+                    Console.WriteLine(row);
+                    text.AppendLine("| " + runtime + " " + row[row.IndexOf('|', 1)..]);
+                }
+            }
+
+            return text.ToString();
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+            File.Delete(config);
+        }
+    }
+
+    private static async Task<string> MeasureAsync(IReadOnlyList<ExtraEngine> engines, int submissions, int repeat, string runtime = "runc")
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddCodeSandbox(o =>
         {
             o.InstanceName = "fleet-bench-" + Guid.NewGuid().ToString("N")[..8];
-            o.Engines = [.. engines.Select((e, i) => new EngineOptions { Name = $"e{i}", Endpoint = e.Endpoint, Runtime = "runc", Capacity = CapacityPerEngine, Languages = ["python"] })];
+            o.Engines = [.. engines.Select((e, i) => new EngineOptions { Name = $"e{i}", Endpoint = e.Endpoint, Runtime = runtime, Capacity = CapacityPerEngine, Languages = ["python"] })];
             o.MaxConcurrentRuns = CapacityPerEngine;
+            o.AllowRuntimesFailingContainment = runtime == "runsc";
         });
         await using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();

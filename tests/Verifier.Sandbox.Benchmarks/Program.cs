@@ -36,11 +36,14 @@ if (args.Contains("--capacity"))
     return 0;
 }
 
-// --fleet: 1, 2 and 3 engines on this machine (see FleetLoad); --fleet-submissions N, --fleet-repeats N.
+// --fleet: 1, 2 and 3 engines on this machine (see FleetLoad); --fleet-submissions N, --fleet-repeats N; with --runsc,
+// runc against gVisor on one engine instead.
 if (args.Contains("--fleet"))
 {
     int Option(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    var fleetReport = await FleetLoad.RunAsync(Option("--fleet-submissions", 150), Option("--fleet-repeats", 2));
+    var fleetReport = args.Contains("--runsc")
+        ? await FleetLoad.RuntimesAsync(Option("--fleet-submissions", 150), Option("--fleet-repeats", 2))
+        : await FleetLoad.RunAsync(Option("--fleet-submissions", 150), Option("--fleet-repeats", 2));
     Console.WriteLine(fleetReport);
     var fleetOut = Array.IndexOf(args, "--out");
     if (fleetOut >= 0 && fleetOut + 1 < args.Length)

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Code;
+using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Fleet;
 using Verifier.Sandbox.Tests.Infrastructure;
 using Xunit;
@@ -53,6 +55,44 @@ public sealed class EngineRotationTests
         Assert.All(after, v => Assert.Equal(CodeVerdictKind.Accepted, v.Verdict));
         Assert.True(hung.Placements > before, "nothing was placed on the engine after it came back");
         Assert.Equal(1, hung.Failures);
+
+        // The same facts as the metrics export them, by engine ("extra" is this test's own name).
+        var exported = ObserveEngine("extra");
+        Assert.Equal(1, exported["verifier.sandbox.engine.up"]);
+        Assert.Equal(2, exported["verifier.sandbox.engine.capacity"]);
+        Assert.Equal(1, exported["verifier.sandbox.engine.failures"]);
+        Assert.Equal(hung.Placements, exported["verifier.sandbox.engine.placements"]);
+    }
+
+    private static Dictionary<string, long> ObserveEngine(string engine)
+    {
+        var values = new Dictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SandboxMetrics.MeterName && instrument.Name.StartsWith("verifier.sandbox.engine.", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        void Record(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "engine" && (string?)tag.Value == engine)
+                {
+                    values[instrument.Name] = value;
+                }
+            }
+        }
+
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return values;
     }
 
     private static async Task Until(Func<bool> condition, string failure)
