@@ -19,16 +19,24 @@ public sealed class LanguageConsistency(string name, WritingScript target, strin
 
     public ComponentScore Score(string completion)
     {
-        var reasoning = Reasoning(completion, thinkTag);
-        var (inTarget, total) = CountWords(reasoning);
+        var words = WordsByScript(Reasoning(completion, thinkTag));
+        var total = words.Values.Sum();
         return total == 0
             ? ComponentScore.Unknown("the reasoning holds no words")
-            : ComponentScore.Of((double)inTarget / total);
+            : ComponentScore.Of((double)words.GetValueOrDefault(Target) / total);
+    }
+
+    /// <summary>The script most of the text's words are written in (ties: the first in <see cref="WritingScript"/>'s order); null when it has no words.</summary>
+    public static WritingScript? DominantScript(ReadOnlySpan<char> text)
+    {
+        var words = WordsByScript(text);
+        return words.Count == 0 ? null : words.OrderByDescending(w => w.Value).ThenBy(w => w.Key).First().Key;
     }
 
     /// <summary>The think block's content, or the whole completion when there is none.</summary>
-    private static ReadOnlySpan<char> Reasoning(string completion, string tag)
+    public static ReadOnlySpan<char> Reasoning(string completion, string tag = "think")
     {
+        ArgumentNullException.ThrowIfNull(completion);
         var open = completion.IndexOf($"<{tag}>", StringComparison.Ordinal);
         var close = completion.IndexOf($"</{tag}>", StringComparison.Ordinal);
         if (close < 0)
@@ -40,9 +48,13 @@ public sealed class LanguageConsistency(string name, WritingScript target, strin
         return completion.AsSpan(start, close - start);
     }
 
-    private (int InTarget, int Total) CountWords(ReadOnlySpan<char> text)
+    /// <summary>
+    /// How many of the text's words each script has: runs of letters of one script, a Han or Kana character a word by
+    /// itself; LaTeX commands and <c>$...$</c> spans are notation, not words.
+    /// </summary>
+    private static Dictionary<WritingScript, int> WordsByScript(ReadOnlySpan<char> text)
     {
-        int inTarget = 0, total = 0;
+        var words = new Dictionary<WritingScript, int>();
         var inMath = false;
         var i = 0;
         while (i < text.Length)
@@ -71,16 +83,11 @@ public sealed class LanguageConsistency(string name, WritingScript target, strin
                 }
             }
 
-            total++;
-            if (script == Target)
-            {
-                inTarget++;
-            }
-
+            words[script] = words.GetValueOrDefault(script) + 1;
             i += length;
         }
 
-        return (inTarget, total);
+        return words;
     }
 
     /// <summary>A LaTeX command such as <c>\frac</c> is notation, not a word.</summary>
