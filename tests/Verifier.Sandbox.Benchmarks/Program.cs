@@ -20,38 +20,34 @@ using Verifier.Sandbox.Benchmarks;
 // runs issue 14's languages (io, 1 and 10 tests) in fast mode beside the same programs chrooted into their images (root).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --csharp [--out csharp.md]
 // measures C# compile-and-run latency, cold and warm, beside Python (see CSharpLatency).
-// --capacity [--language python] [--check-rollouts N] [--check-tests T]: the capacity model (see CapacityModel).
-if (args.Contains("--capacity"))
+// An option's value (the argument after its name), a count, and a report printed and, with --out FILE, saved.
+string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+int Count(string name, int fallback) => Value(name) is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : fallback;
+
+async Task<int> PrintAndSaveAsync(string report)
 {
-    int Count(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    var languageAt = Array.IndexOf(args, "--language");
-    var capacityReport = await CapacityModel.RunAsync(languageAt >= 0 && languageAt + 1 < args.Length ? args[languageAt + 1] : "python", Count("--check-rollouts", 128), Count("--check-tests", 10));
-    Console.WriteLine(capacityReport);
-    var capacityOut = Array.IndexOf(args, "--out");
-    if (capacityOut >= 0 && capacityOut + 1 < args.Length)
+    Console.WriteLine(report);
+    if (Value("--out") is { } path)
     {
-        await File.WriteAllTextAsync(args[capacityOut + 1], capacityReport);
+        await File.WriteAllTextAsync(path, report);
     }
 
     return 0;
+}
+
+// --capacity [--language python] [--check-rollouts N] [--check-tests T]: the capacity model (see CapacityModel).
+if (args.Contains("--capacity"))
+{
+    return await PrintAndSaveAsync(await CapacityModel.RunAsync(Value("--language") ?? "python", Count("--check-rollouts", 128), Count("--check-tests", 10)));
 }
 
 // --fleet: 1, 2 and 3 engines on this machine (see FleetLoad); --fleet-submissions N, --fleet-repeats N; with --runsc,
 // runc against gVisor on one engine instead.
 if (args.Contains("--fleet"))
 {
-    int Option(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    var fleetReport = args.Contains("--runsc")
-        ? await FleetLoad.RuntimesAsync(Option("--fleet-submissions", 150), Option("--fleet-repeats", 2))
-        : await FleetLoad.RunAsync(Option("--fleet-submissions", 150), Option("--fleet-repeats", 2));
-    Console.WriteLine(fleetReport);
-    var fleetOut = Array.IndexOf(args, "--out");
-    if (fleetOut >= 0 && fleetOut + 1 < args.Length)
-    {
-        await File.WriteAllTextAsync(args[fleetOut + 1], fleetReport);
-    }
-
-    return 0;
+    var (submissions, repeats) = (Count("--fleet-submissions", 150), Count("--fleet-repeats", 2));
+    return await PrintAndSaveAsync(args.Contains("--runsc") ? await FleetLoad.RuntimesAsync(submissions, repeats) : await FleetLoad.RunAsync(submissions, repeats));
 }
 
 if (args.Contains("--csharp-cold"))
@@ -61,15 +57,7 @@ if (args.Contains("--csharp-cold"))
 
 if (args.Contains("--csharp"))
 {
-    var csharpReport = await CSharpLatency.RunAsync();
-    Console.WriteLine(csharpReport);
-    var csharpOut = Array.IndexOf(args, "--out");
-    if (csharpOut >= 0 && csharpOut + 1 < args.Length)
-    {
-        await File.WriteAllTextAsync(args[csharpOut + 1], csharpReport);
-    }
-
-    return 0;
+    return await PrintAndSaveAsync(await CSharpLatency.RunAsync());
 }
 
 if (args.Contains("--languages"))
@@ -79,15 +67,7 @@ if (args.Contains("--languages"))
     var chosen = listIndex < args.Length && !args[listIndex].StartsWith("--", StringComparison.Ordinal)
         ? args[listIndex].Split(',')
         : [.. LanguageLoad.Sum.Keys];
-    var languagesReport = await LanguageLoad.RunAsync(chosen, TimeSpan.FromSeconds(args.Contains("--quick") ? 3 : 6), concurrency: 2);
-    Console.WriteLine(languagesReport);
-    var languagesOut = Array.IndexOf(args, "--out");
-    if (languagesOut >= 0 && languagesOut + 1 < args.Length)
-    {
-        await File.WriteAllTextAsync(args[languagesOut + 1], languagesReport);
-    }
-
-    return 0;
+    return await PrintAndSaveAsync(await LanguageLoad.RunAsync(chosen, TimeSpan.FromSeconds(args.Contains("--quick") ? 3 : 6), concurrency: 2));
 }
 
 if (args.Contains("--humaneval"))
@@ -116,13 +96,11 @@ if (args.Contains("--humaneval"))
 
 var quick = args.Contains("--quick");
 // --only python:1:8:fast (language:tests:in-flight:mode, any part may be * or a list: bare,fast) runs the matching scenarios only.
-var onlyIndex = Array.IndexOf(args, "--only");
-var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(':') : null;
+var only = Value("--only")?.Split(':');
 bool Wanted(string language, int tests, int concurrency, string mode) =>
     only is null || (Match(only[0], language) && Match(only[1], $"{tests}") && Match(only[2], $"{concurrency}") && Match(only[3], mode));
 static bool Match(string pattern, string value) => pattern == "*" || pattern.Split(',').Contains(value);
-var outIndex = Array.IndexOf(args, "--out");
-var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+var outPath = Value("--out");
 var budget = TimeSpan.FromSeconds(quick ? 3 : 8);
 string[] languages = ["python", "cpp"];
 int[] testCounts = [1, 10];

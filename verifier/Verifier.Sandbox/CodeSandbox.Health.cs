@@ -46,11 +46,7 @@ internal sealed partial class CodeSandbox
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await cell.Engine.PingAsync(timeout.Token).ConfigureAwait(false);
-            var images = new Dictionary<string, bool>();
-            foreach (var language in languages.All.Where(l => cell.Languages.Count == 0 || cell.Languages.Contains(l.Name)))
-            {
-                images[language.Image] = await cell.Engine.ImageExistsAsync(language.Image, timeout.Token).ConfigureAwait(false);
-            }
+            var images = await cell.ImagesAsync(timeout.Token).ConfigureAwait(false);
 
             var (runtime, runtimeProblem) = await RuntimeAsync(cell.Runtime, timeout.Token).ConfigureAwait(false);
             var missing = images.Where(i => !i.Value).Select(i => i.Key).ToList();

@@ -72,8 +72,7 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
     }
 
     /// <summary>How the single-engine settings are named in messages: each by its own key, as before fleets.</summary>
-    private static readonly EngineSettingNames SingleEngineSettings = new(
-        "Sandbox:DockerEndpoint", "Sandbox:TlsCertPath", "Sandbox:Runtime", "Sandbox:Channel", "Sandbox:DockerEndpoint");
+    private static readonly EngineSettingNames SingleEngineSettings = new("Sandbox:DockerEndpoint", "Sandbox:TlsCertPath", "Sandbox:Runtime", "Sandbox:Channel");
 
     private static void ValidateFleet(SandboxOptions options, List<string> errors)
     {
@@ -110,7 +109,7 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
             }
 
             ValidateEngine(
-                new EngineSettingNames($"{labelled}:Endpoint", $"{labelled}:TlsCertPath", $"{labelled}:Runtime", $"{labelled}:Channel", $"{labelled}:Endpoint"),
+                new EngineSettingNames($"{labelled}:Endpoint", $"{labelled}:TlsCertPath", $"{labelled}:Runtime", $"{labelled}:Channel"),
                 engine, options.AllowRuntimesFailingContainment, errors);
         }
     }
@@ -141,7 +140,7 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
         // A loopback tcp:// endpoint (a socket proxy in front of the local engine) may use the socket; a remote one cannot.
         if (engine.Channel == SupervisorTransportKind.Socket && endpoint is not null && endpoint.Scheme is not "unix" && !endpoint.IsLoopback)
         {
-            errors.Add($"{setting.Channel} Socket needs the engine on this host (unix:// or a loopback {setting.LoopbackEndpoint}); use Attach for a remote engine");
+            errors.Add($"{setting.Channel} Socket needs the engine on this host (unix:// or a loopback {setting.Endpoint}); use Attach for a remote engine");
         }
 
         if (engine.Runtime is null || !RuntimeName().IsMatch(engine.Runtime))
@@ -166,7 +165,7 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
     };
 
     /// <summary>The configuration keys an engine's settings are named by in messages.</summary>
-    private sealed record EngineSettingNames(string Endpoint, string TlsCertPath, string Runtime, string Channel, string LoopbackEndpoint);
+    private sealed record EngineSettingNames(string Endpoint, string TlsCertPath, string Runtime, string Channel);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")]
     private static partial Regex EngineName();

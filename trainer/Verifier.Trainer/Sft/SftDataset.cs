@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verifier.Trainer.Tasks;
 using Verifier.Trainer.Tokenization;
 
 namespace Verifier.Trainer.Sft;
@@ -30,15 +31,8 @@ public sealed class SftDataset(IReadOnlyList<SftExample> examples, IReadOnlyList
 
         var examples = new List<SftExample>();
         var skipped = new List<SkippedLine>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, line) in JsonlLines.Read(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             try
             {
                 var (prompt, completion) = Parse(line);

@@ -41,15 +41,8 @@ public sealed class JsonlTaskSource : ITaskSource
         }
 
         var items = new List<TaskItem>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, line) in JsonlLines.Read(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             try
             {
                 items.Add(Parse(line, template, items.Count));

@@ -59,20 +59,11 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
 {
 
     /// <summary>One line of <c>grade</c>'s input; the reader has already bounded its length.</summary>
-    internal static bool TryParse(string text, long line, out GradeRow row, out string error)
-    {
-        row = null!;
-        try
+    internal static bool TryParse(string text, long line, out GradeRow row, out string error) =>
+        TryParseObject(text, (JsonElement root, out GradeRow parsed, out string problem) =>
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                error = "expected a JSON object";
-                return false;
-            }
-
-            if (!TryGetText(root, "gold", out var gold, out error) || !TryGetText(root, "completion", out var completion, out error))
+            parsed = null!;
+            if (!TryGetText(root, "gold", out var gold, out problem) || !TryGetText(root, "completion", out var completion, out problem))
             {
                 return false;
             }
@@ -82,20 +73,40 @@ internal sealed class JsonlReader(TextReader reader, Action<long, string> report
             {
                 if (idValue.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
                 {
-                    error = "'id' must be a string or a number";
+                    problem = "'id' must be a string or a number";
                     return false;
                 }
 
                 id = idValue.Clone();
             }
 
-            if (!MathRowOptionsReader.TryRead(root, out var math, out error))
+            if (!MathRowOptionsReader.TryRead(root, out var math, out problem))
             {
                 return false;
             }
 
-            row = new GradeRow(line, id, gold, completion, math);
+            parsed = new GradeRow(line, id, gold, completion, math);
             return true;
+        }, out row, out error);
+
+    /// <summary>Reads a row from a line's JSON object.</summary>
+    internal delegate bool ObjectReader<T>(JsonElement root, out T row, out string error);
+
+    /// <summary>Parses a line as a JSON object (nesting bounded) and reads a row from it: malformed JSON, or a value that is not an object, is the line's error.</summary>
+    internal static bool TryParseObject<T>(string text, ObjectReader<T> read, out T row, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        row = default!;
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = "expected a JSON object";
+                return false;
+            }
+
+            return read(document.RootElement, out row, out error);
         }
         catch (JsonException e)
         {

@@ -68,22 +68,11 @@ internal sealed class LocalGrader : IGrader
         return _configured.Count < MaxCachedEngines ? _configured.GetOrAdd(key, engine) : engine;
     }
 
-    private MathVerifierOptions Configure(MathRowOptions options) => new()
+    private MathVerifierOptions Configure(MathRowOptions options) => _defaults with
     {
         ExtractionRules = options.ExtractionRules ?? _defaults.ExtractionRules,
         AbsoluteTolerance = options.AbsoluteTolerance ?? _defaults.AbsoluteTolerance,
         AllowSetRelationComparison = options.AllowSetRelationComparison ?? _defaults.AllowSetRelationComparison,
-        ThinkTag = _defaults.ThinkTag,
-        AnswerTag = _defaults.AnswerTag,
-        TimeBudget = _defaults.TimeBudget,
-        StepBudget = _defaults.StepBudget,
-        RandomPoints = _defaults.RandomPoints,
-        PrecisionBits = _defaults.PrecisionBits,
-        MaxPrecisionBits = _defaults.MaxPrecisionBits,
-        MaxCompletionLength = _defaults.MaxCompletionLength,
-        MaxAnswerLength = _defaults.MaxAnswerLength,
-        MaxNestingDepth = _defaults.MaxNestingDepth,
-        GoldCacheSize = _defaults.GoldCacheSize,
     };
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -15,35 +15,20 @@ internal static class MathVerifyRows
 {
     public const string Dataset = "mathverify";
 
-    public static bool TryParse(string text, long line, out GradeRow row, out string error)
-    {
-        row = null!;
-        try
+    public static bool TryParse(string text, long line, out GradeRow row, out string error) =>
+        JsonlReader.TryParseObject(text, (JsonElement root, out GradeRow parsed, out string problem) =>
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                error = "expected a JSON object";
-                return false;
-            }
-
-            if (!JsonlReader.TryGetText(root, "gold", out var gold, out error) || !JsonlReader.TryGetText(root, "pred", out var predicted, out error)
-                || !TryOptions(root, out var options, out error))
+            parsed = null!;
+            if (!JsonlReader.TryGetText(root, "gold", out var gold, out problem) || !JsonlReader.TryGetText(root, "pred", out var predicted, out problem)
+                || !TryOptions(root, out var options, out problem))
             {
                 return false;
             }
 
             JsonElement? id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.String or JsonValueKind.Number ? idValue.Clone() : null;
-            row = new GradeRow(line, id, gold, predicted, options);
+            parsed = new GradeRow(line, id, gold, predicted, options);
             return true;
-        }
-        catch (JsonException e)
-        {
-            error = $"invalid JSON: {e.Message}";
-            return false;
-        }
-    }
+        }, out row, out error);
 
     private static bool TryOptions(JsonElement root, out MathRowOptions options, out string error)
     {

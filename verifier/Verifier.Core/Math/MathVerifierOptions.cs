@@ -3,8 +3,11 @@ using Verifier.Core.Math.Extraction;
 
 namespace Verifier.Core.Math;
 
-/// <summary>Settings of a <see cref="MathVerifier"/>; validated once when the verifier is built.</summary>
-public sealed class MathVerifierOptions
+/// <summary>
+/// Settings of a <see cref="MathVerifier"/>; validated once when the verifier is built. A record, so that settings
+/// derived from others (<c>defaults with { ... }</c>) carry every other setting, including ones added later.
+/// </summary>
+public sealed record MathVerifierOptions
 {
     /// <summary>
     /// Rules tried in order after the &lt;answer&gt; tag. The default is the order: the last box, then

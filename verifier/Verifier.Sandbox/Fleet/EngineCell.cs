@@ -8,9 +8,10 @@ namespace Verifier.Sandbox.Fleet;
 /// One engine of the fleet with everything that is per engine: its client, its resolved runtime, its pool of
 /// containers, its capacity, and whether it is in rotation.
 /// </summary>
-internal sealed class EngineCell(EngineOptions settings, IContainerEngine engine, ContainerRuntime runtime, ContainerPool pool, int capacity)
+/// <param name="languages">The languages it is configured for, by their own names; empty means all.</param>
+internal sealed class EngineCell(string name, IEnumerable<string> languages, IContainerEngine engine, ContainerRuntime runtime, ContainerPool pool, int capacity)
 {
-    private readonly HashSet<string> _languages = new(settings.Languages, StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _languages = new(languages, StringComparer.OrdinalIgnoreCase);
     private int _inFlight;
     private long _failures;
     private long _reruns;
@@ -18,7 +19,7 @@ internal sealed class EngineCell(EngineOptions settings, IContainerEngine engine
     private volatile string? _downReason;
     private volatile IReadOnlySet<string> _missingImages = new HashSet<string>();
 
-    public string Name { get; } = settings.Name;
+    public string Name { get; } = name;
 
     public IContainerEngine Engine { get; } = engine;
 
@@ -46,12 +47,26 @@ internal sealed class EngineCell(EngineOptions settings, IContainerEngine engine
     /// <summary>Submissions that were running on it when it failed and were run again elsewhere.</summary>
     public long Reruns => Interlocked.Read(ref _reruns);
 
-    /// <summary>Whether it runs <paramref name="language"/>: listed in its languages (or it lists none) and the engine has the image.</summary>
-    public bool Serves(RegisteredLanguage language) =>
-        (_languages.Count == 0 || _languages.Contains(language.Name)) && !_missingImages.Contains(language.Image);
+    /// <summary>Whether it runs <paramref name="language"/>: configured for it and the engine has the image.</summary>
+    public bool Serves(RegisteredLanguage language) => IsConfiguredFor(language.Name) && !_missingImages.Contains(language.Image);
+
+    /// <summary>Listed in its languages, or it lists none.</summary>
+    public bool IsConfiguredFor(string language) => _languages.Count == 0 || _languages.Contains(language);
 
     /// <summary>The languages it is configured for; empty means all.</summary>
     public IReadOnlySet<string> Languages => _languages;
+
+    /// <summary>Each configured language's image, and whether the engine has it.</summary>
+    public async Task<Dictionary<string, bool>> ImagesAsync(CancellationToken cancellationToken)
+    {
+        var images = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var language in Pool.Languages.All.Where(l => IsConfiguredFor(l.Name)))
+        {
+            images[language.Image] = await Engine.ImageExistsAsync(language.Image, cancellationToken).ConfigureAwait(false);
+        }
+
+        return images;
+    }
 
     /// <summary>Submissions placed here so far.</summary>
     public long Placements => Interlocked.Read(ref _placements);

@@ -56,7 +56,7 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
         {
             var single = options.EffectiveEngines[0];
             var cell = new EngineCell(
-                single, (IContainerEngine)get(typeof(IContainerEngine)), (ContainerRuntime)get(typeof(ContainerRuntime)), (ContainerPool)get(typeof(ContainerPool)),
+                single.Name, single.Languages, (IContainerEngine)get(typeof(IContainerEngine)), (ContainerRuntime)get(typeof(ContainerRuntime)), (ContainerPool)get(typeof(ContainerPool)),
                 options.EffectiveMaxConcurrentRuns);
             return new EngineFleet([cell], [], options, metrics, time, logger);
         }
@@ -73,8 +73,10 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
         var owned = new List<IDisposable>();
         foreach (var settings in options.Engines)
         {
+            // Languages by their own names: an entry may list a fence tag (js, golang), which placement would not match.
+            var served = settings.Languages.Select(l => registry.TryGet(l, out var language) ? language.Name : l).ToList();
             var engineOptions = options.ForEngine(settings);
-            engineOptions.Languages = WarmOnlyServed(options, settings, registry);
+            engineOptions.Languages = WarmOnlyServed(options, served, registry);
             var wrapped = Options.Create(engineOptions);
             var engine = new DockerEngine(engineOptions);
             owned.Add(engine);
@@ -82,21 +84,14 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             var pool = new ContainerPool(
                 engine, wrapped, runtime, new LanguageRegistry(languages, wrapped), metrics, time,
                 loggers?.CreateLogger<ContainerPool>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ContainerPool>.Instance);
-            // Languages by their own names: an entry may list a fence tag (js, golang), which placement would not match.
-            var canonical = new EngineOptions
-            {
-                Name = settings.Name,
-                Endpoint = settings.Endpoint,
-                Languages = [.. settings.Languages.Select(l => registry.TryGet(l, out var language) ? language.Name : l)],
-            };
-            cells.Add(new EngineCell(canonical, engine, runtime, pool, engineOptions.EffectiveMaxConcurrentRuns));
+            cells.Add(new EngineCell(settings.Name, served, engine, runtime, pool, engineOptions.EffectiveMaxConcurrentRuns));
         }
 
         return new EngineFleet(cells, owned, options, metrics, time, logger);
     }
 
     /// <summary>The per-language settings for one engine: languages it does not serve keep no warm container there.</summary>
-    private static Dictionary<string, SandboxLanguageOptions> WarmOnlyServed(SandboxOptions options, EngineOptions engine, LanguageRegistry registry)
+    private static Dictionary<string, SandboxLanguageOptions> WarmOnlyServed(SandboxOptions options, IReadOnlyCollection<string> served, LanguageRegistry registry)
     {
         var copy = new Dictionary<string, SandboxLanguageOptions>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, settings) in options.Languages)
@@ -104,13 +99,12 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             copy[name] = new SandboxLanguageOptions { Image = settings.Image, Enabled = settings.Enabled, Version = settings.Version, WarmContainers = settings.WarmContainers };
         }
 
-        if (engine.Languages.Count == 0)
+        if (served.Count == 0)
         {
             return copy;
         }
 
-        var served = new HashSet<string>(engine.Languages.Select(l => registry.TryGet(l, out var language) ? language.Name : l), StringComparer.OrdinalIgnoreCase);
-        foreach (var language in registry.All.Where(l => !served.Contains(l.Name)))
+        foreach (var language in registry.All.Where(l => !served.Contains(l.Name, StringComparer.OrdinalIgnoreCase)))
         {
             copy[language.Name] = copy.TryGetValue(language.Name, out var settings) ? settings : new SandboxLanguageOptions();
             copy[language.Name].WarmContainers = 0;
@@ -172,7 +166,7 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
     /// <summary>Why no engine can take a <paramref name="language"/> submission, for its infra_error.</summary>
     public string NoEngineReason(RegisteredLanguage language, IReadOnlyCollection<EngineCell> failed)
     {
-        var serving = Cells.Where(c => c.Languages.Count == 0 || c.Languages.Contains(language.Name)).ToList();
+        var serving = Cells.Where(c => c.IsConfiguredFor(language.Name)).ToList();
         if (serving.Count == 0)
         {
             return $"no sandbox engine is configured for {language.Name} (Sandbox:Engines:N:Languages)";
@@ -244,7 +238,8 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             // Looked at again while any is missing: an engine that pulls its images after it came up serves them once they are there.
             if (!cell.Up || !cell.ImagesKnown || cell.MissesImages)
             {
-                cell.SetMissingImages(await MissingImagesAsync(cell, timeout.Token).ConfigureAwait(false));
+                var images = await cell.ImagesAsync(timeout.Token).ConfigureAwait(false);
+                cell.SetMissingImages(images.Where(i => !i.Value).Select(i => i.Key).ToHashSet(StringComparer.Ordinal));
             }
         }
         catch (ContainerRuntimeMissingException e)
@@ -262,20 +257,6 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
         {
             LogBack(cell.Name, cell.Engine.Endpoint);
         }
-    }
-
-    private static async Task<IReadOnlySet<string>> MissingImagesAsync(EngineCell cell, CancellationToken cancellationToken)
-    {
-        var missing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var language in cell.Pool.Languages.All.Where(l => cell.Languages.Count == 0 || cell.Languages.Contains(l.Name)))
-        {
-            if (!await cell.Engine.ImageExistsAsync(language.Image, cancellationToken).ConfigureAwait(false))
-            {
-                missing.Add(language.Image);
-            }
-        }
-
-        return missing;
     }
 
     /// <summary>Null when the engine answers a ping within <see cref="PingTimeout"/>, else what went wrong.</summary>
