@@ -11,7 +11,8 @@ namespace Verifier.Sandbox.Benchmarks;
 /// </summary>
 internal static class HumanEvalLoad
 {
-    public sealed record Problem(string TaskId, string Program, string Test, string EntryPoint);
+    /// <param name="Checks">The prompt in front of the test, as the dataset adapters send it: the test's helpers (HumanEval/32's <c>poly</c>) are the prompt's.</param>
+    public sealed record Problem(string TaskId, string Program, string Test, string Checks, string EntryPoint);
 
     /// <summary>HumanEval.jsonl.gz from ../shared/data/code (or $VERIFIER_SHARED_DIR/data/code); null when absent.</summary>
     public static IReadOnlyList<Problem>? Load()
@@ -35,10 +36,13 @@ internal static class HumanEvalLoad
 
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
+            var prompt = root.GetProperty("prompt").GetString()!;
+            var test = root.GetProperty("test").GetString()!;
             problems.Add(new Problem(
                 root.GetProperty("task_id").GetString()!,
-                root.GetProperty("prompt").GetString()! + root.GetProperty("canonical_solution").GetString()!,
-                root.GetProperty("test").GetString()!,
+                prompt + root.GetProperty("canonical_solution").GetString()!,
+                test,
+                prompt + "\n" + test,
                 root.GetProperty("entry_point").GetString()!));
         }
 
@@ -55,7 +59,7 @@ internal static class HumanEvalLoad
             {
                 var problem = problems[Interlocked.Increment(ref next) % problems.Count];
                 var verdict = await sandbox.VerifyAsync(
-                    new CodeRequest { Language = "python", Code = problem.Program, Tests = new AssertTests(problem.EntryPoint, problem.Test), IsolationKey = "humaneval-request" },
+                    new CodeRequest { Language = "python", Code = problem.Program, Tests = new AssertTests(problem.EntryPoint, problem.Checks), IsolationKey = "humaneval-request" },
                     ct);
                 return verdict.Verdict == CodeVerdictKind.Accepted;
             };

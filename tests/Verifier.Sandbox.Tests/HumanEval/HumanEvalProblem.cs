@@ -14,6 +14,9 @@ internal sealed record HumanEvalProblem(
 {
     public string Canonical => Prompt + CanonicalSolution;
 
+    /// <summary>The test as the dataset adapters send it: the prompt in front, so that its helpers (HumanEval/32's <c>poly</c>) are the test's own.</summary>
+    public string Checks => Prompt + "\n" + Test;
+
     /// <summary>The prompt with its function's body replaced by <c>return None</c>.</summary>
     public string Broken => Prompt + "    return None\n";
 

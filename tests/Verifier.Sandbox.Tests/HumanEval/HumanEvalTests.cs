@@ -42,7 +42,7 @@ public class HumanEvalTests(SharedSandbox shared)
         await Parallel.ForEachAsync(submissions, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (s, ct) =>
         {
             var code = s.Canonical ? s.Problem.Canonical : s.Problem.Broken;
-            var verdict = await _sandbox.VerifyAsync(Python(code, Checks(s.Problem.EntryPoint, s.Problem.Test), key: "humaneval"), ct);
+            var verdict = await _sandbox.VerifyAsync(Python(code, Checks(s.Problem.EntryPoint, s.Problem.Checks), key: "humaneval"), ct);
             var right = s.Canonical ? verdict.Verdict == CodeVerdictKind.Accepted : verdict.Verdict is not (CodeVerdictKind.Accepted or CodeVerdictKind.InfraError);
             if (!right)
             {

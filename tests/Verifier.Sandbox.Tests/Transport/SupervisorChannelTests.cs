@@ -44,9 +44,13 @@ public class SupervisorChannelTests
             Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
         }
 
-        Assert.Equal(before, engine.Calls);
+        // The fleet's health monitor pings the engine on its own clock (every EngineHealthIntervalMs), not per submission.
+        Assert.Equal(WithoutPings(before), WithoutPings(engine.Calls));
         Assert.DoesNotContain("Attach", before.Keys);
     }
+
+    private static Dictionary<string, int> WithoutPings(IReadOnlyDictionary<string, int> calls) =>
+        calls.Where(call => call.Key != "Ping").ToDictionary();
 
     [Fact]
     public async Task AttachChannel_RunsSubmissionsThroughTheEngine()

@@ -97,6 +97,8 @@ internal sealed class TestJudge(IOutputChecker io, JsonValueComparer json, int e
             "assertion" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
             "untransferable" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
             "check_error" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
+            // Decided from the caller's test code alone, before the candidate is asked anything: unknown, not a 0.
+            "test_error" => Result(0, reply, CodeVerdictKind.InfraError, judge.Message, null),
             "candidate_error" => Result(0, reply, CodeVerdictKind.RuntimeError, judge.Message, null),
             "candidate_exit" => Result(0, reply, CodeVerdictKind.RuntimeError, Ended(reply, "before the checks finished"), null),
             // No outcome: the judge was killed, and only the submission (same uid) could have done it.

@@ -71,15 +71,17 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
         syntax = ast.parse(code, "test.py")
         tree = compile(syntax, "test.py", "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
-        report("check_error", "the test code does not compile: %s" % e)
+        report("test_error", "the test code does not compile: %s" % e)
         return
     namespace = {"__name__": "__verifier_check__", "__builtins__": builtins}
+    unresolved = bind_free_names(namespace, requested_names(syntax), entry, proxy)
+    if unresolved:
+        report("test_error", unresolved)
+        return
     try:
-        wanted = requested_names(syntax)
-        if wanted:
-            reply = exchange({"op": "globals", "names": sorted(wanted)})
-            install_globals(namespace, wanted, reply, proxy, codec)
         exec(tree, namespace)
+        if defines_only_a_stub_of(syntax, entry):
+            namespace[entry] = proxy(entry)
         check = namespace.get("check")
         if not callable(check):
             report("check_error", "the test code defines no check(candidate)")
@@ -117,10 +119,9 @@ def describe_failure(e):
 
 
 def requested_names(tree):
-    """The names the test code reads but never binds, anywhere, and that are not builtins: the only names the
-    candidate may supply (HumanEval's `poly`, `math`). A name the test binds in any scope (an assignment in a
-    function, a loop or comprehension variable, a parameter, an import, `global`) is the test's own, and a builtin
-    (`range`, `len`, `all`) is Python's: a candidate that defines either must not change what the test means."""
+    """The names the test code reads but never binds, anywhere, and that are not builtins. A name the test binds in
+    any scope (an assignment in a function, a loop or comprehension variable, a parameter, an import, `global`) is
+    the test's own, and a builtin (`range`, `len`, `all`) is Python's."""
     loaded, bound = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -140,31 +141,55 @@ def requested_names(tree):
     return loaded - bound - set(dir(builtins)) - {"candidate", "check", "__builtins__"}
 
 
-def install_globals(namespace, wanted, reply, proxy, codec):
-    """Installs the candidate's answer for the names the judge asked for, and only those: the reply is the
-    candidate's (it controls its function server and fd 4), so any other name in it is ignored. A module is accepted
-    only as itself (`math` is the standard module math); a value is decoded into built-in types only."""
-    found = reply.get("globals") if isinstance(reply, dict) else None
-    if not isinstance(found, dict):
-        return
-    for name in wanted:
-        info = found.get(name)
-        if not isinstance(info, dict):
-            continue
-        kind = info.get("kind")
-        if kind == "callable":
+def defines_only_a_stub_of(tree, entry):
+    """Whether the test code's only module-level binding of the entry point is a stub: a def whose body is nothing
+    but a docstring, `pass` or `...`. That is HumanEval's prompt in front of its check (the problem's statement of the
+    candidate's function), and a check that calls the function by name (HumanEval/33 compares `candidate(l)` with
+    `sort_third(l)`) means the candidate's, not a stub that returns None. A definition with a body is the test's own
+    reference and stays."""
+    bindings = [node for node in tree.body if binds_at_module_level(node, entry)]
+    if len(bindings) != 1 or not isinstance(bindings[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    return all(isinstance(statement, ast.Pass)
+               or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+                   and (isinstance(statement.value.value, str) or statement.value.value is Ellipsis))
+               for statement in bindings[0].body)
+
+
+def binds_at_module_level(statement, name):
+    """Whether a module-level statement may bind the name (a def, a class, an assignment or import anywhere in it:
+    counting too many only keeps a stub from being recognised, which leaves the test as it was written)."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return statement.name == name
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and node.id == name:
+            return True
+        if isinstance(node, ast.alias) and (node.asname or node.name).split(".")[0] == name:
+            return True
+    return False
+
+
+def bind_free_names(namespace, free, entry, proxy):
+    """Binds the names the test reads without defining them, none of them from the candidate's say-so: the entry
+    point is the candidate (a proxy, as `candidate` is: MBPP's asserts call it by name), and a standard module
+    (`math`, which HumanEval's checks take from the prompt's imports) is imported here by the judge itself. Any other
+    name (HumanEval/32's `poly`, /38's `encode_cyclic`) is a helper of the problem: taken from the candidate, a
+    `poly` that returns 0 would pass any answer, so it must come with the test code. Returns why the test cannot
+    run, or None; decided from the test code alone, before the candidate is asked anything."""
+    helpers = sorted(name for name in free if name != entry and name not in sys.stdlib_module_names)
+    if helpers:
+        return ("the test code uses %s but does not define %s: put the problem's helpers in the test code (for "
+                "HumanEval, the prompt in front of the test); only the entry point '%s' comes from the submission"
+                % (", ".join("'%s'" % name for name in helpers), "it" if len(helpers) == 1 else "them", entry))
+    for name in free:
+        if name == entry:
             namespace[name] = proxy(name)
-        elif kind == "module":
-            if info.get("module") == name and name in sys.stdlib_module_names:
-                try:
-                    namespace[name] = __import__(name)
-                except ImportError:
-                    pass
-        elif kind == "value":
-            try:
-                namespace[name] = codec.decode(info.get("value"))
-            except Untransferable:
-                pass
+            continue
+        try:
+            namespace[name] = __import__(name)
+        except Exception as e:  # noqa: BLE001 - a module missing from the image is the test's problem, never a verdict
+            return "the test code uses the module '%s' without importing it, and it cannot be imported: %s" % (name, e)
+    return None
 
 
 class JudgeStop(BaseException):

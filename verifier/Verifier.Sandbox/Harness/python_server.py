@@ -93,24 +93,6 @@ def untransferable(value):
     raise Untransferable("a value of type %s is not JSON" % type(value).__name__)
 
 
-def describe(names, wanted, codec):
-    found = {}
-    for name in wanted:
-        if name not in names:
-            continue
-        value = names[name]
-        if isinstance(value, types.ModuleType):
-            found[name] = {"kind": "module", "module": value.__name__}
-        elif callable(value):
-            found[name] = {"kind": "callable"}
-        else:
-            try:
-                found[name] = {"kind": "value", "value": codec.encode(value)}
-            except Untransferable:
-                pass
-    return {"ok": True, "globals": found}
-
-
 def main():
     # Big integers are plain data: factorial(2000) has 5,736 digits, past Python's default limit of 4,300 for int<->str.
     # Converting a huge one costs this process's own CPU, which the watch limits.
@@ -125,8 +107,6 @@ def main():
         request = json.loads(read_exact(length))
         if load_error is not None:
             answer(load_error)
-        elif request.get("op") == "globals":
-            answer(describe(names, request.get("names", []), codec))
         else:
             answer(call(names, request, codec))
         sys.stdout.flush()
