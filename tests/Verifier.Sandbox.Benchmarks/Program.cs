@@ -80,12 +80,22 @@ if (args.Contains("--humaneval"))
     }
 
     var humanEval = new List<Measurement>();
-    foreach (var mode in new[] { "bare", "fast", "fast-attach" })
+    var modes = Environment.GetEnvironmentVariable("BENCH_HUMANEVAL_MODES")?.Split(',') ?? ["bare", "fast", "fast-attach"];
+    foreach (var mode in modes)
     {
         await using var session = mode == "bare" ? null : await SandboxSession.StartAsync(SandboxMode.Fast, "auto", attach: mode == "fast-attach");
         await HumanEvalLoad.RunAsync(problems, mode, session?.Sandbox); // warm-up: JIT, page cache, bound containers
+        await CpuMeter.WaitUntilQuietAsync(TimeSpan.FromSeconds(20));
+        var parts0 = CpuMeter.Parts();
         var m = await HumanEvalLoad.RunAsync(problems, mode, session?.Sandbox);
+        var parts1 = CpuMeter.Parts();
         humanEval.Add(m);
+        if (args.Contains("--breakdown"))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"   CPU ms/item: this process {(parts1.Self - parts0.Self) / m.Submissions:0.0}, engine {(parts1.Engine - parts0.Engine) / m.Submissions:0.0}, containers {(parts1.Containers - parts0.Containers) / m.Submissions:0.0}"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"humaneval {mode,-11} n={m.Submissions} fail={m.Failures} {m.Throughput,6:0.0} items/s cpu={m.CpuMsPerSubmission,6:0.0} ms/item"));
     }
@@ -268,6 +278,11 @@ internal sealed class SandboxSession : IAsyncDisposable
             if (Environment.GetEnvironmentVariable("BENCH_CONTAINERS_PER_KEY") is { } perKey)
             {
                 o.FastContainersPerKey = int.Parse(perKey, CultureInfo.InvariantCulture);
+            }
+
+            if (Environment.GetEnvironmentVariable("BENCH_REUSE_LIMIT") is { } reuse)
+            {
+                o.FastReuseLimit = int.Parse(reuse, CultureInfo.InvariantCulture);
             }
         });
         var session = new SandboxSession(services.BuildServiceProvider());
