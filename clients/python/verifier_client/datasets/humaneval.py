@@ -18,9 +18,9 @@ def humaneval_spec(row: Mapping[str, Any]) -> Dict[str, Any]:
     """HumanEval / HumanEval+: ``test`` defines ``check(candidate)``; ``entry_point`` names the function.
 
     The prompt goes in front of the tests: some checks call the prompt's helpers (``poly`` in HumanEval/32,
-    ``encode_cyclic`` in /38), and a name the test code does not define is looked up in the submission, which could
-    then define ``poly`` to return 0 and pass with any answer. The prompt's stub of the entry point is harmless there:
-    the checks call ``candidate``.
+    ``encode_cyclic`` in /38), which the service never takes from the submission (a ``poly`` that returns 0 would
+    pass any answer): a test that uses a helper it does not define is not run (``infra_error``, reward null). The
+    prompt's stub of the entry point is the submission's function in the judge (HumanEval/33 calls it by name).
     """
     entry_point = row.get("entry_point")
     test = row.get("test") or ""
