@@ -29,7 +29,7 @@ BUILD_JOBS="${BUILD_JOBS:-2}"
 # The sandbox's in-container supervisor is Python, so every sandbox image carries python3.
 # Tags must match Sandbox:Languages:<name>:Image in the verifier's configuration.
 IMAGES=(
-  "sandbox-python|verifier-sandbox-python:1|python3|customize_sandbox"
+  "sandbox-python|verifier-sandbox-python:2|python3,python3-numpy|customize_sandbox"
   "sandbox-cpp|verifier-sandbox-cpp:1|python3,g++|customize_cpp"
   "sandbox-dotnet|verifier-sandbox-dotnet:1|python3|customize_dotnet"
   "verifier-base|verifier-base:1|ca-certificates,libssl3|customize_sandbox_user"

@@ -29,7 +29,7 @@ internal sealed class EngineBaseline(string runtime) : IDisposable
     {
         var created = await _client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
-            Image = "verifier-sandbox-python:1",
+            Image = "verifier-sandbox-python:2",
             Cmd = ["python3", "-c", "pass"],
             User = "10001:10001",
             NetworkDisabled = true,

@@ -29,7 +29,7 @@ internal static class FleetLoad
         {
             for (var i = 0; i < 3; i++)
             {
-                engines.Add(await ExtraEngine.StartAsync(["verifier-sandbox-python:1"]));
+                engines.Add(await ExtraEngine.StartAsync(["verifier-sandbox-python:2"]));
             }
 
             var rows = new List<string>();
@@ -74,7 +74,7 @@ internal static class FleetLoad
 
         var config = Path.Combine(Path.GetTempPath(), $"runsc-daemon-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(config, "{\"runtimes\": {\"runsc\": {\"path\": \"/usr/bin/runsc\", \"runtimeArgs\": [\"--network=none\", \"--host-uds=open\"]}}}");
-        var engine = await ExtraEngine.StartAsync(["verifier-sandbox-python:1"], "--config-file", config);
+        var engine = await ExtraEngine.StartAsync(["verifier-sandbox-python:2"], "--config-file", config);
         try
         {
             var text = new StringBuilder();

@@ -307,7 +307,7 @@ public sealed class SandboxOptions
 
 public sealed class SandboxLanguageOptions
 {
-    /// <summary>The image, overriding the language's default (e.g. <c>registry.example.com/verifier-sandbox-python:1</c>).</summary>
+    /// <summary>The image, overriding the language's default (e.g. <c>registry.example.com/verifier-sandbox-python:2</c>).</summary>
     public string? Image { get; set; }
 
     public bool Enabled { get; set; } = true;

@@ -253,4 +253,15 @@ public class PythonJudgeNameTests(SharedSandbox fast, SharedStrictSandbox strict
         WrongInc,
         Checks("inc", "def inc(x):\n    \"\"\"The reference.\"\"\"\n    return x + 1\n\n\ndef check(candidate):\n    for x in [1, 2]:\n        assert candidate(x) == inc(x)\n")),
         CodeVerdictKind.WrongAnswer);
+
+    /// <summary>A standard module the check uses unimported but the sandbox does not have (tkinter): the test cannot run, for every candidate alike.</summary>
+    [Theory, MemberData(nameof(Modes))]
+    public async Task StandardModuleTheSandboxLacks_IsUnknownNotZero(SandboxMode mode)
+    {
+        var verdict = await In(mode).VerifyAsync(Python("def inc(x):\n    return x + 1\n", Checks("inc", "def check(candidate):\n    assert candidate(1) == 2 and tkinter.TkVersion > 0\n")));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.InfraError, $"{mode}: {verdict.Verdict}: {verdict.Reason}");
+        Assert.Null(verdict.Reward);
+        Assert.Contains("'tkinter'", verdict.Reason, StringComparison.Ordinal);
+    }
 }

@@ -12,6 +12,7 @@ namespace Verifier.Sandbox.Tests.Fleet;
 /// A misconfigured engine list fails the boot naming the entry, or (an engine that is down, or lacks its runtime)
 /// takes that engine out of rotation with the entry named; never a silent fallback to one engine.
 /// </summary>
+[Collection(SandboxCollection.Name)] // one engine-heavy test at a time, as every Docker test (and engine metrics named alike do not mix)
 public sealed class EngineFleetConfigurationTests
 {
     private static string BootErrors(Dictionary<string, string?> settings)

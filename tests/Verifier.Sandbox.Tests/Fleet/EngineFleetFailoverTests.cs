@@ -11,6 +11,7 @@ namespace Verifier.Sandbox.Tests.Fleet;
 /// spread over all three, one engine dies with everything it runs in the middle of the batch, and every item still
 /// gets its own verdict, none charged for the loss and none unknown, with nothing left on the survivors afterwards.
 /// </summary>
+[Collection(SandboxCollection.Name)] // one engine-heavy test at a time, as every Docker test (and engine metrics named alike do not mix)
 public sealed class EngineFleetFailoverTests
 {
     private const int Items = 300;
@@ -23,7 +24,7 @@ public sealed class EngineFleetFailoverTests
     public async Task An_engine_killed_mid_batch_loses_no_item_and_no_verdict()
     {
         await DockerEnvironment.EnsureReadyAsync();
-        string[] images = ["verifier-sandbox-python:1"];
+        string[] images = ["verifier-sandbox-python:2"];
         var engines = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ExtraEngine.StartAsync(images)));
         try
         {

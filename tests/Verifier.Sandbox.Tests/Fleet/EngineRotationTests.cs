@@ -9,23 +9,15 @@ using Xunit;
 namespace Verifier.Sandbox.Tests.Fleet;
 
 /// <summary>An engine that stops answering leaves the rotation and comes back into it when it answers again.</summary>
+[Collection(SandboxCollection.Name)] // one engine-heavy test at a time, as every Docker test (and engine metrics named alike do not mix)
 public sealed class EngineRotationTests
 {
     [Fact]
     public async Task A_hung_engine_leaves_the_rotation_and_returns_when_it_answers()
     {
         await DockerEnvironment.EnsureReadyAsync();
-        await using var extra = await ExtraEngine.StartAsync(["verifier-sandbox-python:1"]);
-        await using var host = await SandboxHost.StartAsync(o =>
-        {
-            o.Engines =
-            [
-                new EngineOptions { Name = "main", Endpoint = DockerEnvironment.Endpoint, Runtime = DockerEnvironment.Runtime ?? "auto", Capacity = 2, Languages = ["python"] },
-                new EngineOptions { Name = "extra", Endpoint = extra.Endpoint, Capacity = 2, Languages = ["python"] },
-            ];
-            o.MaxConcurrentRuns = 2;
-            o.EngineHealthIntervalMs = 300;
-        });
+        await using var extra = await ExtraEngine.StartAsync(["verifier-sandbox-python:2"]);
+        await using var host = await TwoEngineFleet.StartAsync(extra, capacity: 2, maxConcurrentRuns: 2);
         var fleet = host.Services.GetRequiredService<EngineFleet>();
         var hung = fleet.Cells[1];
         Assert.True(hung.Up, hung.DownReason);

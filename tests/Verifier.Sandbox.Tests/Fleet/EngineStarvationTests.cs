@@ -13,6 +13,7 @@ namespace Verifier.Sandbox.Tests.Fleet;
 /// machine from inside its container (fork, thread, memory and output bombs, a full disk, every core spinning) must
 /// leave both engines answering: each attack gets its own 0 verdict, no submission runs twice, no engine leaves.
 /// </summary>
+[Collection(SandboxCollection.Name)] // one engine-heavy test at a time, as every Docker test (and engine metrics named alike do not mix)
 public sealed class EngineStarvationTests
 {
     private static readonly (string Name, string Code)[] Attacks =
@@ -29,17 +30,8 @@ public sealed class EngineStarvationTests
     public async Task Submissions_that_hammer_the_machine_cannot_make_their_engine_miss_a_ping()
     {
         await DockerEnvironment.EnsureReadyAsync();
-        await using var extra = await ExtraEngine.StartAsync(["verifier-sandbox-python:1"]);
-        await using var host = await SandboxHost.StartAsync(o =>
-        {
-            o.Engines =
-            [
-                new EngineOptions { Name = "main", Endpoint = DockerEnvironment.Endpoint, Runtime = DockerEnvironment.Runtime ?? "auto", Capacity = 3, Languages = ["python"] },
-                new EngineOptions { Name = "extra", Endpoint = extra.Endpoint, Capacity = 3, Languages = ["python"] },
-            ];
-            o.MaxConcurrentRuns = 6;
-            o.EngineHealthIntervalMs = 300;
-        });
+        await using var extra = await ExtraEngine.StartAsync(["verifier-sandbox-python:2"]);
+        await using var host = await TwoEngineFleet.StartAsync(extra, capacity: 3, maxConcurrentRuns: 6);
         var fleet = host.Services.GetRequiredService<EngineFleet>();
         Assert.All(fleet.Cells, cell => Assert.True(cell.Up, cell.DownReason));
 

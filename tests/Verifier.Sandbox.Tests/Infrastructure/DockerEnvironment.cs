@@ -16,7 +16,7 @@ internal static class DockerEnvironment
     /// verdict and containment suites can run once per runtime (test.sh does); unset, the sandbox's default (auto).
     /// </summary>
     public static readonly string? Runtime = Environment.GetEnvironmentVariable("VERIFIER_SANDBOX_RUNTIME") is { Length: > 0 } runtime ? runtime : null;
-    public static readonly string[] Images = ["verifier-sandbox-python:1", "verifier-sandbox-cpp:1", "verifier-sandbox-dotnet:1"];
+    public static readonly string[] Images = ["verifier-sandbox-python:2", "verifier-sandbox-cpp:1", "verifier-sandbox-dotnet:1"];
 
     private static readonly Lazy<Task> Ready = new(CheckAsync);
 

@@ -67,6 +67,7 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
         write_all(result_fd, json.dumps({"outcome": outcome, "message": message[:2000]}).encode())
 
     sys.set_int_max_str_digits(0)  # big integers are plain data (factorial(2000)); their cost is CPU under the watch
+    use_image_packages()
     try:
         syntax = ast.parse(code, "test.py")
         tree = compile(syntax, "test.py", "exec", dont_inherit=True)
@@ -99,10 +100,24 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
     except BaseException as e:  # noqa: B036 - every failure of the check is a verdict, never a crash
         if getattr(e, "_from_candidate", False):
             report("candidate_error", "%s: %s" % (type(e).__bases__[0].__name__, e))
+        elif isinstance(e, ModuleNotFoundError) and isinstance(e.name, str) and missing_module(e.name):
+            # The test's own import of a module the image lacks: the same for every candidate, so unknown, not 0.
+            report("test_error", "the test code imports '%s', which the sandbox does not have" % e.name)
         else:
             report("check_error", describe_failure(e))
         return
     report("passed")
+
+
+def use_image_packages():
+    """The image's installed packages (numpy, which HumanEval+'s and MBPP+'s checks import) become importable here,
+    after the standard library: the supervisor runs with -S, which leaves them off the path. They are in the
+    read-only image, out of the submission's reach."""
+    import site
+    for directory in site.getsitepackages():
+        if os.path.isdir(directory) and directory not in sys.path:
+            sys.path.append(directory)
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # a BLAS must not start a thread per CPU inside the judge's limits
 
 
 def describe_failure(e):
@@ -187,9 +202,18 @@ def bind_free_names(namespace, free, entry, proxy):
             continue
         try:
             namespace[name] = __import__(name)
-        except Exception as e:  # noqa: BLE001 - a module missing from the image is the test's problem, never a verdict
-            return "the test code uses the module '%s' without importing it, and it cannot be imported: %s" % (name, e)
+        except ImportError:
+            # Null only where the module is not there at all: a failure to load one that is (an extension module's
+            # dlopen under the memory pressure the candidate's process shares) goes on as the judge's death, a 0.
+            if missing_module(name):
+                return "the test code uses the module '%s' without importing it, and it is not installed" % name
+            raise
     return None
+
+
+def missing_module(name):
+    import importlib.util
+    return importlib.util.find_spec(name) is None
 
 
 class JudgeStop(BaseException):

@@ -32,7 +32,7 @@ public sealed class PythonLanguage : ISandboxLanguage
 
     public string Version => "3.11";
 
-    public string DefaultImage => "verifier-sandbox-python:1";
+    public string DefaultImage => "verifier-sandbox-python:2";
 
     public IReadOnlyList<string> FenceTags { get; } = ["python", "py", "python3"];
 
