@@ -104,6 +104,18 @@ public class AssertTestKindTests(SharedSandbox shared)
         Assert.Contains("'tkinter'", verdict.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("assert True\n", "defines no check")]
+    [InlineData("def check(candidate)\n    pass\n", "does not compile")]
+    public async Task Verify_PythonTestCodeBrokenBeforeAnyCall_IsUnknownNotZero(string test, string reason)
+    {
+        var verdict = await _sandbox.VerifyAsync(Python("def f():\n    return 1\n", Checks("f", test)));
+
+        Assert.Equal(CodeVerdictKind.InfraError, verdict.Verdict);
+        Assert.Null(verdict.Reward);
+        Assert.Contains(reason, verdict.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verify_CppTestsPass_IsAccepted()
     {

@@ -49,8 +49,11 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
                 raise CandidateGone()
             buffer[0] += chunk
 
+    calls = [0]
+
     def proxy(name):
         def call(*args, **kwargs):
+            calls[0] += 1
             reply = exchange({"op": "call", "entry": name, "enc": "tagged",
                               "args": codec.encode(list(args)), "kwargs": codec.encode(kwargs)})
             if reply.get("ok"):
@@ -85,7 +88,8 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
             namespace[entry] = proxy(entry)
         check = namespace.get("check")
         if not callable(check):
-            report("check_error", "the test code defines no check(candidate)")
+            # Without a call of the candidate on the way, that is the test's own doing, the same for every candidate.
+            report("test_error" if calls[0] == 0 else "check_error", "the test code defines no check(candidate)")
             return
         check(proxy(entry))
     except CandidateGone:
