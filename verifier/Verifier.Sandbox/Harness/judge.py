@@ -116,11 +116,16 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
 def use_image_packages():
     """The image's installed packages (numpy, which HumanEval+'s and MBPP+'s checks import) become importable here,
     after the standard library: the supervisor runs with -S, which leaves them off the path. They are in the
-    read-only image, out of the submission's reach."""
-    import site
-    for directory in site.getsitepackages():
-        if os.path.isdir(directory) and directory not in sys.path:
-            sys.path.append(directory)
+    read-only image, out of the submission's reach. The places site.getsitepackages() would name (Debian's and
+    upstream's layouts), looked up directly: importing site costs each judge ~2 ms."""
+    version = "python%d.%d" % sys.version_info[:2]
+    for prefix in dict.fromkeys((sys.prefix, sys.exec_prefix)):
+        for directory in (os.path.join(prefix, "local", "lib", version, "dist-packages"),
+                          os.path.join(prefix, "lib", "python3", "dist-packages"),
+                          os.path.join(prefix, "lib", version, "dist-packages"),
+                          os.path.join(prefix, "lib", version, "site-packages")):
+            if os.path.isdir(directory) and directory not in sys.path:
+                sys.path.append(directory)
     os.environ["OPENBLAS_NUM_THREADS"] = "1"  # a BLAS must not start a thread per CPU inside the judge's limits
 
 
