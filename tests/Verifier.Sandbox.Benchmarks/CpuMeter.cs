@@ -22,6 +22,11 @@ internal static class CpuMeter
         return (ProcessTicks("self", children: true) * 1000.0 / TicksPerSecond, engine * 1000.0 / TicksPerSecond, ContainersNs() / 1e6);
     }
 
+    /// <summary>The <c>--breakdown</c> line: CPU per <paramref name="unit"/> between two <see cref="Parts"/> readings.</summary>
+    public static string Breakdown((double Self, double Engine, double Containers) before, (double Self, double Engine, double Containers) after, int count, string unit) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"   CPU ms/{unit}: this process {(after.Self - before.Self) / count:0.0}, engine {(after.Engine - before.Engine) / count:0.0}, containers {(after.Containers - before.Containers) / count:0.0}");
+
     /// <summary>Waits until this process (children included) uses under 5 % of a CPU over a second, or the limit passes.</summary>
     public static async Task WaitUntilQuietAsync(TimeSpan limit)
     {

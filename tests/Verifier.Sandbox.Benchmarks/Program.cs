@@ -92,8 +92,7 @@ if (args.Contains("--humaneval"))
         humanEval.Add(m);
         if (args.Contains("--breakdown"))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"   CPU ms/item: this process {(parts1.Self - parts0.Self) / m.Submissions:0.0}, engine {(parts1.Engine - parts0.Engine) / m.Submissions:0.0}, containers {(parts1.Containers - parts0.Containers) / m.Submissions:0.0}"));
+            Console.WriteLine(CpuMeter.Breakdown(parts0, parts1, m.Submissions, "item"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -178,8 +177,7 @@ foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-cr
                 var parts1 = CpuMeter.Parts();
                 if (args.Contains("--breakdown"))
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"   CPU ms/submission: this process {(parts1.Self - parts0.Self) / m.Submissions:0.0}, engine {(parts1.Engine - parts0.Engine) / m.Submissions:0.0}, containers {(parts1.Containers - parts0.Containers) / m.Submissions:0.0}"));
+                    Console.WriteLine(CpuMeter.Breakdown(parts0, parts1, m.Submissions, "submission"));
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -257,6 +255,10 @@ internal sealed class SandboxSession : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <summary>A knob of the benchmark's own (BENCH_*), or null to leave the sandbox's default.</summary>
+    private static int? EnvironmentCount(string name) =>
+        Environment.GetEnvironmentVariable(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+
     /// <param name="attach">The supervisor channel through the engine's attach stream (the remote-engine path) instead of the socket.</param>
     public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime = "runc", bool attach = false)
     {
@@ -270,20 +272,9 @@ internal sealed class SandboxSession : IAsyncDisposable
             o.Mode = mode;
             o.WarmContainers = mode == SandboxMode.Strict ? 8 : 2;
             o.Channel = attach ? SupervisorTransportKind.Attach : SupervisorTransportKind.Auto;
-            if (Environment.GetEnvironmentVariable("BENCH_RUNS") is { } runs)
-            {
-                o.MaxConcurrentRuns = int.Parse(runs, CultureInfo.InvariantCulture);
-            }
-
-            if (Environment.GetEnvironmentVariable("BENCH_CONTAINERS_PER_KEY") is { } perKey)
-            {
-                o.FastContainersPerKey = int.Parse(perKey, CultureInfo.InvariantCulture);
-            }
-
-            if (Environment.GetEnvironmentVariable("BENCH_REUSE_LIMIT") is { } reuse)
-            {
-                o.FastReuseLimit = int.Parse(reuse, CultureInfo.InvariantCulture);
-            }
+            o.MaxConcurrentRuns = EnvironmentCount("BENCH_RUNS") ?? o.MaxConcurrentRuns;
+            o.FastContainersPerKey = EnvironmentCount("BENCH_CONTAINERS_PER_KEY") ?? o.FastContainersPerKey;
+            o.FastReuseLimit = EnvironmentCount("BENCH_REUSE_LIMIT") ?? o.FastReuseLimit;
         });
         var session = new SandboxSession(services.BuildServiceProvider());
         foreach (var hosted in session._hosted)

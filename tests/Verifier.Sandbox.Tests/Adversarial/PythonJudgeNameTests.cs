@@ -123,16 +123,18 @@ public class PythonJudgeNameTests(SharedSandbox fast, SharedStrictSandbox strict
             "    assert all(close(candidate(y), y + 1) for y in [3])\n")), CodeVerdictKind.WrongAnswer);
 
     /// <summary>HumanEval/38's prompt (its <c>encode_cyclic</c>, and <c>decode_cyclic</c>'s stub) and check, verbatim.</summary>
-    private const string HumanEval38Prompt =
+    private const string HumanEval38Prompt = HumanEval38Encode +
+        "def decode_cyclic(s: str):\n" +
+        "    \"\"\"\n    takes as input string encoded with encode_cyclic function. Returns decoded string.\n    \"\"\"\n";
+
+    private const string HumanEval38Encode =
         "\n\ndef encode_cyclic(s: str):\n" +
         "    \"\"\"\n    returns encoded string by cycling groups of three characters.\n    \"\"\"\n" +
         "    # split string to groups. Each of length 3.\n" +
         "    groups = [s[(3 * i):min((3 * i + 3), len(s))] for i in range((len(s) + 2) // 3)]\n" +
         "    # cycle elements in each group. Unless group has fewer elements than 3.\n" +
         "    groups = [(group[1:] + group[0]) if len(group) == 3 else group for group in groups]\n" +
-        "    return \"\".join(groups)\n\n\n" +
-        "def decode_cyclic(s: str):\n" +
-        "    \"\"\"\n    takes as input string encoded with encode_cyclic function. Returns decoded string.\n    \"\"\"\n";
+        "    return \"\".join(groups)\n\n\n";
 
     private const string HumanEval38Check =
         "\n\nMETADATA = {}\n\n\n" +
@@ -173,7 +175,7 @@ public class PythonJudgeNameTests(SharedSandbox fast, SharedStrictSandbox strict
         foreach (var mode in Modes)
         {
             data.Add(mode, "encode_cyclic", "decode_cyclic", IdentityCyclic, HumanEval38Check);
-            data.Add(mode, "encode_cyclic", "decode_cyclic", HumanEval38Prompt.Replace("    \"\"\"\n    takes as input string encoded with encode_cyclic function. Returns decoded string.\n    \"\"\"\n", "    return encode_cyclic(encode_cyclic(s))\n", StringComparison.Ordinal), HumanEval38Check);
+            data.Add(mode, "encode_cyclic", "decode_cyclic", HumanEval38Encode + "def decode_cyclic(s: str):\n    return encode_cyclic(encode_cyclic(s))\n", HumanEval38Check);
             data.Add(mode, "poly", "find_zero", "def poly(xs, x):\n    return 0\ndef find_zero(xs):\n    return 12345.0\n", findZeroCheck);
             data.Add(mode, "poly", "find_zero", poly + "def find_zero(xs):\n    lo, hi = -100.0, 100.0\n    for _ in range(200):\n        mid = (lo + hi) / 2\n        if (poly(xs, lo) > 0) == (poly(xs, mid) > 0):\n            lo = mid\n        else:\n            hi = mid\n    return lo\n", findZeroCheck);
         }
