@@ -15,7 +15,9 @@ internal static class HumanEvalLoad
     public sealed record Problem(string TaskId, string Program, string Test, string Checks, string EntryPoint);
 
     /// <summary>HumanEval.jsonl.gz from ../shared/data/code (or $VERIFIER_SHARED_DIR/data/code); null when absent.</summary>
-    public static IReadOnlyList<Problem>? Load()
+    /// <param name="importNumpy">Each check starts with <c>import numpy as np</c>, as HumanEval+'s and MBPP+'s do (evalplus
+    /// compares floats with <c>np.testing</c>): what a numpy-importing check costs the judge.</param>
+    public static IReadOnlyList<Problem>? Load(bool importNumpy = false)
     {
         var shared = Environment.GetEnvironmentVariable("VERIFIER_SHARED_DIR");
         var candidates = new[] { shared, FindUp("shared") }.Where(d => d is not null).Select(d => Path.Combine(d!, "data", "code", "HumanEval.jsonl.gz"));
@@ -37,7 +39,7 @@ internal static class HumanEvalLoad
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             var prompt = root.GetProperty("prompt").GetString()!;
-            var test = root.GetProperty("test").GetString()!;
+            var test = (importNumpy ? "import numpy as np\n" : "") + root.GetProperty("test").GetString()!;
             problems.Add(new Problem(
                 root.GetProperty("task_id").GetString()!,
                 prompt + root.GetProperty("canonical_solution").GetString()!,

@@ -73,6 +73,28 @@ public class UncountedMemoryTests(SharedSandbox fast, SharedStrictSandbox strict
         }
         """, Prints("42"), memoryMb: LimitMb), CodeVerdictKind.MemoryLimit);
 
+    /// <summary>
+    /// An assert-tested candidate that allocates past its limit at import and answers at once: the judge finishes and
+    /// the candidate's server exits on its own, both before the watch's next tick. Its peak (resident memory, the
+    /// interpreter's ~9 MB included) was read from /proc while it ran, which a server already a zombie no longer has:
+    /// 26 MB held under a 32 MB limit passed in 6 of 8 tries, and 24 to 30 MB went either way. It comes from the
+    /// reaped server's status now: the same program gets the same verdict every time.
+    /// </summary>
+    [Theory, MemberData(nameof(Modes))]
+    public async Task AssertCandidateAboveItsLimitBetweenTwoTicks_IsMemoryLimit(SandboxMode mode)
+    {
+        const string check = "def check(candidate):\n    assert candidate() == 42\n";
+        for (var round = 0; round < 8; round++)
+        {
+            await ExpectAsync(mode, Python(ImportHolding(26), Checks("f", check), memoryMb: LimitMb), CodeVerdictKind.MemoryLimit);
+        }
+
+        await ExpectAsync(mode, Python(ImportHolding(16), Checks("f", check), memoryMb: LimitMb), CodeVerdictKind.Accepted);
+    }
+
+    private static string ImportHolding(int megabytes) =>
+        $"_held = b'\\x01' * ({megabytes} << 20)  # resident at once, not a lazy zero page\ndef f():\n    return 42\n";
+
     [Theory, MemberData(nameof(Modes))]
     public Task Control_AnonymousAndTmpfsMemoryUnderTheLimit_IsAccepted(SandboxMode mode) =>
         ExpectAsync(mode, Python(

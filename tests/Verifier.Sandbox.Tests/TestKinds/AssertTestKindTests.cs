@@ -64,32 +64,13 @@ public class AssertTestKindTests(SharedSandbox shared)
         Assert.Equal(CodeVerdictKind.TimeLimit, verdict.Verdict);
     }
 
-    /// <summary>HumanEval+'s check (evalplus): it imports numpy for its float comparison, so the judge must be able to.</summary>
-    private const string HumanEvalPlusCheck =
-        "import numpy as np\n\n" +
-        "def is_floats(x) -> bool:\n" +
-        "    if isinstance(x, float):\n        return True\n" +
-        "    if isinstance(x, (list, tuple)):\n        return all(isinstance(i, float) for i in x)\n" +
-        "    if isinstance(x, np.ndarray):\n        return x.dtype == np.float64 or x.dtype == np.float32\n" +
-        "    return False\n\n\n" +
-        "def assertion(out, exp, atol):\n" +
-        "    exact_match = out == exp\n\n" +
-        "    if atol == 0 and is_floats(exp):\n        atol = 1e-6\n" +
-        "    if not exact_match and atol != 0:\n        np.testing.assert_allclose(out, exp, atol=atol)\n" +
-        "    else:\n        assert exact_match\n\n\n" +
-        "def check(candidate):\n" +
-        "    inputs = [[[1.0, 2.0, 3.0]], [[0.1, 0.2]]]\n" +
-        "    results = [2.0, 0.15000000000000002]\n" +
-        "    for i, (inp, exp) in enumerate(zip(inputs, results)):\n" +
-        "        assertion(candidate(*inp), exp, 0)\n";
-
     [Theory]
     [InlineData("def mean(xs):\n    return sum(xs) / len(xs)\n", CodeVerdictKind.Accepted)]
     [InlineData("def mean(xs):\n    return sum(xs) / len(xs) + 1e-9\n", CodeVerdictKind.Accepted)]
     [InlineData("def mean(xs):\n    return max(xs)\n", CodeVerdictKind.WrongAnswer)]
     public async Task Verify_HumanEvalPlusCheckThatImportsNumpy_JudgesTheAnswer(string code, CodeVerdictKind expected)
     {
-        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("mean", HumanEvalPlusCheck)));
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("mean", EvalPlusChecks.Mean)));
 
         Assert.True(verdict.Verdict == expected, $"{verdict.Verdict}: {verdict.Reason}");
     }

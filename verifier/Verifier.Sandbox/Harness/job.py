@@ -332,8 +332,12 @@ class Job:
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
-        watch = self.watch()
+        # What the supervisor imports for the judge is the container's cost, before the watch: charged to whichever
+        # submission came first, it would make one item's limits depend on its batch-mates.
         parser()
+        if preload_image_modules(message["code"]):
+            self.measure_baseline()
+        watch = self.watch()
 
         def body():
             judge(message["code"], message["entry"], 3, 4, 5, limits)
@@ -374,13 +378,16 @@ class Job:
         finally:
             if output.over:
                 watch.stopped_for = "output"
-            rss = peak_rss_kb(server)
-            kill_all_but_me()
+            # The server's peak memory from its reaped status, never from /proc while it runs: it exits on its own
+            # once the judge is gone, and a server that had allocated past its limit between two ticks of the watch
+            # and was a zombie by the time /proc was read had no peak at all, and passed.
+            kill_all_but_me(keep=(server,))
+            ended = server_exit or reaper.statuses.pop(server, None)
             watch.drain()
             watch.check_memory_left()
             facts = self.facts(watch, server_exit)
-            if rss is not None:
-                facts["maxRssKb"] = rss
+            if ended is not None and ended[1] is not None:
+                facts["maxRssKb"] = ended[1].ru_maxrss
             watch.unregister(judge_fd)
             watch.close()
         try:
