@@ -88,6 +88,12 @@ public class AssertTestKindTests(SharedSandbox shared)
     [Theory]
     [InlineData("assert True\n", "defines no check")]
     [InlineData("def check(candidate)\n    pass\n", "does not compile")]
+    // At run time, before the first call: the checks do the same run again with no candidate, so they are the test's.
+    [InlineData("def check(candidate, expected):\n    assert candidate() == expected\n", "TypeError: check() missing 1 required positional argument")]
+    [InlineData("assert 1 == 2, 'module-level'\n\ndef check(candidate):\n    assert candidate() == 1\n", "AssertionError: module-level (test line 1)")]
+    [InlineData("def check(candidate):\n    total = 1 / 0\n    assert candidate() == total\n", "ZeroDivisionError")]
+    [InlineData("def check(candidate):\n    pass\n", "the check never calls the candidate")]
+    [InlineData("def check(candidate):\n    for case in []:\n        assert candidate() == case\n", "the check never calls the candidate")]
     public async Task Verify_PythonTestCodeBrokenBeforeAnyCall_IsUnknownNotZero(string test, string reason)
     {
         var verdict = await _sandbox.VerifyAsync(Python("def f():\n    return 1\n", Checks("f", test)));

@@ -397,7 +397,71 @@ class Job:
         self.take_syntax_error(syntax_r, facts)
         if syntax_r is not None:
             os.close(syntax_r)
+        outcome = facts["judge"]
+        if isinstance(outcome, dict):
+            if outcome.pop("calls", None) == 0 and outcome.get("outcome") in ("passed", "assertion", "check_error"):
+                facts["judge"] = self.check_alone(message, outcome)
         return facts
+
+    def check_alone(self, message, outcome):
+        """The checks ended without ever calling the candidate: a check that failed before its first call, or one that
+        passed without any. Either is the test's own doing only if the checks do the same with no candidate at all;
+        the candidate ran beside them, though, and may have caused it (memory it held, files the test reads, a
+        signal). So the judge runs once more alone, in a container scrubbed as between submissions (the job's own
+        files put back; what the candidate wrote, and so any file it would fetch, is gone), until its first call of
+        the candidate. Doing the same alone, the test is broken for every candidate: test_error, a null. Reaching a call,
+        the candidate changed the checks' course: its 0 (a pass without a call becomes check_error). Anything else
+        (the lone judge killed) keeps the candidate's 0, never a pass."""
+        if scrub():  # what the candidate left (a file the test reads, IPC objects) must not reach the lone run
+            return self.charged(outcome)
+        try:
+            self.restore_workdir()
+        except OSError:
+            return self.charged(outcome)
+        self.measure_baseline()
+        result_r, result_w = os.pipe2(os.O_CLOEXEC)
+        watch = self.watch()
+
+        def body():
+            judge(message["code"], message["entry"], -1, -1, 5, self.limits, alone=True)
+
+        judge_pid = fork_trusted({5: result_w}, body, self.test_limits(self.limits["cpuMs"]))
+        os.close(result_w)
+        result = watch.add_sink(result_r, 1 << 16)
+        judge_fd = watch.add_pid(judge_pid, "judge")
+        try:
+            for kind, name in watch.events():
+                if kind == "pid":
+                    reaper.wait(judge_pid)
+                    break
+        finally:
+            kill_all_but_me()
+            watch.drain()
+            watch.check_memory_left()
+            watch.unregister(judge_fd)
+            watch.close()
+        if watch.stopped_for is not None:
+            return {"outcome": "test_error", "message": "the test code, run with no candidate, hits its %s limit before "
+                    "it calls the candidate" % watch.stopped_for}
+        try:
+            alone = json.loads(result.data()) if result.data() else None
+        except ValueError:
+            alone = None
+        if not isinstance(alone, dict) or alone.get("outcome") == "reached":
+            return self.charged(outcome)
+        if alone.get("outcome") == "passed":
+            return {"outcome": "test_error", "message": "the check never calls the candidate (entry point '%s')"
+                    % message["entry"]}
+        return {"outcome": "test_error", "message": "the test code fails before it calls the candidate, also with no "
+                "candidate running: %s" % alone.get("message", "")}
+
+    @staticmethod
+    def charged(outcome):
+        """The outcome as the candidate's 0; a pass without a call is never a pass."""
+        if outcome["outcome"] != "passed":
+            return outcome
+        return {"outcome": "check_error", "message": "the checks ended without calling the candidate, which they do "
+                "when run alone: the submission changed their course"}
 
     def finish(self):
         self.stop_server()

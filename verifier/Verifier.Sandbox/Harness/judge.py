@@ -39,11 +39,13 @@ def preload_image_modules(code):
     return True
 
 
-def judge(code, entry, req_fd, resp_fd, result_fd, limits):
+def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False):
     """Runs the caller's check(candidate) with `candidate` a proxy into the submission's process.
 
     Values cross as data only (tagged JSON, decoded into built-in types), so the submission cannot hand the check an
-    object whose __eq__ lies; and the verdict is written by this process, which the submission cannot reach.
+    object whose __eq__ lies; and the verdict is written by this process, which the submission cannot reach. The
+    report says how many calls the check made. `alone`: no candidate runs, and the first call ends the checks with
+    the outcome "reached" (see Job.check_alone).
     """
     codec = TaggedCodec()
     buffer = [b""]
@@ -77,6 +79,8 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
 
     def proxy(name):
         def call(*args, **kwargs):
+            if alone:
+                raise ReachedCandidate()
             calls[0] += 1
             reply = exchange({"op": "call", "entry": name, "enc": "tagged",
                               "args": codec.encode(list(args)), "kwargs": codec.encode(kwargs)})
@@ -91,7 +95,7 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
         return call
 
     def report(outcome, message=""):
-        write_all(result_fd, json.dumps({"outcome": outcome, "message": message[:2000]}).encode())
+        write_all(result_fd, json.dumps({"outcome": outcome, "message": message[:2000], "calls": calls[0]}).encode())
 
     sys.set_int_max_str_digits(0)  # big integers are plain data (factorial(2000)); their cost is CPU under the watch
     use_image_packages()
@@ -116,6 +120,9 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits):
             report("test_error" if calls[0] == 0 else "check_error", "the test code defines no check(candidate)")
             return
         check(proxy(entry))
+    except ReachedCandidate:
+        report("reached")
+        return
     except CandidateGone:
         report("candidate_exit", "the candidate's process ended before the checks finished")
         return
@@ -257,6 +264,10 @@ class JudgeStop(BaseException):
 
 class CandidateGone(JudgeStop):
     pass
+
+
+class ReachedCandidate(JudgeStop):
+    """The checks run alone got as far as their first call of the candidate."""
 
 
 class Untransferable(JudgeStop):  # replaces the codec's own, in the judge only (the parts are concatenated)
