@@ -73,4 +73,18 @@ public class JudgeWithoutCallTests(SharedSandbox fast, SharedStrictSandbox stric
         await ExpectZeroAsync(mode, Python(InterruptsTheJudge, Checks("inc", slowToStart)));
         await ExpectZeroAsync(mode, Python(InterruptsTheJudge, Checks("inc", toleratesInterrupts)));
     }
+
+    /// <summary>
+    /// Checks stopped at a limit before their first call are run alone too (a test over its limits by itself is null):
+    /// a candidate that spends the limit from its own process while the checks prepare stays charged with it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task CandidateThatSpendsTheLimitBeforeTheChecksFirstCall_GetsItsLimitVerdict(SandboxMode mode)
+    {
+        const string slowToStart = "import time\n\ndef check(candidate):\n    time.sleep(0.3)\n    assert candidate(1) == 2\n";
+
+        await ExpectAsync(mode, Python("while True:\n    pass\n", Checks("inc", slowToStart), timeMs: 200), CodeVerdictKind.TimeLimit);
+        await ExpectAsync(mode, Python("import time\n_held = b'x' * (90 << 20)\ntime.sleep(1)\n", Checks("inc", slowToStart), memoryMb: 64), CodeVerdictKind.MemoryLimit);
+    }
 }

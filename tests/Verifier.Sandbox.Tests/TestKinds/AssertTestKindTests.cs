@@ -103,6 +103,18 @@ public class AssertTestKindTests(SharedSandbox shared)
         Assert.Contains(reason, verdict.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("def check(candidate):\n    while True:\n        pass\n", "hits its cpu limit before it calls the candidate")]
+    [InlineData("_table = b'x' * (90 << 20)\n\ndef check(candidate):\n    assert candidate() == 1\n", "hits its memory limit before it calls the candidate")]
+    public async Task Verify_PythonTestCodeOverALimitBeforeAnyCall_IsUnknownNotZero(string test, string reason)
+    {
+        var verdict = await _sandbox.VerifyAsync(Python("def f():\n    return 1\n", Checks("f", test), timeMs: 300, memoryMb: 64));
+
+        Assert.True(verdict.Verdict == CodeVerdictKind.InfraError, $"{verdict.Verdict}: {verdict.Reason}");
+        Assert.Null(verdict.Reward);
+        Assert.Contains(reason, verdict.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verify_CppTestsPass_IsAccepted()
     {

@@ -84,6 +84,13 @@ internal sealed class TestJudge(IOutputChecker io, JsonValueComparer json, int e
 
     public CodeTestResult PythonAssert(SupervisorReply reply, RunLimits limits)
     {
+        if (reply.Judge?.Outcome == "test_error")
+        {
+            // Decided from the caller's test code alone, or from the checks run again with no candidate (the
+            // supervisor's Job.checks_alone), even where the run hit a limit before their first call: unknown, not a 0.
+            return Result(0, reply, CodeVerdictKind.InfraError, reply.Judge.Message, null);
+        }
+
         var limit = LimitFailure(reply, limits);
         if (limit is not null)
         {
@@ -97,8 +104,6 @@ internal sealed class TestJudge(IOutputChecker io, JsonValueComparer json, int e
             "assertion" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
             "untransferable" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
             "check_error" => Result(0, reply, CodeVerdictKind.WrongAnswer, judge.Message, null),
-            // Decided from the caller's test code alone, before the candidate is asked anything: unknown, not a 0.
-            "test_error" => Result(0, reply, CodeVerdictKind.InfraError, judge.Message, null),
             "candidate_error" => Result(0, reply, CodeVerdictKind.RuntimeError, judge.Message, null),
             "candidate_exit" => Result(0, reply, CodeVerdictKind.RuntimeError, Ended(reply, "before the checks finished"), null),
             // No outcome: the judge was killed, and only the submission (same uid) could have done it.

@@ -331,6 +331,7 @@ class Job:
         resp_r, resp_w = os.pipe2(os.O_CLOEXEC)
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
+        called_r, called_w = os.pipe2(os.O_CLOEXEC)  # a byte at the checks' first call of the candidate
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
         # What the supervisor imports for the judge is the container's cost, before the watch: charged to whichever
         # submission came first, it would make one item's limits depend on its batch-mates.
@@ -340,12 +341,12 @@ class Job:
         watch = self.watch()
 
         def body():
-            judge(message["code"], message["entry"], 3, 4, 5, limits)
+            judge(message["code"], message["entry"], 3, 4, 5, limits, called_fd=6)
 
         # The judge is forked before the candidate's server runs: a server that forks up to the pids limit must not
         # be able to make the judge's fork fail (an exception here would be an infra error, a null reward).
-        judge_pid = fork_trusted({3: req_w, 4: resp_r, 5: result_w}, body, self.test_limits(limits["cpuMs"]))
-        for fd in (req_w, resp_r, result_w):
+        judge_pid = fork_trusted({3: req_w, 4: resp_r, 5: result_w, 6: called_w}, body, self.test_limits(limits["cpuMs"]))
+        for fd in (req_w, resp_r, result_w, called_w):
             os.close(fd)
         fds = {0: null, 1: out_w, 2: out_w, 3: req_r, 4: resp_w}
         syntax_r = self.syntax_report(fds, SERVER_SYNTAX_FD)
@@ -353,7 +354,7 @@ class Job:
             server = self.start_program(fds, limits["cpuMs"])
         except Unstartable as e:
             kill_all_but_me()
-            for fd in (out_r, result_r, syntax_r):
+            for fd in (out_r, result_r, called_r, syntax_r):
                 if fd is not None:
                     os.close(fd)
             watch.close()
@@ -364,6 +365,7 @@ class Job:
                     os.close(fd)
         output = watch.add_sink(out_r, limits["outputBytes"], keep=False)
         result = watch.add_sink(result_r, 1 << 16)
+        called = watch.add_sink(called_r, 16)
         server_fd = watch.add_pid(server, "server")
         judge_fd = watch.add_pid(judge_pid, "judge")
         server_exit = None
@@ -400,24 +402,36 @@ class Job:
         outcome = facts["judge"]
         if isinstance(outcome, dict):
             if outcome.pop("calls", None) == 0 and outcome.get("outcome") in ("passed", "assertion", "check_error"):
-                facts["judge"] = self.check_alone(message, outcome)
+                facts["judge"] = self.judged_alone(message, outcome)
+        elif watch.stopped_for in ("cpu", "wall", "memory") and called.total == 0:
+            # Stopped at a limit before the checks ever called the candidate: theirs if they do the same alone.
+            alone = self.checks_alone(message)
+            if alone is not None and alone.get("outcome") != "reached":
+                facts["judge"] = self.broken_test(message, alone)
         return facts
 
-    def check_alone(self, message, outcome):
+    def judged_alone(self, message, outcome):
         """The checks ended without ever calling the candidate: a check that failed before its first call, or one that
-        passed without any. Either is the test's own doing only if the checks do the same with no candidate at all;
-        the candidate ran beside them, though, and may have caused it (memory it held, files the test reads, a
-        signal). So the judge runs once more alone, in a container scrubbed as between submissions (the job's own
-        files put back; what the candidate wrote, and so any file it would fetch, is gone), until its first call of
-        the candidate. Doing the same alone, the test is broken for every candidate: test_error, a null. Reaching a call,
-        the candidate changed the checks' course: its 0 (a pass without a call becomes check_error). Anything else
-        (the lone judge killed) keeps the candidate's 0, never a pass."""
-        if scrub():  # what the candidate left (a file the test reads, IPC objects) must not reach the lone run
+        passed without any. Doing the same alone, the test is broken for every candidate: test_error, a null. Reaching
+        a call alone, the candidate changed the checks' course: its 0 (a pass without a call becomes check_error).
+        Anything else (the lone judge killed) keeps the candidate's 0, never a pass."""
+        alone = self.checks_alone(message)
+        if alone is None or alone.get("outcome") == "reached":
             return self.charged(outcome)
+        return self.broken_test(message, alone)
+
+    def checks_alone(self, message):
+        """What the checks do with no candidate at all, up to their first call of it. The candidate ran beside them
+        and may have changed their course (memory or CPU it took, files the test reads, a signal), so the judge runs
+        once more alone, in a container scrubbed as between submissions (the job's own files put back; what the
+        candidate wrote, and so any file it would fetch, is gone). Returns the lone judge's outcome ("reached" at the
+        first call), {"outcome": "stopped"} at a limit, or None when that cannot be told."""
+        if scrub():  # what the candidate left (a file the test reads, IPC objects) must not reach the lone run
+            return None
         try:
             self.restore_workdir()
         except OSError:
-            return self.charged(outcome)
+            return None
         self.measure_baseline()
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
         watch = self.watch()
@@ -441,19 +455,23 @@ class Job:
             watch.unregister(judge_fd)
             watch.close()
         if watch.stopped_for is not None:
-            return {"outcome": "test_error", "message": "the test code, run with no candidate, hits its %s limit before "
-                    "it calls the candidate" % watch.stopped_for}
+            return {"outcome": "stopped", "message": watch.stopped_for}
         try:
             alone = json.loads(result.data()) if result.data() else None
         except ValueError:
             alone = None
-        if not isinstance(alone, dict) or alone.get("outcome") == "reached":
-            return self.charged(outcome)
-        if alone.get("outcome") == "passed":
-            return {"outcome": "test_error", "message": "the check never calls the candidate (entry point '%s')"
-                    % message["entry"]}
-        return {"outcome": "test_error", "message": "the test code fails before it calls the candidate, also with no "
-                "candidate running: %s" % alone.get("message", "")}
+        return alone if isinstance(alone, dict) else None
+
+    @staticmethod
+    def broken_test(message, alone):
+        """test_error (a null) for checks that, run alone, never reach the candidate."""
+        if alone.get("outcome") == "stopped":
+            why = "the test code, run with no candidate, hits its %s limit before it calls the candidate" % alone["message"]
+        elif alone.get("outcome") == "passed":
+            why = "the check never calls the candidate (entry point '%s')" % message["entry"]
+        else:
+            why = "the test code fails before it calls the candidate, also with no candidate running: %s" % alone.get("message", "")
+        return {"outcome": "test_error", "message": why}
 
     @staticmethod
     def charged(outcome):

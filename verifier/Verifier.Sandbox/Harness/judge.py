@@ -39,13 +39,14 @@ def preload_image_modules(code):
     return True
 
 
-def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False):
+def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False, called_fd=None):
     """Runs the caller's check(candidate) with `candidate` a proxy into the submission's process.
 
     Values cross as data only (tagged JSON, decoded into built-in types), so the submission cannot hand the check an
     object whose __eq__ lies; and the verdict is written by this process, which the submission cannot reach. The
-    report says how many calls the check made. `alone`: no candidate runs, and the first call ends the checks with
-    the outcome "reached" (see Job.check_alone).
+    report says how many calls the check made, and `called_fd` gets a byte at the first one (a judge stopped at a limit
+    reports nothing). `alone`: no candidate runs, and the first call ends the checks with the outcome "reached" (see
+    Job.checks_alone).
     """
     codec = TaggedCodec()
     buffer = [b""]
@@ -82,6 +83,8 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False):
             if alone:
                 raise ReachedCandidate()
             calls[0] += 1
+            if calls[0] == 1 and called_fd is not None:
+                write_all(called_fd, b"c")
             reply = exchange({"op": "call", "entry": name, "enc": "tagged",
                               "args": codec.encode(list(args)), "kwargs": codec.encode(kwargs)})
             if reply.get("ok"):
