@@ -23,6 +23,19 @@ public class AssertTestKindTests(SharedSandbox shared)
         Assert.Equal(1, verdict.TestsTotal);
     }
 
+    /// <summary>MBPP's <c>test_list</c> as it comes: module-level asserts calling the function by name, no check().</summary>
+    [Theory]
+    [InlineData("def bounds(xs):\n    return (min(xs), max(xs))\n", CodeVerdictKind.Accepted)]
+    [InlineData("def bounds(xs):\n    return (min(xs), min(xs))\n", CodeVerdictKind.WrongAnswer)]
+    public async Task Verify_MbppAssertsWithoutACheck_AreTheChecks(string code, CodeVerdictKind expected)
+    {
+        const string mbppAsserts = "assert bounds([3, 1, 2]) == (1, 3)\nassert bounds([5]) == (5, 5)\nassert bounds([-1, 4]) == (-1, 4)\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("bounds", mbppAsserts)));
+
+        Assert.True(verdict.Verdict == expected, $"{verdict.Verdict}: {verdict.Reason}");
+    }
+
     [Fact]
     public async Task Verify_PythonCheckAssertionFails_IsWrongAnswerWithTheLine()
     {
