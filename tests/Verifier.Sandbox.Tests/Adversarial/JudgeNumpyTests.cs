@@ -19,8 +19,8 @@ public class JudgeNumpyTests(SharedSandbox fast, SharedStrictSandbox strict) : A
     [MemberData(nameof(Modes))]
     public async Task RightAnswer_UnderACpuLimitBelowNumpysImport_IsAccepted(SandboxMode mode)
     {
-        // 100 ms of CPU (the watch allows 20 more) is ample for the candidate's server and a judge that forks with
-        // numpy loaded (~30 ms together), and less than numpy's import alone.
+        // 100 ms of CPU (the watch allows 20 more) is ample for the candidate's server, and less than numpy's import
+        // alone, which is never the candidate's: the supervisor's, or the judge's before its first call (not counted).
         await ExpectAsync(mode, Python(RightMean, Checks("mean", EvalPlusChecks.Mean), timeMs: 100), CodeVerdictKind.Accepted);
         await ExpectAsync(mode, Python(WrongMean, Checks("mean", EvalPlusChecks.Mean), timeMs: 100), CodeVerdictKind.WrongAnswer);
     }

@@ -67,6 +67,25 @@ public class AssertTestKindTests(SharedSandbox shared)
         Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
     }
 
+    /// <summary>
+    /// The judge's CPU before its first call (parsing the test, building its inputs: HumanEval+'s run to thousands of
+    /// cases) is the test's, not the candidate's: a test that prepares for 400 ms leaves a 200 ms candidate its 200 ms.
+    /// </summary>
+    [Theory]
+    [InlineData("def inc(x):\n    return x + 1\n", CodeVerdictKind.Accepted)]
+    [InlineData("def inc(x):\n    while True:\n        pass\n", CodeVerdictKind.TimeLimit)]
+    [InlineData("def inc(x):\n    return x\n", CodeVerdictKind.WrongAnswer)]
+    public async Task Verify_PythonTestThatPreparesLongerThanTheTimeLimit_ChargesTheCandidateOnlyItsOwn(string code, CodeVerdictKind expected)
+    {
+        const string preparing =
+            "import time\n\nstart = time.process_time()\nwhile time.process_time() - start < 0.4:\n    pass\n\n" +
+            "def check(candidate):\n    assert candidate(1) == 2\n";
+
+        var verdict = await _sandbox.VerifyAsync(Python(code, Checks("inc", preparing), timeMs: 200));
+
+        Assert.True(verdict.Verdict == expected, $"{verdict.Verdict}: {verdict.Reason}");
+    }
+
     [Fact]
     public async Task Verify_PythonCheckThatNeverEnds_IsTimeLimit()
     {
@@ -117,7 +136,7 @@ public class AssertTestKindTests(SharedSandbox shared)
     }
 
     [Theory]
-    [InlineData("def check(candidate):\n    while True:\n        pass\n", "hits its cpu limit before it calls the candidate")]
+    [InlineData("def check(candidate):\n    while True:\n        pass\n", "hits its wall limit before it calls the candidate")]
     [InlineData("_table = b'x' * (90 << 20)\n\ndef check(candidate):\n    assert candidate() == 1\n", "hits its memory limit before it calls the candidate")]
     public async Task Verify_PythonTestCodeOverALimitBeforeAnyCall_IsUnknownNotZero(string test, string reason)
     {

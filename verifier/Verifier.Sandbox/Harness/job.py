@@ -331,7 +331,7 @@ class Job:
         resp_r, resp_w = os.pipe2(os.O_CLOEXEC)
         out_r, out_w = os.pipe2(os.O_CLOEXEC)
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
-        called_r, called_w = os.pipe2(os.O_CLOEXEC)  # a byte at the checks' first call of the candidate
+        called_r, called_w = os.pipe2(os.O_CLOEXEC)  # the judge's CPU so far, at the checks' first call of the candidate
         null = os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
         # What the supervisor imports for the judge is the container's cost, before the watch: charged to whichever
         # submission came first, it would make one item's limits depend on its batch-mates.
@@ -365,7 +365,7 @@ class Job:
                     os.close(fd)
         output = watch.add_sink(out_r, limits["outputBytes"], keep=False)
         result = watch.add_sink(result_r, 1 << 16)
-        called = watch.add_sink(called_r, 16)
+        called = watch.exempt_until_called(judge_pid, called_r)
         server_fd = watch.add_pid(server, "server")
         judge_fd = watch.add_pid(judge_pid, "judge")
         server_exit = None
@@ -434,7 +434,8 @@ class Job:
             return None
         self.measure_baseline()
         result_r, result_w = os.pipe2(os.O_CLOEXEC)
-        watch = self.watch()
+        # No CPU limit: the judge's CPU before its first call is never the candidate's (Watch.exempt_until_called).
+        watch = Watch(None, self.limits["wallMs"], (self.memory_baseline, self.limits["memoryBytes"]))
 
         def body():
             judge(message["code"], message["entry"], -1, -1, 5, self.limits, alone=True)

@@ -4,6 +4,7 @@ import builtins
 import os
 import struct
 import sys
+import time
 
 
 def parser():
@@ -44,8 +45,8 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False, called_f
 
     Values cross as data only (tagged JSON, decoded into built-in types), so the submission cannot hand the check an
     object whose __eq__ lies; and the verdict is written by this process, which the submission cannot reach. The
-    report says how many calls the check made, and `called_fd` gets a byte at the first one (a judge stopped at a limit
-    reports nothing). `alone`: no candidate runs, and the first call ends the checks with the outcome "reached" (see
+    report says how many calls the check made, and `called_fd` gets this process's CPU time so far at the first one
+    (Watch.exempt_until_called; a judge stopped at a limit reports nothing). `alone`: no candidate runs, and the first call ends the checks with the outcome "reached" (see
     Job.checks_alone).
     """
     codec = TaggedCodec()
@@ -84,7 +85,7 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False, called_f
                 raise ReachedCandidate()
             calls[0] += 1
             if calls[0] == 1 and called_fd is not None:
-                write_all(called_fd, b"c")
+                write_all(called_fd, struct.pack(">Q", time.process_time_ns()))  # the test's own CPU so far
             reply = exchange({"op": "call", "entry": name, "enc": "tagged",
                               "args": codec.encode(list(args)), "kwargs": codec.encode(kwargs)})
             if reply.get("ok"):

@@ -4,6 +4,7 @@ import binascii  # not base64: it imports re
 import errno
 import os
 import selectors
+import struct
 import time
 
 
@@ -57,6 +58,30 @@ class Watch:
         self.sinks = []
         self.writers = {}
         self.polled = {}
+        self.exempt_pid = None
+        self.exempt_sink = None
+        self.exempt_ns = 0
+        self.exempt_final = False
+
+    def exempt_until_called(self, pid, fd):
+        """The judge's CPU up to its first call of the candidate is the test's own (parsing it, building its inputs),
+        not the candidate's: taken off the CPU this watch counts. Read from /proc while the judge prepares (clock
+        ticks: a stop must not come early), then exactly from the 8 bytes the judge sends at its first call (its own
+        CPU time, in ns). Returns the sink of those bytes: empty, the checks never called the candidate."""
+        self.exempt_pid = pid
+        self.exempt_sink = self.add_sink(fd, 8)
+        return self.exempt_sink
+
+    def used_cpu_ns(self, now):
+        if self.exempt_sink is not None and not self.exempt_final:
+            if self.exempt_sink.size >= 8:
+                (self.exempt_ns,) = struct.unpack(">Q", self.exempt_sink.data()[:8])
+                self.exempt_final = True
+            else:
+                ticks = process_cpu_ns(self.exempt_pid)
+                if ticks is not None:
+                    self.exempt_ns = ticks
+        return now - self.cpu0 - self.exempt_ns
 
     def add_sink(self, fd, cap, keep=True):
         os.set_blocking(fd, False)
@@ -92,7 +117,7 @@ class Watch:
 
     def cpu_ms(self):
         now = cgroup.cpu_ns()
-        return 0.0 if now is None or self.cpu0 is None else (now - self.cpu0) / 1e6
+        return 0.0 if now is None or self.cpu0 is None else max(0, self.used_cpu_ns(now)) / 1e6
 
     def wall_ms(self):
         return (time.monotonic() - self.start) * 1000.0
@@ -123,7 +148,7 @@ class Watch:
             if self.wall_deadline is not None and time.monotonic() >= self.wall_deadline:
                 self.stopped_for = "wall"
                 return
-            if self.cpu_limit_ns is not None and self.cpu0 is not None and cgroup.cpu_ns() - self.cpu0 > self.cpu_limit_ns:
+            if self.cpu_limit_ns is not None and self.cpu0 is not None and self.used_cpu_ns(cgroup.cpu_ns()) > self.cpu_limit_ns:
                 self.stopped_for = "cpu"
                 return
             if self.over_memory():
@@ -202,6 +227,19 @@ def status_facts(status, usage):
     if usage is not None:
         facts["maxRssKb"] = usage.ru_maxrss
     return facts
+
+
+CLOCK_TICK_NS = 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_ns(pid):
+    """A live process's user and system CPU from /proc/PID/stat (readable for a non-dumpable one too), in clock ticks."""
+    try:
+        with open("/proc/%d/stat" % pid, "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * CLOCK_TICK_NS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def peak_rss_kb(pid):
