@@ -6,7 +6,7 @@ namespace Verifier.Sandbox.Harness;
 internal static class HarnessScripts
 {
     /// <summary>The supervisor, PID 1 of every sandbox container: its parts concatenated into one <c>python3 -c</c> program.</summary>
-    public static string Supervisor { get; } = Concatenate("tagged_codec.py", "processes.py", "watch.py", "judge.py", "job.py", "supervisor.py");
+    public static string Supervisor { get; } = Concatenate("tagged_codec.py", "processes.py", "watch.py", "judge.py", "job_files.py", "job_checks.py", "job.py", "supervisor.py");
 
     /// <summary>The submission-side function server for Python <c>function</c> and <c>assert</c> tests.</summary>
     public static string PythonServer { get; } = Concatenate("tagged_codec.py", "python_server.py");
