@@ -56,9 +56,11 @@ class PythonChecks:
                     server_exit = reaper.wait(server)  # the judge sees EOF and reports; keep waiting for it
                     watch.unregister(server_fd)
                 elif kind == "pid" and name == "judge":
+                    watch.end_exemption()
                     reaper.wait(judge_pid)
                     break
         finally:
+            watch.end_exemption()  # whatever ended the run: nothing is read from the judge's pid after it
             if output.over:
                 watch.stopped_for = "output"
             # The server's peak memory from its reaped status, never from /proc while it runs: it exits on its own

@@ -72,15 +72,24 @@ class Watch:
         self.exempt_sink = self.add_sink(fd, 8)
         return self.exempt_sink
 
+    def end_exemption(self):
+        """The judge ended: a last read while it is a zombie, then no more, since its pid may become anyone's."""
+        self._update_exemption()
+        self.exempt_final = True
+
+    def _update_exemption(self):
+        if self.exempt_sink is None or self.exempt_final:
+            return
+        if self.exempt_sink.size >= 8:
+            (self.exempt_ns,) = struct.unpack(">Q", self.exempt_sink.data()[:8])
+            self.exempt_final = True
+            return
+        ticks = process_cpu_ns(self.exempt_pid)
+        if ticks is not None:
+            self.exempt_ns = ticks
+
     def used_cpu_ns(self, now):
-        if self.exempt_sink is not None and not self.exempt_final:
-            if self.exempt_sink.size >= 8:
-                (self.exempt_ns,) = struct.unpack(">Q", self.exempt_sink.data()[:8])
-                self.exempt_final = True
-            else:
-                ticks = process_cpu_ns(self.exempt_pid)
-                if ticks is not None:
-                    self.exempt_ns = ticks
+        self._update_exemption()
         return now - self.cpu0 - self.exempt_ns
 
     def add_sink(self, fd, cap, keep=True):
