@@ -83,25 +83,22 @@ class PythonChecks:
         if syntax_r is not None:
             os.close(syntax_r)
         outcome = facts["judge"]
-        if isinstance(outcome, dict):
-            if outcome.pop("calls", None) == 0 and outcome.get("outcome") in ("passed", "assertion", "check_error"):
-                facts["judge"] = self.judged_alone(message, outcome)
-        elif watch.stopped_for in ("cpu", "wall", "memory") and called.total == 0:
-            # Stopped at a limit before the checks ever called the candidate: theirs if they do the same alone.
-            alone = self.checks_alone(message)
-            if alone is not None and alone.get("outcome") != "reached":
-                facts["judge"] = self.broken_test(message, alone)
+        # The checks never called the candidate: they failed before their first call, passed without one, or were
+        # stopped at a limit before it.
+        if called.total == 0 and (outcome.get("outcome") in ("passed", "assertion", "check_error")
+                                  if isinstance(outcome, dict) else watch.stopped_for in ("cpu", "wall", "memory")):
+            facts["judge"] = self.judged_alone(message, outcome)
         return facts
 
     def judged_alone(self, message, outcome):
-        """The checks ended without ever calling the candidate: a check that failed before its first call, or one that
-        passed without any. Doing the same alone, the test is broken for every candidate: test_error, a null. Reaching
-        a call alone, the candidate changed the checks' course: its 0 (a pass without a call becomes check_error).
-        Anything else (the lone judge killed) keeps the candidate's 0, never a pass."""
+        """Checks that never called the candidate, judged by what they do alone. Doing the same alone, the test is
+        broken for every candidate: test_error, a null. Reaching a call alone, the candidate changed the checks'
+        course: its 0 (a pass without a call becomes check_error; a limit's verdict stands). Anything else (the lone
+        judge killed) keeps the candidate's 0, never a pass."""
         alone = self.checks_alone(message)
-        if alone is None or alone.get("outcome") == "reached":
-            return self.charged(outcome)
-        return self.broken_test(message, alone)
+        if alone is not None and alone.get("outcome") != "reached":
+            return self.broken_test(message, alone)
+        return self.charged(outcome)
 
     def checks_alone(self, message):
         """What the checks do with no candidate at all, up to their first call of it. The candidate ran beside them
@@ -159,8 +156,8 @@ class PythonChecks:
 
     @staticmethod
     def charged(outcome):
-        """The outcome as the candidate's 0; a pass without a call is never a pass."""
-        if outcome["outcome"] != "passed":
+        """The outcome as the candidate's 0 (None: the limit's verdict); a pass without a call is never a pass."""
+        if outcome is None or outcome["outcome"] != "passed":
             return outcome
         return {"outcome": "check_error", "message": "the checks ended without calling the candidate, which they do "
                 "when run alone: the submission changed their course"}

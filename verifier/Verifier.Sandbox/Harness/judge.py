@@ -44,10 +44,10 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False, called_f
     """Runs the caller's check(candidate) with `candidate` a proxy into the submission's process.
 
     Values cross as data only (tagged JSON, decoded into built-in types), so the submission cannot hand the check an
-    object whose __eq__ lies; and the verdict is written by this process, which the submission cannot reach. The
-    report says how many calls the check made, and `called_fd` gets this process's CPU time so far at the first one
-    (Watch.exempt_until_called; a judge stopped at a limit reports nothing). `alone`: no candidate runs, and the first call ends the checks with the outcome "reached" (see
-    Job.checks_alone).
+    object whose __eq__ lies; and the verdict is written by this process, which the submission cannot reach.
+    `called_fd` gets this process's CPU time so far at the first call of the candidate (Watch.exempt_until_called),
+    which also tells the supervisor that the checks called it at all. `alone`: no candidate runs, and the first call
+    ends the checks with the outcome "reached" (see Job.checks_alone).
     """
     codec = TaggedCodec()
     buffer = [b""]
@@ -99,7 +99,7 @@ def judge(code, entry, req_fd, resp_fd, result_fd, limits, alone=False, called_f
         return call
 
     def report(outcome, message=""):
-        write_all(result_fd, json.dumps({"outcome": outcome, "message": message[:2000], "calls": calls[0]}).encode())
+        write_all(result_fd, json.dumps({"outcome": outcome, "message": message[:2000]}).encode())
 
     sys.set_int_max_str_digits(0)  # big integers are plain data (factorial(2000)); their cost is CPU under the watch
     use_image_packages()

@@ -138,10 +138,16 @@ def proc_cpu_ns():
         stat = proc_file(pid, "stat")
         if stat is None:
             continue  # gone since the listing: reaped into RUSAGE_CHILDREN, or about to be
-        # After the command name (which may hold spaces and parentheses): state, then utime is the 12th field.
-        fields = stat[stat.rindex(b")") + 2:].split()
-        ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        ticks += cpu_ticks(stat, children=True)
     return int((usage.ru_utime + usage.ru_stime) * 1e9) + ticks * CLOCK_TICK_NS
+
+
+def cpu_ticks(stat, children=False):
+    """A process's user and system CPU in clock ticks from its /proc/PID/stat (readable for a non-dumpable process
+    too), with its reaped children's where asked. After the command name (which may hold spaces and parentheses):
+    state, then utime is the 12th field, stime, cutime and cstime follow."""
+    fields = stat[stat.rindex(b")") + 2:].split()
+    return sum(int(field) for field in fields[11:15 if children else 13])
 
 
 def proc_memory_bytes():

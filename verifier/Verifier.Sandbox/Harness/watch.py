@@ -84,9 +84,9 @@ class Watch:
             (self.exempt_ns,) = struct.unpack(">Q", self.exempt_sink.data()[:8])
             self.exempt_final = True
             return
-        ticks = process_cpu_ns(self.exempt_pid)
-        if ticks is not None:
-            self.exempt_ns = ticks
+        stat = proc_file(self.exempt_pid, "stat")
+        if stat is not None:
+            self.exempt_ns = cpu_ticks(stat) * CLOCK_TICK_NS
 
     def used_cpu_ns(self, now):
         self._update_exemption()
@@ -236,19 +236,6 @@ def status_facts(status, usage):
     if usage is not None:
         facts["maxRssKb"] = usage.ru_maxrss
     return facts
-
-
-CLOCK_TICK_NS = 1_000_000_000 // os.sysconf("SC_CLK_TCK")
-
-
-def process_cpu_ns(pid):
-    """A live process's user and system CPU from /proc/PID/stat (readable for a non-dumpable one too), in clock ticks."""
-    try:
-        with open("/proc/%d/stat" % pid, "rb") as f:
-            fields = f.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) * CLOCK_TICK_NS
-    except (OSError, IndexError, ValueError):
-        return None
 
 
 def peak_rss_kb(pid):
