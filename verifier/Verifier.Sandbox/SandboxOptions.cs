@@ -298,7 +298,8 @@ public sealed class SandboxOptions
     internal const int ExchangeAllowanceMs = 10_000;
 
     internal bool UsesSocketChannel => Channel == SupervisorTransportKind.Socket
-        || (Channel == SupervisorTransportKind.Auto && DockerEndpoint.StartsWith("unix://", StringComparison.OrdinalIgnoreCase));
+        || (Channel == SupervisorTransportKind.Auto
+            && (DockerEndpoint.StartsWith("unix://", StringComparison.OrdinalIgnoreCase) || Engine.Oci.OciEndpoint.Is(DockerEndpoint)));
 
     internal string EffectiveChannelDirectory => string.IsNullOrEmpty(ChannelDirectory) ? Path.GetTempPath() : ChannelDirectory;
 

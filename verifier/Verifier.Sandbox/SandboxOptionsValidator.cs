@@ -1,3 +1,4 @@
+using Verifier.Sandbox.Engine.Oci;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Verifier.Sandbox.Engine;
@@ -38,6 +39,11 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
         else
         {
             ValidateFleet(options, errors);
+        }
+
+        if (!string.IsNullOrEmpty(options.ChannelVolume) && options.EffectiveEngines.Any(e => OciEndpoint.Is(e.Endpoint ?? "")))
+        {
+            errors.Add("Sandbox:ChannelVolume is for a verifier in a container beside its engine; an oci:// engine runs on the verifier's own host");
         }
 
         if (!string.IsNullOrEmpty(options.ChannelDirectory) && !Path.IsPathFullyQualified(options.ChannelDirectory))
@@ -116,9 +122,15 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
 
     private static void ValidateEngine(EngineSettingNames setting, EngineOptions engine, bool allowUnsafeRuntime, List<string> errors)
     {
+        if (OciEndpoint.Is(engine.Endpoint ?? ""))
+        {
+            ValidateOciEngine(setting, engine, errors);
+            return;
+        }
+
         if (!Uri.TryCreate(engine.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
         {
-            errors.Add($"{setting.Endpoint} '{engine.Endpoint}' is not a unix://, tcp:// or http(s):// address");
+            errors.Add($"{setting.Endpoint} '{engine.Endpoint}' is not a unix://, tcp:// or http(s):// address, or oci:///folder");
         }
 
         if (!string.IsNullOrEmpty(engine.TlsCertPath))
@@ -150,6 +162,33 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
         else if (!allowUnsafeRuntime && UnsafeRuntimes.TryGetValue(engine.Runtime, out var why))
         {
             errors.Add($"{setting.Runtime} '{engine.Runtime}' is refused: {why}");
+        }
+    }
+
+    /// <summary>
+    /// The host's runtime without an engine (<see cref="OciEngine"/>): a local folder, crun or runc, the socket channel,
+    /// no TLS; the verifier must run as root, which the engine's health check reports rather than the boot refusing it.
+    /// </summary>
+    private static void ValidateOciEngine(EngineSettingNames setting, EngineOptions engine, List<string> errors)
+    {
+        if (OciEndpoint.Folder(engine.Endpoint) is null)
+        {
+            errors.Add($"{setting.Endpoint} '{engine.Endpoint}' must name a local folder: oci:///var/lib/verifier-oci");
+        }
+
+        if (!string.IsNullOrEmpty(engine.TlsCertPath))
+        {
+            errors.Add($"{setting.TlsCertPath} is for a tcp:// engine endpoint, not oci://");
+        }
+
+        if (engine.Channel == SupervisorTransportKind.Attach)
+        {
+            errors.Add($"{setting.Channel} Attach needs an engine's attach stream; oci:// has the socket channel only");
+        }
+
+        if (engine.Runtime is not (ContainerRuntime.Auto or "crun" or "runc"))
+        {
+            errors.Add($"{setting.Runtime} '{engine.Runtime}' is not auto, crun or runc, the runtimes oci:// drives");
         }
     }
 

@@ -50,7 +50,7 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxLanguage, PerlLanguage>());
         services.TryAddSingleton<SandboxMetrics>();
         services.TryAddSingleton<LanguageRegistry>();
-        services.TryAddSingleton<IContainerEngine>(sp => new DockerEngine(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
+        services.TryAddSingleton(sp => ContainerEngines.Create(sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
         services.TryAddSingleton<ContainerRuntime>();
         services.TryAddSingleton<ContainerPool>();
         services.TryAddSingleton(EngineFleet.Create);

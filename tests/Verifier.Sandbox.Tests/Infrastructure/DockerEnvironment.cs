@@ -16,6 +16,13 @@ internal static class DockerEnvironment
     /// verdict and containment suites can run once per runtime (test.sh does); unset, the sandbox's default (auto).
     /// </summary>
     public static readonly string? Runtime = Environment.GetEnvironmentVariable("VERIFIER_SANDBOX_RUNTIME") is { Length: > 0 } runtime ? runtime : null;
+    /// <summary>
+    /// VERIFIER_SANDBOX_ENDPOINT: the engine every test sandbox drives (Sandbox:DockerEndpoint), where it is not the
+    /// Docker engine the tests inspect: <c>oci:///var/lib/verifier-oci</c> runs the verdict and containment suites on the
+    /// host's runtime without an engine (test.sh does). Unset: <see cref="Endpoint"/>.
+    /// </summary>
+    public static readonly string SandboxEndpoint = Environment.GetEnvironmentVariable("VERIFIER_SANDBOX_ENDPOINT") is { Length: > 0 } sandbox ? sandbox : Endpoint;
+
     public static readonly string[] Images = ["verifier-sandbox-python:2", "verifier-sandbox-cpp:1", "verifier-sandbox-dotnet:1"];
 
     private static readonly Lazy<Task> Ready = new(CheckAsync);

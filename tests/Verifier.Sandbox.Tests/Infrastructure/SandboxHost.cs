@@ -50,7 +50,7 @@ internal sealed class SandboxHost : IAsyncDisposable
         addServices?.Invoke(services);
         services.AddCodeSandbox(o =>
         {
-            o.DockerEndpoint = DockerEnvironment.Endpoint;
+            o.DockerEndpoint = DockerEnvironment.SandboxEndpoint;
             o.Runtime = DockerEnvironment.Runtime ?? o.Runtime;
             // A runtime named for a run of the suites is run whatever the sandbox thinks of it: finding out is the point.
             o.AllowRuntimesFailingContainment = DockerEnvironment.Runtime is not null;
@@ -82,7 +82,8 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public static async Task<IReadOnlyList<string>> ContainersAsync(string instanceName)
     {
-        using var engine = new DockerEngine(new SandboxOptions { DockerEndpoint = DockerEnvironment.Endpoint });
+        var engine = ContainerEngines.Create(new SandboxOptions { DockerEndpoint = DockerEnvironment.SandboxEndpoint });
+        using var owned = (IDisposable)engine;
         return await engine.ListAsync(ContainerLabels.Instance, instanceName, CancellationToken.None);
     }
 

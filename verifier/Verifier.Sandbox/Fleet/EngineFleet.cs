@@ -78,8 +78,8 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             var engineOptions = options.ForEngine(settings);
             engineOptions.Languages = WarmOnlyServed(options, served, registry);
             var wrapped = Options.Create(engineOptions);
-            var engine = new DockerEngine(engineOptions);
-            owned.Add(engine);
+            var engine = ContainerEngines.Create(engineOptions);
+            owned.Add((IDisposable)engine);
             var runtime = new ContainerRuntime(engine, wrapped);
             var pool = new ContainerPool(
                 engine, wrapped, runtime, new LanguageRegistry(languages, wrapped), metrics, time,
