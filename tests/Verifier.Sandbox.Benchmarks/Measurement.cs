@@ -17,7 +17,8 @@ internal sealed record Measurement(string Language, int Tests, int Concurrency, 
         var latencies = new List<double>();
         var failures = 0;
         var started = Stopwatch.GetTimestamp();
-        var cpuStart = CpuMeter.NowMs();
+        var wholeMachine = mode.EndsWith("-oci", StringComparison.Ordinal);
+        var cpuStart = CpuMeter.NowMs(wholeMachine);
         var issued = 0;
         var gate = new object();
 
@@ -49,7 +50,7 @@ internal sealed record Measurement(string Language, int Tests, int Concurrency, 
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpuMs = CpuMeter.NowMs() - cpuStart;
+        var cpuMs = CpuMeter.NowMs(wholeMachine) - cpuStart;
         latencies.Sort();
         return new Measurement(
             language, tests, concurrency, mode, latencies.Count, failures, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), cpuMs / Math.Max(1, latencies.Count));

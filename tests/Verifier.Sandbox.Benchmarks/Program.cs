@@ -10,8 +10,9 @@ using Verifier.Sandbox.Benchmarks;
 
 // Sandbox throughput and latency: trivial Python and C++ programs with 1 and 10 tests, at 1, 8 and 64 submissions in
 // flight, in fast mode (socket channel, and attach channel for comparison) and strict mode on runc, and strict mode
-// on crun (strict-crun, where the engine has crun), beside the same programs run as bare host processes in the same
-// run. The engine is the one DOCKER_HOST names (default: local).
+// on crun (strict-crun, where the engine has crun), and both modes on crun without an engine (fast-oci, strict-oci:
+// the oci:// engine), beside the same programs run as bare host processes in the same run. The engine is the one
+// DOCKER_HOST names (default: local).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks -- --humaneval
 // runs the 164 HumanEval problems at once (one request's worth) in fast mode, beside bare python3 (see HumanEvalLoad).
 //   dotnet run -c Release --project tests/Verifier.Sandbox.Benchmarks [-- --quick] [--out results.md] [--only python:1:*:fast] [--breakdown]
@@ -121,7 +122,7 @@ var bare = new BareProcessRunner();
 
 var engineRuntimes = await EngineBaseline.RuntimesAsync();
 Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario; engine {EngineBaseline.Endpoint} runtimes: {string.Join(", ", engineRuntimes)}");
-foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-crun" })
+foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-crun", "fast-oci", "strict-oci" })
 {
     if (!languages.Any(l => testCounts.Any(t => concurrencies.Any(c => Wanted(l, t, c, mode)))))
     {
@@ -129,14 +130,19 @@ foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-cr
     }
 
     // fast and strict keep runc, as in the results before crun, so that strict-crun stands beside them.
-    var runtime = mode.EndsWith("-crun", StringComparison.Ordinal) ? "crun" : "runc";
-    if (mode != "bare" && !engineRuntimes.Contains(runtime))
+    // The oci modes drive crun without an engine (BENCH_OCI_ENDPOINT, default oci:///var/lib/verifier-oci, filled by
+    // docker/export-oci-images.sh).
+    var oci = mode.EndsWith("-oci", StringComparison.Ordinal);
+    var runtime = mode.EndsWith("-crun", StringComparison.Ordinal) || oci ? "crun" : "runc";
+    if (mode != "bare" && !oci && !engineRuntimes.Contains(runtime))
     {
         Console.WriteLine($"{mode}: skipped, the engine has no {runtime} runtime registered (dockerd --add-runtime {runtime}=/usr/bin/{runtime})");
         continue;
     }
 
-    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(mode.StartsWith("strict", StringComparison.Ordinal) ? SandboxMode.Strict : SandboxMode.Fast, runtime, attach: mode == "fast-attach");
+    await using var sandbox = mode == "bare" ? null : await SandboxSession.StartAsync(
+        mode.StartsWith("strict", StringComparison.Ordinal) ? SandboxMode.Strict : SandboxMode.Fast, runtime, attach: mode == "fast-attach",
+        endpoint: oci ? Environment.GetEnvironmentVariable("BENCH_OCI_ENDPOINT") ?? "oci:///var/lib/verifier-oci" : null);
     foreach (var language in languages)
     {
         foreach (var tests in testCounts)
@@ -261,13 +267,14 @@ internal sealed class SandboxSession : IAsyncDisposable
         Environment.GetEnvironmentVariable(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
 
     /// <param name="attach">The supervisor channel through the engine's attach stream (the remote-engine path) instead of the socket.</param>
-    public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime = "runc", bool attach = false)
+    /// <param name="endpoint">The engine, where not <see cref="EngineBaseline.Endpoint"/> (an oci:// folder).</param>
+    public static async Task<SandboxSession> StartAsync(SandboxMode mode, string runtime = "runc", bool attach = false, string? endpoint = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddCodeSandbox(o =>
         {
-            o.DockerEndpoint = EngineBaseline.Endpoint;
+            o.DockerEndpoint = endpoint ?? EngineBaseline.Endpoint;
             o.Runtime = runtime;
             o.InstanceName = "sandbox-bench-" + Guid.NewGuid().ToString("N")[..8];
             o.Mode = mode;

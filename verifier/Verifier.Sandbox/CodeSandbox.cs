@@ -273,7 +273,7 @@ internal sealed partial class CodeSandbox(
         {
             await engine.UpdateMemoryAsync(container.Id, bytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Docker.DotNet.DockerApiException e) when (UsageAboveLimit(e.Message))
+        catch (MemoryInUseException)
         {
             return new CodeTestResult
             {
@@ -286,10 +286,6 @@ internal sealed partial class CodeSandbox(
         container.MemoryBytes = bytes;
         return null;
     };
-
-    // runc: "unable to set memory limit to N (current usage: M, ...)"; the kernel's own word is EBUSY.
-    private static bool UsageAboveLimit(string message) =>
-        message.Contains("current usage", StringComparison.OrdinalIgnoreCase) || message.Contains("busy", StringComparison.OrdinalIgnoreCase);
 
     private static CodeVerdict CompileError(string code, string? reason, double? compileMs) => new()
     {

@@ -70,8 +70,17 @@ internal sealed class DockerEngine : IContainerEngine, IDisposable
         }
     }
 
-    public Task UpdateMemoryAsync(string id, long bytes, CancellationToken cancellationToken) =>
-        _client.Containers.UpdateContainerAsync(id, new ContainerUpdateParameters { Memory = bytes, MemorySwap = bytes }, cancellationToken);
+    public async Task UpdateMemoryAsync(string id, long bytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.Containers.UpdateContainerAsync(id, new ContainerUpdateParameters { Memory = bytes, MemorySwap = bytes }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (MemoryInUseException.Says(e.Message))
+        {
+            throw new MemoryInUseException(e.Message, e);
+        }
+    }
 
     public async Task RemoveAsync(string id, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ internal interface IContainerEngine
     Task StartAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Sets a running container's memory limit (swap equal to it).</summary>
+    /// <exception cref="MemoryInUseException">The container holds more than the new limit already.</exception>
     Task UpdateMemoryAsync(string id, long bytes, CancellationToken cancellationToken);
 
     /// <summary>Kills and removes a container; one that is already gone (or going) counts as removed.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verifier.Sandbox.Diagnostics;
 using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Engine.Oci;
 using Verifier.Sandbox.Languages;
 using Verifier.Sandbox.Pool;
 
@@ -172,7 +173,7 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             return $"no sandbox engine is configured for {language.Name} (Sandbox:Engines:N:Languages)";
         }
 
-        var lacking = serving.Where(c => c.Up && !c.Serves(language)).Select(c => $"'{c.Name}' (it lacks the image {language.Image}: run docker/build-images.sh, or pull it)");
+        var lacking = serving.Where(c => c.Up && !c.Serves(language)).Select(c => $"'{c.Name}' (it lacks the image {language.Image}: {MissingImageHint(c.Engine)})");
         var down = serving.Where(c => !c.Up).Select(c => $"'{c.Name}' ({c.DownReason})");
         var lost = failed.Select(c => $"'{c.Name}' (failed during the run)");
         return $"no sandbox engine can run {language.Name}: {string.Join("; ", lost.Concat(down).Concat(lacking).Distinct())}";
@@ -324,4 +325,8 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox engine health monitoring failed")]
     private partial void LogMonitorFailed(Exception exception);
+
+    private static string MissingImageHint(IContainerEngine engine) => OciEndpoint.Is(engine.Endpoint)
+        ? $"run docker/build-images.sh, then docker/export-oci-images.sh {OciEndpoint.Folder(engine.Endpoint)}"
+        : "run docker/build-images.sh, or pull it";
 }

@@ -47,7 +47,8 @@ internal static class OciBundle
             ["ociVersion"] = "1.0.2",
             ["process"] = Process(parameters, host, imageEnv),
             ["root"] = new JsonObject { ["path"] = rootfs, ["readonly"] = host.ReadonlyRootfs },
-            ["hostname"] = "sandbox",
+            // As Docker names it: the short id, which is how a program can tell one container from another (and the tests do).
+            ["hostname"] = ContainerIds.Short(id),
             ["mounts"] = Mounts(host),
             ["annotations"] = annotations,
             ["linux"] = new JsonObject

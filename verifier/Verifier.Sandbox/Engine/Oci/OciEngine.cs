@@ -161,7 +161,14 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
     {
         var command = await CommandAsync(id, cancellationToken).ConfigureAwait(false);
         var value = bytes.ToString(CultureInfo.InvariantCulture);
-        await command.RunAsync(["update", "--memory", value, "--memory-swap", value, id], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await command.RunAsync(["update", "--memory", value, "--memory-swap", value, id], cancellationToken).ConfigureAwait(false);
+        }
+        catch (OciRuntimeException e) when (MemoryInUseException.Says(e.Errors))
+        {
+            throw new MemoryInUseException(e.Message, e);
+        }
     }
 
     public async Task RemoveAsync(string id, CancellationToken cancellationToken)
