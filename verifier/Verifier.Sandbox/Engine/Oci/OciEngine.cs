@@ -110,16 +110,24 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var run = new Run(process);
         _running[id] = run;
-        // Once the container's first process ends (on its own or removed), the runtime has deleted it: the bundle goes too.
         process.Exited += (_, _) =>
         {
             run.Log = ReadLog(log);
-            Forget(id);
+            _running.TryRemove(id, out _);
+            // Once the container's first process ends (on its own or removed), the runtime has deleted it: the bundle
+            // goes too. A run that ended while the runtime still has the container (killed from outside) keeps the
+            // bundle, so the container is still found by its labels and removed.
+            if (!command.Has(id))
+            {
+                Forget(id);
+            }
+
             run.Ended.TrySetResult(process.ExitCode);
             process.Dispose();
         };
         if (!process.Start())
         {
+            _running.TryRemove(id, out _);
             Forget(id);
             throw new InvalidOperationException($"{command.Binary} did not start");
         }
@@ -182,11 +190,15 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
         try
         {
             // Kills every process of the container (its pid namespace ends with its first process) and deletes it.
-            await command.RunAsync(["delete", "--force", id], cancellationToken).ConfigureAwait(false);
+            // Created and never started: the runtime never had it.
+            if (command.Has(id))
+            {
+                await command.RunAsync(["delete", "--force", id], cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OciRuntimeException e) when (e.NotFound)
         {
-            // Created and never started, or gone already: nothing runs.
+            // Gone meanwhile (its first process ended and the run deleted it).
         }
 
         if (_running.TryGetValue(id, out var run))
@@ -293,7 +305,6 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
 
     private void Forget(string id)
     {
-        _running.TryRemove(id, out _);
         try
         {
             Directory.Delete(Bundle(id), recursive: true);

@@ -13,6 +13,9 @@ internal sealed class OciRuntimeCommand(string binary, string stateFolder)
     /// <summary>The arguments every call starts with: the runtime's state folder.</summary>
     public IEnumerable<string> Global => ["--root", stateFolder];
 
+    /// <summary>Whether the runtime still holds the container (crun and runc both keep a folder per container id).</summary>
+    public bool Has(string id) => Directory.Exists(Path.Combine(stateFolder, id));
+
     /// <summary>Runs a verb that ends by itself (delete, update, state); its error text is in the exception.</summary>
     public async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {

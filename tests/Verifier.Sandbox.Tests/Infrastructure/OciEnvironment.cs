@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace Verifier.Sandbox.Tests.Infrastructure;
+
+/// <summary>
+/// The oci:// engine's folder for the tests (VERIFIER_OCI_FOLDER, default /var/lib/verifier-oci): the test images are
+/// unpacked into it from the Docker engine by the project's own script the first time a test needs it (the script
+/// leaves an image unpacked at the same id alone). The tests need root and crun, as the engine does; without them
+/// they fail saying so.
+/// </summary>
+internal static class OciEnvironment
+{
+    public static readonly string Folder = Environment.GetEnvironmentVariable("VERIFIER_OCI_FOLDER") is { Length: > 0 } folder ? folder : "/var/lib/verifier-oci";
+
+    public static string Endpoint => "oci://" + Folder;
+
+    private static readonly Lazy<Task> Ready = new(PrepareAsync);
+
+    public static Task EnsureReadyAsync() => Ready.Value;
+
+    /// <summary>The runtime's record of the container, or null where it has none (<c>crun state</c>).</summary>
+    public static async Task<string?> StateAsync(string id)
+    {
+        var (exit, output, _) = await RunAsync("crun", "--root", Path.Combine(Folder, "state", "crun"), "state", id);
+        return exit == 0 ? output : null;
+    }
+
+    public static string Bundle(string id) => Path.Combine(Folder, "containers", id);
+
+    /// <summary>Any cgroup the container had left behind (the memory controller's folder).</summary>
+    public static bool CgroupExists(string id) => Directory.Exists($"/sys/fs/cgroup/memory/verifier-oci/{id}");
+
+    private static async Task PrepareAsync()
+    {
+        await DockerEnvironment.EnsureReadyAsync();
+        if (!Environment.IsPrivilegedProcess)
+        {
+            throw new InvalidOperationException("The oci:// engine tests need root, as the engine does (it starts containers itself).");
+        }
+
+        if (!File.Exists("/usr/bin/crun"))
+        {
+            throw new InvalidOperationException("The oci:// engine tests need crun: apt-get install -y crun (scripts/install-prereqs.sh does).");
+        }
+
+        var script = Path.Combine(RepositoryPaths.Root() ?? throw new InvalidOperationException("the repository (Verifier.sln) was not found"), "docker", "export-oci-images.sh");
+        var (exit, output, errors) = await RunAsync(script, [Folder, .. DockerEnvironment.Images]);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"{script} failed ({exit}): {output} {errors}");
+        }
+    }
+
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+}
