@@ -22,6 +22,16 @@ timings=()
 stage_started=$SECONDS
 docker/build-images.sh
 timings+=("images: $((SECONDS - stage_started)) s")
+# The oci:// engine (crun without dockerd) runs containers from the images' unpacked root filesystems; unpacking
+# again is skipped for an image whose id has not changed.
+oci_folder=/var/lib/verifier-oci
+oci_ready=0
+if [ "$(id -u)" -eq 0 ] && command -v crun >/dev/null; then
+  stage_started=$SECONDS
+  docker/export-oci-images.sh "$oci_folder" >/dev/null
+  oci_ready=1
+  timings+=("oci images: $((SECONDS - stage_started)) s")
+fi
 # The compose-stack test must run, not skip, once the image is built.
 export VERIFIER_REQUIRE_STACK=1
 
@@ -62,6 +72,18 @@ if [[ " ${projects[*]} " == *" Verifier.Sandbox.Tests "* ]]; then
     VERIFIER_SANDBOX_RUNTIME=runc run_project "Verifier.Sandbox.Tests(runc)" tests/Verifier.Sandbox.Tests --filter "$containment_filter"
   else
     echo "== skipped: the sandbox suites on crun; the engine has no crun runtime registered (scripts/docker-engine.sh registers it where crun is installed and usable)"
+  fi
+fi
+
+# And on the oci:// engine: the same suites with no engine between the sandbox and crun (the Docker-inspecting
+# containment test aside: the oci engine's containment is asserted by its own tests, which ran above).
+if [[ " ${projects[*]} " == *" Verifier.Sandbox.Tests "* ]]; then
+  if [ "$oci_ready" -eq 1 ]; then
+    oci_filter="FullyQualifiedName~Verifier.Sandbox.Tests.Verdicts|FullyQualifiedName~Verifier.Sandbox.Tests.Adversarial"
+    oci_filter+="|FullyQualifiedName~Verifier.Sandbox.Tests.Hostile|FullyQualifiedName~Verifier.Sandbox.Tests.Isolation"
+    VERIFIER_SANDBOX_ENDPOINT="oci://$oci_folder" run_project "Verifier.Sandbox.Tests(oci)" tests/Verifier.Sandbox.Tests --filter "$oci_filter"
+  else
+    echo "== skipped: the sandbox suites on the oci:// engine, which needs root and crun"
   fi
 fi
 
