@@ -30,6 +30,17 @@ internal static class OciEnvironment
     /// <summary>Any cgroup the container had left behind (the memory controller's folder).</summary>
     public static bool CgroupExists(string id) => Directory.Exists($"/sys/fs/cgroup/memory/verifier-oci/{id}");
 
+    /// <summary>
+    /// Containers the runtime still records, or whose cgroup is still there, with no bundle: nothing would ever
+    /// remove them (a live container always has its bundle until it is gone).
+    /// </summary>
+    public static IReadOnlyList<string> Orphans()
+    {
+        IEnumerable<string> Ids(string folder) => Directory.Exists(folder) ? Directory.EnumerateDirectories(folder).Select(d => Path.GetFileName(d)) : [];
+        return [.. Ids(Path.Combine(Folder, "state", "crun")).Concat(Ids(Path.Combine(Folder, "state", "runc"))).Concat(Ids("/sys/fs/cgroup/memory/verifier-oci"))
+            .Where(id => id.Length == 64 && !Directory.Exists(Bundle(id))).Distinct()];
+    }
+
     private static async Task PrepareAsync()
     {
         await DockerEnvironment.EnsureReadyAsync();

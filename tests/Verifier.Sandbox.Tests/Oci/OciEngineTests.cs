@@ -147,7 +147,45 @@ public sealed class OciEngineTests
     }
 
     [Fact]
-    public async Task StrictMode_RemovesEachSubmissionsContainer_WithWhatTheSubmissionLeftRunning()
+    public async Task WhatARunKilledMidDeletionLeaves_IsSweptByTheNextHealthCheck()
+    {
+        await OciEnvironment.EnsureReadyAsync();
+        var options = Options();
+        using var engine = new OciEngine(options);
+        using var sockets = await SupervisorSocketRoot.CreateAsync(engine, options, CancellationToken.None);
+        var python = Python();
+        using var live = await SandboxContainer.StartAsync(engine, sockets, options, "crun", python, ContainerSpec.RunMemoryBytes(64), TimeProvider.System, CancellationToken.None);
+        using var unreadable = await SandboxContainer.StartAsync(engine, sockets, options, "crun", python, ContainerSpec.RunMemoryBytes(64), TimeProvider.System, CancellationToken.None);
+        var livePid = await PidAsync(live.Id);
+        var deadPid = await PidAsync(unreadable.Id);
+
+        // Both runs killed mid-way: one container still running with no bundle; the other ended, its runtime record
+        // unreadable (its copy of the configuration gone, as a concurrent delete was seen to leave it).
+        foreach (var pid in new[] { livePid, deadPid })
+        {
+            Process.GetProcessById(ParentOf(pid)).Kill();
+        }
+
+        await Task.Delay(300);
+        Process.GetProcessById(deadPid).Kill();
+        File.Delete(Path.Combine(OciEnvironment.Folder, "state", "crun", unreadable.Id, "config.json"));
+        Directory.Delete(OciEnvironment.Bundle(live.Id), recursive: true);
+        Directory.Delete(OciEnvironment.Bundle(unreadable.Id), recursive: true);
+        Assert.Contains(live.Id, OciEnvironment.Orphans());
+        Assert.Contains(unreadable.Id, OciEnvironment.Orphans());
+
+        await engine.PingAsync(CancellationToken.None);
+
+        await AssertGoneAsync(live.Id);
+        await AssertGoneAsync(unreadable.Id);
+        Assert.False(Running(livePid), "the orphan's supervisor still runs");
+    }
+
+    private static async Task<int> PidAsync(string id) =>
+        JsonNode.Parse(await OciEnvironment.StateAsync(id) ?? throw new InvalidOperationException("no state"))!["pid"]!.GetValue<int>();
+
+    [Fact]
+    public async Task StrictMode_RemovesEachSubmissionsContainer_WithWhatTheSubmissionLeftRunning_AndNoRecordOfIt()
     {
         await OciEnvironment.EnsureReadyAsync();
         var marker = Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
@@ -158,10 +196,23 @@ public sealed class OciEngineTests
             o.Mode = SandboxMode.Strict;
         }))
         {
-            // A daemon in its own session, which nothing of the submission waits for.
+            // A daemon in its own session, which nothing of the submission waits for; 24 of them, 8 at a time, so that
+            // removals overlap starts and each other.
             var code = $"import subprocess\nsubprocess.Popen(['sleep', '{marker}'], start_new_session=True)\nprint(int(input()) * 2)\n";
-            var verdict = await host.Sandbox.VerifyAsync(Requests.Python(code, Requests.Io(("21\n", "42\n"))));
-            Assert.Equal(CodeVerdictKind.Accepted, verdict.Verdict);
+            using var eight = new SemaphoreSlim(8);
+            var verdicts = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ =>
+            {
+                await eight.WaitAsync();
+                try
+                {
+                    return await host.Sandbox.VerifyAsync(Requests.Python(code, Requests.Io(("21\n", "42\n"))));
+                }
+                finally
+                {
+                    eight.Release();
+                }
+            }));
+            Assert.All(verdicts, v => Assert.Equal(CodeVerdictKind.Accepted, v.Verdict));
             ids = [.. await host.ContainersAsync()];
         }
 
@@ -171,6 +222,7 @@ public sealed class OciEngineTests
         }
 
         Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), p => CommandLine(p).Contains($"sleep\0{marker}", StringComparison.Ordinal));
+        Assert.Empty(OciEnvironment.Orphans());
     }
 
     private static int ParentOf(int pid)

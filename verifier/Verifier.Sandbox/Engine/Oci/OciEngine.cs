@@ -44,7 +44,7 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
 
     private string ContainersFolder => Path.Combine(_root, "containers");
 
-    public Task PingAsync(CancellationToken cancellationToken)
+    public async Task PingAsync(CancellationToken cancellationToken)
     {
         if (!Environment.IsPrivilegedProcess)
         {
@@ -56,9 +56,12 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
             throw new InvalidOperationException($"{Path.Combine(_root, "images")} does not exist: unpack the images with docker/export-oci-images.sh {_root}");
         }
 
-        return KnownRuntimes.Any(r => Executable(r) is not null)
-            ? Task.CompletedTask
-            : throw new InvalidOperationException($"neither {string.Join(" nor ", KnownRuntimes)} is installed for the OCI engine ({Endpoint})");
+        if (!KnownRuntimes.Any(r => Executable(r) is not null))
+        {
+            throw new InvalidOperationException($"neither {string.Join(" nor ", KnownRuntimes)} is installed for the OCI engine ({Endpoint})");
+        }
+
+        await OciOrphans.SweepAsync(_root, RuntimeCommand, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) =>
@@ -95,7 +98,7 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
     public async Task StartAsync(string id, CancellationToken cancellationToken)
     {
         var bundle = Bundle(id);
-        var command = await CommandAsync(id, cancellationToken).ConfigureAwait(false);
+        var command = Command(id);
         var pidFile = Path.Combine(bundle, "pid");
         var log = Path.Combine(bundle, "runtime.log");
         // Through a shell only to give the container /dev/null for its standard streams: the supervisor talks over its
@@ -167,7 +170,7 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
 
     public async Task UpdateMemoryAsync(string id, long bytes, CancellationToken cancellationToken)
     {
-        var command = await CommandAsync(id, cancellationToken).ConfigureAwait(false);
+        var command = Command(id);
         var value = bytes.ToString(CultureInfo.InvariantCulture);
         try
         {
@@ -186,31 +189,40 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
             return;
         }
 
-        var command = await CommandAsync(id, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Kills every process of the container (its pid namespace ends with its first process) and deletes it.
-            // Created and never started: the runtime never had it.
-            if (command.Has(id))
-            {
-                await command.RunAsync(["delete", "--force", id], cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OciRuntimeException e) when (e.NotFound)
-        {
-            // Gone meanwhile (its first process ended and the run deleted it).
-        }
-
+        var command = Command(id);
         if (_running.TryGetValue(id, out var run))
         {
+            // Our run deletes the container once its first process ends (the pid namespace ends every other process
+            // with it). A delete beside the run's own was seen to leave the runtime's record half removed (its
+            // config gone, so no later delete could finish it), so the run is only signalled here.
+            try
+            {
+                await command.RunAsync(["kill", id, "KILL"], cancellationToken).ConfigureAwait(false);
+            }
+            catch (OciRuntimeException)
+            {
+                // Not running any more (ended, or not yet started): the wait below and the delete after it settle it.
+            }
             try
             {
                 await run.Ended.Task.WaitAsync(ExitAfterRemoveTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                // The runtime's run is stuck after its container was deleted: it holds nothing, so it goes.
                 KillQuietly(run.Process);
+            }
+        }
+
+        // A predecessor's container, or a run that ended (or was killed) before it finished deleting.
+        if (command.Has(id))
+        {
+            try
+            {
+                await command.RunAsync(["delete", "--force", id], cancellationToken).ConfigureAwait(false);
+            }
+            catch (OciRuntimeException e) when (e.NotFound)
+            {
+                // Gone meanwhile.
             }
         }
 
@@ -237,10 +249,11 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
         return Task.FromResult<IReadOnlyList<string>>(found);
     }
 
-    /// <summary>Containers still running are the pool's to remove (it does at shutdown); their runs are left to end with them.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>
+    /// Containers still running are the pool's to remove (it does at shutdown); their runs are left to end with them.
+    /// What removed containers left behind goes now.
+    /// </summary>
+    public void Dispose() => OciOrphans.SweepAsync(_root, RuntimeCommand, CancellationToken.None).GetAwaiter().GetResult();
 
     private static string ReadLog(string log)
     {
@@ -284,12 +297,15 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
     private string Bundle(string id) => Path.Combine(ContainersFolder, id);
 
     /// <summary>The runtime the container was created for (its bundle says), with the state folder kept for that runtime.</summary>
-    private Task<OciRuntimeCommand> CommandAsync(string id, CancellationToken cancellationToken)
+    private OciRuntimeCommand Command(string id)
     {
         var runtime = Annotations(Bundle(id))?[OciBundle.RuntimeAnnotation]?.GetValue<string>() ?? KnownRuntimes[0];
-        var binary = Executable(runtime) ?? throw new InvalidOperationException($"the OCI runtime {runtime} is not installed");
-        return Task.FromResult(new OciRuntimeCommand(binary, Path.Combine(_root, "state", runtime)));
+        return RuntimeCommand(runtime) ?? throw new InvalidOperationException($"the OCI runtime {runtime} is not installed");
     }
+
+    /// <summary>The runtime's command line with the state folder kept for it; null where it is not installed (or is not one this engine drives).</summary>
+    private OciRuntimeCommand? RuntimeCommand(string runtime) =>
+        KnownRuntimes.Contains(runtime) && Executable(runtime) is { } binary ? new OciRuntimeCommand(binary, Path.Combine(_root, "state", runtime)) : null;
 
     private static JsonObject? Annotations(string bundle)
     {
