@@ -1,8 +1,9 @@
 namespace Verifier.Sandbox.Engine.Oci;
 
 /// <summary>
-/// Removes what the runtime keeps of containers that have no bundle any more: a runtime record (and the cgroups it
-/// names) or a cgroup alone. A live container always has its bundle (written before the runtime is started, deleted
+/// Removes what the runtime keeps of containers that have no bundle any more: a runtime record and the cgroups it
+/// names. Only records in this engine's folder: another folder's containers share the cgroup parent, and one of
+/// theirs may have a cgroup and no process for a moment while it starts. A live container always has its bundle (written before the runtime is started, deleted
 /// only once the runtime has let the container go), so such a record is never in use; it is what a run killed midway
 /// through its own deletion leaves, which was seen here about once in several hundred removals. Swept at every health
 /// check and when the engine is disposed, so a leftover lives seconds, not until the next verifier.
@@ -47,15 +48,6 @@ internal static class OciOrphans
                 }
             }
         }
-
-        foreach (var cgroup in CgroupFolders("*"))
-        {
-            var id = Path.GetFileName(cgroup);
-            if (id.Length == 64 && !Directory.Exists(Path.Combine(root, "containers", id)))
-            {
-                RemoveEmptyCgroups(id);
-            }
-        }
     }
 
     /// <summary>Removes the container's cgroup in every hierarchy; false where one still holds a process (then nothing is forced).</summary>
@@ -77,10 +69,10 @@ internal static class OciOrphans
         return all;
     }
 
-    /// <summary>The container cgroups named <paramref name="pattern"/> under the sandbox's parent, in each v1 hierarchy and the unified one.</summary>
-    private static IEnumerable<string> CgroupFolders(string pattern)
+    /// <summary>The container's cgroups under the sandbox's parent, in each v1 hierarchy and the unified one.</summary>
+    private static IEnumerable<string> CgroupFolders(string id)
     {
-        IEnumerable<string> Under(string parent) => Directory.Exists(parent) ? Directory.EnumerateDirectories(parent, pattern) : [];
+        IEnumerable<string> Under(string parent) => Directory.Exists(parent) ? Directory.EnumerateDirectories(parent, id) : [];
 
         const string mount = "/sys/fs/cgroup";
         if (!Directory.Exists(mount))
