@@ -125,10 +125,8 @@ public sealed class OciEngineTests
         var options = Options();
         using var first = new OciEngine(options);
         using var sockets = await SupervisorSocketRoot.CreateAsync(first, options, CancellationToken.None);
-        using var container = await SandboxContainer.StartAsync(
-            first, sockets, options, "crun", Python(), ContainerSpec.RunMemoryBytes(64), TimeProvider.System, CancellationToken.None);
-        var state = JsonNode.Parse(await OciEnvironment.StateAsync(container.Id) ?? throw new InvalidOperationException("no state"))!;
-        var supervisor = state["pid"]!.GetValue<int>();
+        using var container = await ConnectedAsync(first, sockets, options);
+        var supervisor = await PidAsync(container.Id);
 
         // The verifier dies: the runtime's run under it is killed; the supervisor, still connected, lives on.
         var run = ParentOf(supervisor);
@@ -153,9 +151,8 @@ public sealed class OciEngineTests
         var options = Options();
         using var engine = new OciEngine(options);
         using var sockets = await SupervisorSocketRoot.CreateAsync(engine, options, CancellationToken.None);
-        var python = Python();
-        using var live = await SandboxContainer.StartAsync(engine, sockets, options, "crun", python, ContainerSpec.RunMemoryBytes(64), TimeProvider.System, CancellationToken.None);
-        using var unreadable = await SandboxContainer.StartAsync(engine, sockets, options, "crun", python, ContainerSpec.RunMemoryBytes(64), TimeProvider.System, CancellationToken.None);
+        using var live = await ConnectedAsync(engine, sockets, options);
+        using var unreadable = await ConnectedAsync(engine, sockets, options);
         var livePid = await PidAsync(live.Id);
         var deadPid = await PidAsync(unreadable.Id);
 
@@ -181,6 +178,11 @@ public sealed class OciEngineTests
         Assert.False(Running(livePid), "the orphan's supervisor still runs");
     }
 
+    /// <summary>A Python container whose supervisor is connected to the test (so it stays up until the test lets it go).</summary>
+    private static Task<SandboxContainer> ConnectedAsync(OciEngine engine, SupervisorSocketRoot sockets, SandboxOptions options) =>
+        SandboxContainer.StartAsync(engine, sockets, options, "crun", Python(), ContainerSpec.RunMemoryBytes(64), TimeProvider.System, CancellationToken.None);
+
+    /// <summary>The container's first process (its supervisor), as the runtime records it.</summary>
     private static async Task<int> PidAsync(string id) =>
         JsonNode.Parse(await OciEnvironment.StateAsync(id) ?? throw new InvalidOperationException("no state"))!["pid"]!.GetValue<int>();
 
