@@ -17,7 +17,7 @@ internal sealed record Measurement(string Language, int Tests, int Concurrency, 
         var latencies = new List<double>();
         var failures = 0;
         var started = Stopwatch.GetTimestamp();
-        var wholeMachine = mode.EndsWith("-oci", StringComparison.Ordinal);
+        var wholeMachine = mode.Contains("-oci", StringComparison.Ordinal);
         var cpuStart = CpuMeter.NowMs(wholeMachine);
         var issued = 0;
         var gate = new object();

@@ -122,7 +122,7 @@ var bare = new BareProcessRunner();
 
 var engineRuntimes = await EngineBaseline.RuntimesAsync();
 Console.WriteLine($"{Environment.ProcessorCount} CPUs; budget {budget.TotalSeconds:0} s per scenario; engine {EngineBaseline.Endpoint} runtimes: {string.Join(", ", engineRuntimes)}");
-foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-crun", "fast-oci", "strict-oci" })
+foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-crun", "fast-oci", "strict-oci", "strict-oci-runc" })
 {
     if (!languages.Any(l => testCounts.Any(t => concurrencies.Any(c => Wanted(l, t, c, mode)))))
     {
@@ -130,10 +130,10 @@ foreach (var mode in new[] { "bare", "fast", "fast-attach", "strict", "strict-cr
     }
 
     // fast and strict keep runc, as in the results before crun, so that strict-crun stands beside them.
-    // The oci modes drive crun without an engine (BENCH_OCI_ENDPOINT, default oci:///var/lib/verifier-oci, filled by
-    // docker/export-oci-images.sh).
-    var oci = mode.EndsWith("-oci", StringComparison.Ordinal);
-    var runtime = mode.EndsWith("-crun", StringComparison.Ordinal) || oci ? "crun" : "runc";
+    // The oci modes drive crun (runc for strict-oci-runc) without an engine (BENCH_OCI_ENDPOINT, default
+    // oci:///var/lib/verifier-oci, filled by docker/export-oci-images.sh).
+    var oci = mode.Contains("-oci", StringComparison.Ordinal);
+    var runtime = mode.EndsWith("-crun", StringComparison.Ordinal) || mode.EndsWith("-oci", StringComparison.Ordinal) ? "crun" : "runc";
     if (mode != "bare" && !oci && !engineRuntimes.Contains(runtime))
     {
         Console.WriteLine($"{mode}: skipped, the engine has no {runtime} runtime registered (dockerd --add-runtime {runtime}=/usr/bin/{runtime})");
