@@ -1,7 +1,7 @@
-using Verifier.Sandbox.Engine.Oci;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Verifier.Sandbox.Engine;
+using Verifier.Sandbox.Engine.Oci;
 
 namespace Verifier.Sandbox;
 
@@ -186,9 +186,9 @@ internal sealed partial class SandboxOptionsValidator : IValidateOptions<Sandbox
             errors.Add($"{setting.Channel} Attach needs an engine's attach stream; oci:// has the socket channel only");
         }
 
-        if (engine.Runtime is not (ContainerRuntime.Auto or "crun" or "runc"))
+        if (engine.Runtime != ContainerRuntime.Auto && !OciEngine.KnownRuntimes.Contains(engine.Runtime))
         {
-            errors.Add($"{setting.Runtime} '{engine.Runtime}' is not auto, crun or runc, the runtimes oci:// drives");
+            errors.Add($"{setting.Runtime} '{engine.Runtime}' is not auto, {string.Join(" or ", OciEngine.KnownRuntimes)}, the runtimes oci:// drives");
         }
     }
 

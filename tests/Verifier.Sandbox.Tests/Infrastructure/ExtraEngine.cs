@@ -255,14 +255,10 @@ internal sealed class ExtraEngine : IAsyncDisposable
 
     private static async Task ShellAsync(string command)
     {
-        var start = new ProcessStartInfo("sh", ["-c", command]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var (exit, _, errors) = await HostProcess.RunAsync("sh", "-c", command);
+        if (exit != 0)
         {
-            throw new InvalidOperationException($"`{command}` failed ({process.ExitCode}): {await stderr}");
+            throw new InvalidOperationException($"`{command}` failed ({exit}): {errors}");
         }
     }
 }

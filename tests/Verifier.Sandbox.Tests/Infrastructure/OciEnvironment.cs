@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Verifier.Sandbox.Engine.Oci;
 
 namespace Verifier.Sandbox.Tests.Infrastructure;
 
@@ -21,8 +21,14 @@ internal static class OciEnvironment
     /// <summary>The runtime's record of the container, or null where it has none (<c>crun state</c>).</summary>
     public static async Task<string?> StateAsync(string id)
     {
-        var (exit, output, _) = await RunAsync("crun", "--root", Path.Combine(Folder, "state", "crun"), "state", id);
-        return exit == 0 ? output : null;
+        try
+        {
+            return await new OciRuntimeCommand("/usr/bin/crun", Path.Combine(Folder, "state", "crun")).RunAsync(["state", id], CancellationToken.None);
+        }
+        catch (OciRuntimeException)
+        {
+            return null;
+        }
     }
 
     public static string Bundle(string id) => Path.Combine(Folder, "containers", id);
@@ -55,25 +61,10 @@ internal static class OciEnvironment
         }
 
         var script = Path.Combine(RepositoryPaths.Root() ?? throw new InvalidOperationException("the repository (Verifier.sln) was not found"), "docker", "export-oci-images.sh");
-        var (exit, output, errors) = await RunAsync(script, [Folder, .. DockerEnvironment.Images]);
+        var (exit, output, errors) = await HostProcess.RunAsync(script, [Folder, .. DockerEnvironment.Images]);
         if (exit != 0)
         {
             throw new InvalidOperationException($"{script} failed ({exit}): {output} {errors}");
         }
-    }
-
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string file, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
     }
 }

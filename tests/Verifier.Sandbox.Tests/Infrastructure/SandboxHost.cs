@@ -82,8 +82,7 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public static async Task<IReadOnlyList<string>> ContainersAsync(string instanceName)
     {
-        var engine = ContainerEngines.Create(new SandboxOptions { DockerEndpoint = DockerEnvironment.SandboxEndpoint });
-        using var owned = (IDisposable)engine;
+        using var engine = ContainerEngines.Create(new SandboxOptions { DockerEndpoint = DockerEnvironment.SandboxEndpoint });
         return await engine.ListAsync(ContainerLabels.Instance, instanceName, CancellationToken.None);
     }
 

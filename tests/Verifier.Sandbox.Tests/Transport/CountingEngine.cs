@@ -6,7 +6,7 @@ using Verifier.Sandbox.Engine;
 namespace Verifier.Sandbox.Tests.Transport;
 
 /// <summary>The real engine, with a count of every call the sandbox makes to it, by name.</summary>
-internal sealed class CountingEngine(DockerEngine inner) : IContainerEngine, IDisposable
+internal sealed class CountingEngine(DockerEngine inner) : IContainerEngine
 {
     private readonly ConcurrentDictionary<string, int> _calls = new();
 

@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 namespace Verifier.Sandbox.Engine;
 
 /// <summary>The few engine calls the sandbox makes, over Docker.DotNet.</summary>
-internal sealed class DockerEngine : IContainerEngine, IDisposable
+internal sealed class DockerEngine : IContainerEngine
 {
     private readonly DockerClient _client;
 

@@ -6,9 +6,10 @@ namespace Verifier.Sandbox.Engine;
 /// <summary>
 /// The engine calls the sandbox makes, and no others. The pool's lifecycle (warm-up, reuse, eviction, failure,
 /// shutdown) sits on this seam, so it can be tested against an in-memory engine on a fake clock as well as against
-/// Docker itself (<see cref="DockerEngine"/>).
+/// Docker itself (<see cref="DockerEngine"/>) or the host's runtime (<see cref="Oci.OciEngine"/>). An engine owns
+/// what it talks through (a client, the runtime runs), so its owner disposes it.
 /// </summary>
-internal interface IContainerEngine
+internal interface IContainerEngine : IDisposable
 {
     /// <summary>Where the engine is, for messages that tell an operator what did not answer.</summary>
     string Endpoint { get; }

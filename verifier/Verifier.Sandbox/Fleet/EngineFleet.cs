@@ -80,7 +80,7 @@ internal sealed partial class EngineFleet : IAsyncDisposable, IDisposable
             engineOptions.Languages = WarmOnlyServed(options, served, registry);
             var wrapped = Options.Create(engineOptions);
             var engine = ContainerEngines.Create(engineOptions);
-            owned.Add((IDisposable)engine);
+            owned.Add(engine);
             var runtime = new ContainerRuntime(engine, wrapped);
             var pool = new ContainerPool(
                 engine, wrapped, runtime, new LanguageRegistry(languages, wrapped), metrics, time,

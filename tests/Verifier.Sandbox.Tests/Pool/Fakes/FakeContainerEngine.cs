@@ -202,6 +202,11 @@ internal sealed class FakeContainerEngine : IContainerEngine
         }
     }
 
+    /// <summary>Holds nothing outside this process.</summary>
+    public void Dispose()
+    {
+    }
+
     private FakeContainer Existing(string id)
     {
         lock (_lock)

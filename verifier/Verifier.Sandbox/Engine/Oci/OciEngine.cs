@@ -23,14 +23,21 @@ namespace Verifier.Sandbox.Engine.Oci;
 /// first process and deletes the container when that process ends, so a supervisor that exits by itself (idle, or
 /// the verifier gone) leaves nothing behind, as Docker's AutoRemove does.
 /// </remarks>
-internal sealed class OciEngine : IContainerEngine, IDisposable
+internal sealed class OciEngine : IContainerEngine
 {
-    private static readonly string[] KnownRuntimes = ["crun", "runc"];
+    /// <summary>The runtimes this engine drives, the preferred first.</summary>
+    public static readonly IReadOnlyList<string> KnownRuntimes = ["crun", "runc"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ExitAfterRemoveTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string _root;
     private readonly ConcurrentDictionary<string, Run> _running = new(StringComparer.Ordinal);
+
+    /// <summary>The runtime of each container this engine created, so its bundle is not read back for it on every call.</summary>
+    private readonly ConcurrentDictionary<string, string> _runtimes = new(StringComparer.Ordinal);
+
+    /// <summary>Each runtime's command line, once its binary is found (one not found is looked for again next time).</summary>
+    private readonly ConcurrentDictionary<string, OciRuntimeCommand> _commands = new(StringComparer.Ordinal);
 
     public OciEngine(SandboxOptions options)
     {
@@ -64,8 +71,7 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
         await OciOrphans.SweepAsync(_root, RuntimeCommand, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) =>
-        Task.FromResult(Directory.Exists(Path.Combine(Rootfs(image), "usr")));
+    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => Task.FromResult(Unpacked(image));
 
     public Task<EngineRuntimes> RuntimesAsync(CancellationToken cancellationToken)
     {
@@ -76,10 +82,9 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
     public async Task<string> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var rootfs = Rootfs(parameters.Image);
-        if (!Directory.Exists(Path.Combine(rootfs, "usr")))
+        if (!Unpacked(parameters.Image))
         {
-            throw new InvalidOperationException($"the image {parameters.Image} is not unpacked at {rootfs}: run docker/export-oci-images.sh {_root}");
+            throw new InvalidOperationException($"the image {parameters.Image} is not unpacked at {Rootfs(parameters.Image)}: run docker/export-oci-images.sh {_root}");
         }
 
         var runtime = parameters.HostConfig?.Runtime is { Length: > 0 } named ? named : KnownRuntimes[0];
@@ -87,8 +92,9 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
         var bundle = Bundle(id);
         Directory.CreateDirectory(ContainersFolder);
         PrivateDirectory.Create(bundle, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var config = OciBundle.Config(parameters, id, rootfs, runtime, await ImageEnvironmentAsync(parameters.Image, cancellationToken).ConfigureAwait(false));
+        var config = OciBundle.Config(parameters, id, Rootfs(parameters.Image), runtime, await ImageEnvironmentAsync(parameters.Image, cancellationToken).ConfigureAwait(false));
         await File.WriteAllTextAsync(Path.Combine(bundle, "config.json"), config.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        _runtimes[id] = runtime;
         return id;
     }
 
@@ -292,20 +298,36 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
         return JsonSerializer.Deserialize<List<string>>(text) ?? [];
     }
 
+    private bool Unpacked(string image) => Directory.Exists(Path.Combine(Rootfs(image), "usr"));
+
     private string Rootfs(string image) => Path.Combine(_root, "images", OciEndpoint.ImageFolderName(image), "rootfs");
 
     private string Bundle(string id) => Path.Combine(ContainersFolder, id);
 
-    /// <summary>The runtime the container was created for (its bundle says), with the state folder kept for that runtime.</summary>
+    /// <summary>
+    /// The runtime the container was created for, with the state folder kept for that runtime: remembered from its
+    /// creation, or (a predecessor's container) as its bundle says.
+    /// </summary>
     private OciRuntimeCommand Command(string id)
     {
-        var runtime = Annotations(Bundle(id))?[OciBundle.RuntimeAnnotation]?.GetValue<string>() ?? KnownRuntimes[0];
+        var runtime = _runtimes.TryGetValue(id, out var known)
+            ? known
+            : Annotations(Bundle(id))?[OciBundle.RuntimeAnnotation]?.GetValue<string>() ?? KnownRuntimes[0];
         return RuntimeCommand(runtime) ?? throw new InvalidOperationException($"the OCI runtime {runtime} is not installed");
     }
 
     /// <summary>The runtime's command line with the state folder kept for it; null where it is not installed (or is not one this engine drives).</summary>
-    private OciRuntimeCommand? RuntimeCommand(string runtime) =>
-        KnownRuntimes.Contains(runtime) && Executable(runtime) is { } binary ? new OciRuntimeCommand(binary, Path.Combine(_root, "state", runtime)) : null;
+    private OciRuntimeCommand? RuntimeCommand(string runtime)
+    {
+        if (_commands.TryGetValue(runtime, out var command))
+        {
+            return command;
+        }
+
+        return KnownRuntimes.Contains(runtime) && Executable(runtime) is { } binary
+            ? _commands.GetOrAdd(runtime, new OciRuntimeCommand(binary, Path.Combine(_root, "state", runtime)))
+            : null;
+    }
 
     private static JsonObject? Annotations(string bundle)
     {
@@ -321,6 +343,7 @@ internal sealed class OciEngine : IContainerEngine, IDisposable
 
     private void Forget(string id)
     {
+        _runtimes.TryRemove(id, out _);
         try
         {
             Directory.Delete(Bundle(id), recursive: true);
